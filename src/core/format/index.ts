@@ -1,0 +1,6 @@
+export * from './schema.ts';
+export * from './problems.ts';
+export * from './parse.ts';
+export * from './load.ts';
+export * from './localize.ts';
+export * from './json-schema.ts';

@@ -1,0 +1,124 @@
+/**
+ * Parsing and validation of manifest and graph files, with located errors.
+ */
+import type { z } from 'zod';
+import { Manifest, SnapshotGraph, MANIFEST_FORMAT, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
+import type { Problem } from './problems.ts';
+
+/** Most schema problems worth showing for one file: the rest are counted, not listed. */
+const MAX_SCHEMA_PROBLEMS = 20;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * JSON.parse with a message that says where it failed and whether the file looks cut off.
+ * V8 reports "... in JSON at position N" or "Unexpected end of JSON input".
+ */
+export function parseJson(text: string, file: string): ParseResult<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    const raw = err instanceof Error ? err.message : String(err);
+    const trimmed = text.trimEnd();
+    const truncated = /end of JSON input|Unterminated string/i.test(raw) || (trimmed.length > 0 && !/[}\]]$/.test(trimmed) && /^[[{]/.test(trimmed.trimStart()));
+    const pos = /position (\d+)/.exec(raw);
+    const offset = pos ? Number(pos[1]) : trimmed.length;
+    const { line, column } = lineColumnAt(text, offset);
+    if (text.trim().length === 0) {
+      return { ok: false, problems: [{ code: 'not-json', file, message: 'the file is empty' }] };
+    }
+    return {
+      ok: false,
+      problems: [
+        truncated
+          ? { code: 'truncated', file, line, column, message: `the file ends early (truncated?): ${raw}` }
+          : { code: 'not-json', file, line, column, message: `not valid JSON: ${raw}` },
+      ],
+    };
+  }
+}
+
+/** `["nodes", 12, "kind"]` → `nodes[12].kind` */
+export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+function schemaProblems(error: z.ZodError, file: string, value: unknown): Problem[] {
+  const problems: Problem[] = error.issues.slice(0, MAX_SCHEMA_PROBLEMS).map((issue) => ({
+    code: 'schema' as const,
+    file,
+    path: formatJsonPath(issue.path) || '(top level)',
+    message: withNodeId(issue.message, issue.path, value),
+  }));
+  if (error.issues.length > MAX_SCHEMA_PROBLEMS) {
+    problems.push({ code: 'schema', file, message: `${error.issues.length - MAX_SCHEMA_PROBLEMS} more schema problems not shown` });
+  }
+  return problems;
+}
+
+/** Add the id of the node a schema issue sits in, which is easier to search for than an index. */
+function withNodeId(message: string, path: ReadonlyArray<PropertyKey>, value: unknown): string {
+  if (path[0] !== 'nodes' || typeof path[1] !== 'number') return message;
+  const nodes = (value as { nodes?: unknown[] }).nodes;
+  const node = nodes?.[path[1]] as { id?: unknown } | undefined;
+  return typeof node?.id === 'string' ? `${message} (node "${node.id}")` : message;
+}
+
+function checkFormatHeader(value: unknown, file: string, format: string): Problem | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { code: 'unsupported-format', file, message: `expected a JSON object with "format": "${format}"` };
+  }
+  const v = value as { format?: unknown; version?: unknown };
+  if (v.format !== format) {
+    return { code: 'unsupported-format', file, path: 'format', message: `expected "${format}", found ${JSON.stringify(v.format)}` };
+  }
+  if (v.version !== FORMAT_VERSION) {
+    return {
+      code: 'unsupported-format',
+      file,
+      path: 'version',
+      message: `version ${JSON.stringify(v.version)} is not supported (this build reads version ${FORMAT_VERSION})`,
+    };
+  }
+  return null;
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, format: string): ParseResult<T> {
+  const header = checkFormatHeader(value, file, format);
+  if (header) return { ok: false, problems: [header] };
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: schemaProblems(result.error, file, value) };
+}
+
+export function parseManifest(text: string, file = 'manifest.json'): ParseResult<Manifest> {
+  const json = parseJson(text, file);
+  return json.ok ? validate(Manifest, json.value, file, MANIFEST_FORMAT) : json;
+}
+
+export function parseGraph(text: string, file: string): ParseResult<SnapshotGraph> {
+  const json = parseJson(text, file);
+  return json.ok ? validateGraph(json.value, file) : json;
+}
+
+export function validateGraph(value: unknown, file: string): ParseResult<SnapshotGraph> {
+  return validate(SnapshotGraph, value, file, SNAPSHOT_FORMAT);
+}

@@ -1,0 +1,296 @@
+/**
+ * Snapshot format v1: the single source of truth.
+ *
+ * The zod schemas below give the TypeScript types (`z.infer`), the runtime validation
+ * (with paths such as `nodes[12].kind`) and the published JSON Schema
+ * (`docs/snapshot.schema.json`, written by `npm run gen:schema` and checked by a test),
+ * so the three cannot drift apart.
+ *
+ * Direction of relations follows W3C PROV: `from` is the first argument of the PROV
+ * relation (the dependent: the derived entity, the generated entity, the using
+ * activity…) and `to` the second (what it depends on). "Upstream" therefore always
+ * means following `from → to`, "downstream" following `to → from`.
+ */
+import { z } from 'zod';
+
+export const SNAPSHOT_FORMAT = 'raireki-snapshot';
+export const MANIFEST_FORMAT = 'raireki-manifest';
+export const FORMAT_VERSION = 1;
+
+export const NODE_KINDS = [
+  'dataset',
+  'model',
+  'activity',
+  'evaluation',
+  'prompt',
+  'output',
+  'document',
+  'agent',
+] as const;
+export const NodeKind = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKind>;
+
+/** PROV's three classes: every node kind belongs to exactly one. */
+export type ProvClass = 'entity' | 'activity' | 'agent';
+export function provClassOf(kind: NodeKind): ProvClass {
+  return kind === 'activity' ? 'activity' : kind === 'agent' ? 'agent' : 'entity';
+}
+
+/** Sensitivity of a node, from least to most sensitive. Enforced per role when packs are built. */
+export const CLASSIFICATIONS = ['public', 'internal', 'restricted', 'phi'] as const;
+export const Classification = z.enum(CLASSIFICATIONS);
+export type Classification = z.infer<typeof Classification>;
+
+export const RELATION_TYPES = [
+  'used',
+  'wasGeneratedBy',
+  'wasDerivedFrom',
+  'wasAttributedTo',
+  'wasAssociatedWith',
+  'actedOnBehalfOf',
+  'wasInformedBy',
+] as const;
+export const RelationType = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof RelationType>;
+
+/**
+ * Subtypes of wasDerivedFrom. The first four are Hugging Face's `base_model_relation`
+ * values; the others are the model-building steps that matter for impact analysis.
+ */
+export const DERIVATION_TYPES = [
+  'finetune',
+  'adapter',
+  'merge',
+  'quantized',
+  'continued-pretraining',
+  'distillation',
+  'unlearning',
+  'subset',
+  'translation',
+] as const;
+export const DerivationType = z.enum(DERIVATION_TYPES);
+export type DerivationType = z.infer<typeof DerivationType>;
+
+/** Languages the product speaks. Snapshot text may come in either or both. */
+export const LANGS = ['en', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LocalizedText = z
+  .object({ en: z.string().optional(), ja: z.string().optional() })
+  .strict()
+  .refine((t) => t.en !== undefined || t.ja !== undefined, { message: 'needs at least one of "en" or "ja"' })
+  .describe('Text in English and/or Japanese');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** ISO 8601 date or date-time ("2023-11-27" or "2023-11-27T09:00:00Z"). */
+const IsoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO 8601 date or date-time')
+  .describe('ISO 8601 date or date-time');
+
+const ContentHash = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 lower-case hex digits')
+  .describe('Hash of the entity\'s content, e.g. of a dataset archive or weights file');
+
+const NodeId = z.string().min(1).max(512).describe('Unique within the snapshot; URIs or CURIEs welcome');
+
+const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+/** Fields shared by every node kind. */
+const nodeBase = {
+  id: NodeId,
+  name: z.string().min(1).describe('Canonical display name, e.g. "Meditron-70B"'),
+  label: LocalizedText.optional().describe('Localised display names when they differ from `name`'),
+  description: LocalizedText.optional(),
+  classification: Classification,
+  version: z.string().optional(),
+  license: z.string().optional().describe('SPDX identifier where one exists, e.g. "llama2", "apache-2.0"'),
+  contentHash: ContentHash.optional(),
+  createdAt: IsoTime.optional().describe('PROV generatedAtTime for entities, creation time for agents'),
+  url: z.string().optional().describe('Where the thing is published (shown as text, never fetched)'),
+  tags: z.array(z.string()).optional(),
+  attributes: z.record(z.string(), AttributeValue).optional().describe('Any further metadata, shown as-is'),
+};
+
+export const DatasetNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('dataset'),
+    subtype: z
+      .enum(['corpus', 'benchmark', 'instruction', 'preference', 'clinical-records', 'literature', 'other'])
+      .optional(),
+    languages: z.array(z.string()).optional(),
+    containsPhi: z.boolean().optional().describe('True when the data holds protected health information'),
+    recordCount: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+export const ModelNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('model'),
+    subtype: z
+      .enum(['foundation', 'finetuned', 'continued-pretrained', 'merged', 'quantized', 'adapter', 'distilled', 'unlearned', 'embedding'])
+      .optional(),
+    parameterCount: z.number().nonnegative().optional().describe('Number of parameters'),
+    architecture: z.string().optional(),
+    languages: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const ActivityNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('activity'),
+    subtype: z
+      .enum([
+        'pretraining',
+        'continued-pretraining',
+        'finetuning',
+        'merge',
+        'quantization',
+        'distillation',
+        'unlearning',
+        'evaluation',
+        'inference',
+        'access',
+        'data-collection',
+        'other',
+      ])
+      .optional(),
+    startedAt: IsoTime.optional(),
+    endedAt: IsoTime.optional(),
+  })
+  .strict();
+
+export const EvaluationNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('evaluation'),
+    benchmark: z.string().optional(),
+    metric: z.string().optional(),
+    value: z.number().optional(),
+  })
+  .strict();
+
+export const PromptNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('prompt'),
+    text: z.string().optional(),
+    language: z.string().optional(),
+  })
+  .strict();
+
+export const OutputNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('output'),
+    text: z.string().optional(),
+    language: z.string().optional(),
+  })
+  .strict();
+
+export const DocumentNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('document'),
+    authors: z.array(z.string()).optional(),
+    year: z.number().int().optional(),
+    source: z.string().optional().describe('Journal, publisher or collection'),
+    identifiers: z.record(z.string(), z.string()).optional().describe('e.g. { "doi": "…", "pmid": "…" }'),
+    language: z.string().optional(),
+  })
+  .strict();
+
+export const AgentNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('agent'),
+    subtype: z.enum(['person', 'organization', 'software']).optional(),
+    role: z.string().optional().describe('For people: clinician, researcher, auditor, engineer…'),
+    affiliation: z.string().optional(),
+  })
+  .strict();
+
+export const SnapshotNode = z.discriminatedUnion('kind', [
+  DatasetNode,
+  ModelNode,
+  ActivityNode,
+  EvaluationNode,
+  PromptNode,
+  OutputNode,
+  DocumentNode,
+  AgentNode,
+]);
+export type SnapshotNode = z.infer<typeof SnapshotNode>;
+export type NodeOfKind<K extends NodeKind> = Extract<SnapshotNode, { kind: K }>;
+
+export const Relation = z
+  .object({
+    type: RelationType,
+    from: NodeId.describe('PROV first argument: the dependent (derived entity, using activity, …)'),
+    to: NodeId.describe('PROV second argument: what `from` depends on'),
+    subtype: DerivationType.optional().describe('Only for wasDerivedFrom'),
+    time: IsoTime.optional(),
+    role: z.string().optional().describe('PROV role, e.g. "base model", "training data"'),
+  })
+  .strict();
+export type Relation = z.infer<typeof Relation>;
+
+/** One graph file. A snapshot may be split over several; their union is the graph. */
+export const SnapshotGraph = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.literal(FORMAT_VERSION),
+    nodes: z.array(SnapshotNode),
+    relations: z.array(Relation),
+  })
+  .strict();
+export type SnapshotGraph = z.infer<typeof SnapshotGraph>;
+
+export const ManifestFile = z
+  .object({
+    path: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be a relative path of letters, digits, ".", "_" and "-"')
+      .refine((p) => !p.split('/').includes('..'), 'must not contain ".."'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+    bytes: z.number().int().nonnegative(),
+    contents: z.enum(['graph']).describe('What the file holds; later versions add search indexes'),
+  })
+  .strict();
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const Manifest = z
+  .object({
+    format: z.literal(MANIFEST_FORMAT),
+    version: z.literal(FORMAT_VERSION),
+    snapshot: z
+      .object({
+        id: z.string().min(1),
+        title: LocalizedText,
+        description: LocalizedText.optional(),
+        createdAt: IsoTime,
+        generator: z.string().optional().describe('Tool that wrote the snapshot'),
+      })
+      .strict(),
+    files: z.array(ManifestFile).min(1),
+  })
+  .strict();
+export type Manifest = z.infer<typeof Manifest>;
+
+/**
+ * PROV domain and range of each relation. A relation whose endpoints break this is
+ * reported as an integrity problem (the graph still loads).
+ */
+export const RELATION_SIGNATURES: Record<RelationType, readonly [ProvClass, ProvClass]> = {
+  used: ['activity', 'entity'],
+  wasGeneratedBy: ['entity', 'activity'],
+  wasDerivedFrom: ['entity', 'entity'],
+  wasAttributedTo: ['entity', 'agent'],
+  wasAssociatedWith: ['activity', 'agent'],
+  actedOnBehalfOf: ['agent', 'agent'],
+  wasInformedBy: ['activity', 'activity'],
+};
