@@ -24,6 +24,7 @@ export interface SnapshotInfo {
   description?: LocalizedText;
   createdAt: string;
   generator?: string;
+  startNode?: string;
 }
 
 export interface GraphChunk {

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { Manifest, SnapshotGraph, MANIFEST_FORMAT, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
 import type { Problem } from './problems.ts';
+import { findJsonSyntaxError } from './json-syntax.ts';
 
 /** Most schema problems worth showing for one file: the rest are counted, not listed. */
 const MAX_SCHEMA_PROBLEMS = 20;
@@ -32,23 +33,18 @@ export function parseJson(text: string, file: string): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const trimmed = text.trimEnd();
-    const truncated = /end of JSON input|Unterminated string/i.test(raw) || (trimmed.length > 0 && !/[}\]]$/.test(trimmed) && /^[[{]/.test(trimmed.trimStart()));
-    const pos = /position (\d+)/.exec(raw);
-    const offset = pos ? Number(pos[1]) : trimmed.length;
-    const { line, column } = lineColumnAt(text, offset);
     if (text.trim().length === 0) {
       return { ok: false, problems: [{ code: 'not-json', file, message: 'the file is empty' }] };
     }
-    return {
-      ok: false,
-      problems: [
-        truncated
-          ? { code: 'truncated', file, line, column, message: `the file ends early (truncated?): ${raw}` }
-          : { code: 'not-json', file, line, column, message: `not valid JSON: ${raw}` },
-      ],
-    };
+    const raw = err instanceof Error ? err.message : String(err);
+    const found = findJsonSyntaxError(text);
+    const offset = found?.offset ?? text.length;
+    const { line, column } = lineColumnAt(text, offset);
+    const expected = found ? `expected ${found.expected}` : raw;
+    if (found?.atEnd) {
+      return { ok: false, problems: [{ code: 'truncated', file, line, column, message: `the file ends early (truncated?): ${expected}` }] };
+    }
+    return { ok: false, problems: [{ code: 'not-json', file, line, column, message: `not valid JSON: ${expected}` }] };
   }
 }
 

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'truncated'
   | 'schema'
   | 'unsupported-format'
+  | 'pack-refused'
   // Integrity problems: reported, the graph still loads.
   | 'duplicate-id'
   | 'dangling-reference'
@@ -36,6 +37,7 @@ export const FATAL_CODES: ReadonlySet<ProblemCode> = new Set([
   'truncated',
   'schema',
   'unsupported-format',
+  'pack-refused',
 ]);
 
 export function isFatal(problem: Problem): boolean {

@@ -263,6 +263,65 @@ export const ManifestFile = z
   .strict();
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64');
+
+/** A file as stored when the pack is encrypted: the ciphertext of the manifest entry `of`. */
+export const PackStoredFile = z
+  .object({
+    path: ManifestFile.shape.path,
+    of: ManifestFile.shape.path.describe('The `files[].path` whose plaintext this holds'),
+    sha256: ManifestFile.shape.sha256.describe('SHA-256 of the stored (encrypted) bytes'),
+    bytes: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/**
+ * Encryption of a pack for hosts without authentication (see docs/access-and-packs.md):
+ * AES-256-GCM under a key derived from the role's passphrase. `files` in the manifest
+ * describe the plaintext, so loading after decryption is unchanged; `stored` describes
+ * what is on the server, checked before decryption.
+ */
+export const PackEncryption = z
+  .object({
+    algorithm: z.literal('AES-256-GCM'),
+    kdf: z
+      .object({
+        name: z.literal('PBKDF2-SHA-256'),
+        iterations: z.number().int().positive(),
+        salt: Base64.describe('Random, 16 bytes, one per pack'),
+      })
+      .strict(),
+    compression: z.enum(['none', 'gzip']).describe('Applied to each file before encryption'),
+    check: Base64.describe('A known text encrypted under the key: tells a wrong passphrase before any file is fetched'),
+    stored: z.array(PackStoredFile).min(1),
+  })
+  .strict();
+export type PackEncryption = z.infer<typeof PackEncryption>;
+
+/**
+ * Present when the snapshot is a role's pack built by `npm run pack`. The manifest's exact
+ * bytes are signed (Ed25519) in the detached file `manifest.sig` beside it.
+ */
+export const PackInfo = z
+  .object({
+    role: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    builtBy: z.string().min(1).describe('Who ran the pack builder'),
+    builtAt: IsoTime,
+    builder: z.string().min(1).describe('Tool and version that built the pack'),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits').describe('First 16 hex digits of SHA-256 of the raw Ed25519 public key'),
+    policyHash: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe('SHA-256 of the policy file\'s bytes'),
+    hidden: z
+      .object({
+        removed: z.record(z.string(), z.number().int().nonnegative()).describe('Nodes left out, per kind'),
+        placeholders: z.record(z.string(), z.number().int().nonnegative()).describe('Nodes shown as "restricted" placeholders, per kind'),
+        redacted: z.number().int().nonnegative().describe('Nodes shown with fields hashed or dropped'),
+      })
+      .strict(),
+    encryption: PackEncryption.optional(),
+  })
+  .strict();
+export type PackInfo = z.infer<typeof PackInfo>;
+
 export const Manifest = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
@@ -274,9 +333,11 @@ export const Manifest = z
         description: LocalizedText.optional(),
         createdAt: IsoTime,
         generator: z.string().optional().describe('Tool that wrote the snapshot'),
+        startNode: z.string().optional().describe('Node the explorer opens on when a link names none'),
       })
       .strict(),
     files: z.array(ManifestFile).min(1),
+    pack: PackInfo.optional().describe('Set in role packs: who built it, for which role, what it hides'),
   })
   .strict();
 export type Manifest = z.infer<typeof Manifest>;

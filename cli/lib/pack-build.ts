@@ -1,0 +1,97 @@
+/**
+ * The pack build behind `npm run pack`: read and verify the snapshot, validate the policy,
+ * build, encrypt and sign one pack per role, write each to `<out>/<role>/` (replacing what
+ * was there) and the audit report to `<out>/build-report.md`, outside every role folder.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { parsePolicy } from '../../src/core/access/index.ts';
+import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, type BuiltPack } from '../../src/core/pack/index.ts';
+import { DEFAULT_PBKDF2_ITERATIONS, passphraseSealer, pemSigner, webHasher } from '../../src/platform/index.ts';
+import { readSnapshotDir, sha256Hex } from './snapshot-files.ts';
+
+export interface BuildPacksOptions {
+  policyPath: string;
+  snapshotDir: string;
+  outDir: string;
+  privateKeyPem: string;
+  /** Roles to build; default every role of the policy. */
+  roles?: string[];
+  /** Passphrase per role whose pack is encrypted. */
+  passphrases?: Record<string, string>;
+  iterations?: number;
+  builtBy?: string;
+  builtAt?: string;
+  nodesPerFile?: number;
+}
+
+export interface BuildPacksResult {
+  packs: BuiltPack[];
+  seconds: Record<string, number>;
+  reportPath: string;
+}
+
+export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksResult> {
+  const policyBytes = readFileSync(opts.policyPath);
+  const policy = parsePolicy(JSON.parse(policyBytes.toString('utf8')));
+  const roles = opts.roles ?? Object.keys(policy.roles);
+  for (const role of Object.keys(opts.passphrases ?? {})) {
+    if (!roles.includes(role)) throw new Error(`--encrypt names role "${role}", which is not being built (roles: ${roles.join(', ')})`);
+  }
+  // Role folders are deleted and rewritten: never let one of them be, or hold, the input.
+  const source = resolve(opts.snapshotDir);
+  for (const role of roles) {
+    const target = resolve(opts.outDir, role);
+    if (source === target || source.startsWith(target + sep)) throw new Error(`--out ${opts.outDir} would overwrite the snapshot ${opts.snapshotDir} (role folder ${target})`);
+  }
+  const snapshot = await readSnapshotDir(opts.snapshotDir);
+  const signer = await pemSigner(opts.privateKeyPem);
+  const builtAt = opts.builtAt ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const builtBy = opts.builtBy ?? `${userInfo().username}@${hostname()}`;
+  const builder = `raireki pack ${packageVersion()}`;
+  const policyHash = `sha256:${sha256Hex(policyBytes)}`;
+
+  const packs: BuiltPack[] = [];
+  const seconds: Record<string, number> = {};
+  for (const role of roles) {
+    const started = performance.now();
+    const passphrase = opts.passphrases?.[role];
+    const sealer = passphrase === undefined ? undefined : await passphraseSealer(passphrase, role, { iterations: opts.iterations ?? DEFAULT_PBKDF2_ITERATIONS });
+    const pack = await buildRolePack({
+      source: { info: snapshot.manifest.snapshot, nodes: snapshot.nodes, relations: snapshot.relations },
+      policy,
+      policyHash,
+      role,
+      builtBy,
+      builtAt,
+      builder,
+      signer,
+      hasher: webHasher,
+      sealer,
+      nodesPerFile: opts.nodesPerFile,
+    });
+    writePackDir(join(opts.outDir, role), pack);
+    seconds[role] = (performance.now() - started) / 1000;
+    packs.push(pack);
+  }
+  const reportPath = join(opts.outDir, BUILD_REPORT_FILE);
+  const meta = { builtBy, builtAt, builder, policyPath: opts.policyPath, policyHash, keyId: signer.keyId, snapshotId: snapshot.manifest.snapshot.id, seconds };
+  writeFileSync(reportPath, auditReportMarkdown(meta, policy, packs));
+  return { packs, seconds, reportPath };
+}
+
+/** Replaces the role's folder: a file left from an earlier build must not be served. */
+export function writePackDir(dir: string, pack: BuiltPack): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of pack.files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.bytes);
+  }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

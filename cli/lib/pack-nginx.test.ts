@@ -1,0 +1,100 @@
+/**
+ * The shipped nginx configuration, run for real on loopback: each user reaches the pack of
+ * their role and only that one. Skipped (with the reason printed) where nginx is not
+ * installed; `apt-get install -y nginx-light` provides it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchAssignedRole, generateSigningKeyPair, httpPackReader, openPack } from '../../src/platform/index.ts';
+import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
+import { buildPacks } from './pack-build.ts';
+import { findNginx, startNginx, type NginxSite } from './pack-nginx-harness.ts';
+import { writeSnapshotDir } from './snapshot-files.ts';
+
+const nginx = findNginx();
+if (!nginx) console.warn('pack-nginx.test.ts skipped: nginx is not installed (apt-get install -y nginx-light)');
+
+describe.runIf(nginx !== null)('nginx serving role packs (deploy/nginx/raireki.conf)', () => {
+  let tmp: string;
+  let site: NginxSite;
+  let trustedKeys: { keyId: string; publicKeyRaw: Uint8Array }[];
+  const users = { clinician: 'hanako:clinician-pw', auditor: 'kenji:auditor-pw', researcher: 'mei:researcher-pw', none: 'visitor:visitor-pw' };
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'raireki-nginx-'));
+    const generated = generateSnapshot({ nodes: 400, seed: 3 });
+    writeSnapshotDir(join(tmp, 'snapshot'), { id: 'nginx-test', title: { en: 'nginx test' }, createdAt: '2025-01-01' }, [{ path: 'graph.json', ...generated }]);
+    const key = await generateSigningKeyPair();
+    trustedKeys = [{ keyId: key.keyId, publicKeyRaw: key.publicKeyRaw }];
+    await buildPacks({ policyPath: 'policy/default-policy.json', snapshotDir: join(tmp, 'snapshot'), outDir: join(tmp, 'packs'), privateKeyPem: key.privateKeyPem, builtBy: 'nginx test' });
+    mkdirSync(join(tmp, 'www', 'raireki'), { recursive: true });
+    writeFileSync(join(tmp, 'www', 'raireki', 'index.html'), '<!doctype html><title>Raireki</title>');
+    site = await startNginx({
+      dir: join(tmp, 'nginx'),
+      wwwRoot: join(tmp, 'www'),
+      packsRoot: join(tmp, 'packs'),
+      users: [
+        { name: 'hanako', password: 'clinician-pw', role: 'clinician' },
+        { name: 'kenji', password: 'auditor-pw', role: 'auditor' },
+        { name: 'mei', password: 'researcher-pw', role: 'researcher' },
+        { name: 'visitor', password: 'visitor-pw' },
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await site?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const get = (path: string, user?: string) => fetch(site.baseUrl + path, { headers: user ? { authorization: `Basic ${Buffer.from(user).toString('base64')}` } : {} });
+
+  it('gives a clinician their own pack and 403 on the auditor\'s', async () => {
+    expect((await get('/raireki/packs/clinician/manifest.json', users.clinician)).status).toBe(200);
+    expect((await get('/raireki/packs/auditor/manifest.json', users.clinician)).status).toBe(403);
+    expect((await get('/raireki/packs/auditor/graph-0001.json', users.clinician)).status).toBe(403);
+    expect((await get('/raireki/packs/researcher/manifest.json', users.clinician)).status).toBe(403);
+    expect((await get('/raireki/packs/auditor/manifest.json', users.auditor)).status).toBe(200);
+  });
+
+  it('answers 401 without credentials or with a wrong password, before saying anything else', async () => {
+    for (const path of ['/raireki/', '/raireki/whoami.json', '/raireki/packs/clinician/manifest.json', '/raireki/packs/auditor/manifest.json']) {
+      expect((await get(path)).status, path).toBe(401);
+      expect((await get(path, 'hanako:wrong')).status, path).toBe(401);
+    }
+  });
+
+  it('tells the app the role, and refuses every pack to a user without one', async () => {
+    expect(await (await get('/raireki/whoami.json', users.clinician)).json()).toEqual({ role: 'clinician' });
+    expect(await (await get('/raireki/whoami.json', users.none)).json()).toEqual({ role: '' });
+    for (const role of ['clinician', 'auditor', 'researcher']) expect((await get(`/raireki/packs/${role}/manifest.json`, users.none)).status).toBe(403);
+  });
+
+  it('never serves the build report or paths that climb out of a role folder', async () => {
+    expect((await get('/raireki/packs/build-report.md', users.auditor)).status).toBe(404);
+    expect((await get('/raireki/packs/clinician/../auditor/manifest.json', users.clinician)).status).toBe(403);
+    expect((await get('/raireki/packs/clinician/%2e%2e/auditor/manifest.json', users.clinician)).status).toBe(403);
+    expect((await get('/raireki/packs/clinician/.hidden', users.clinician)).status).toBe(404);
+  });
+
+  it('sends the isolation and safety headers, on refusals too', async () => {
+    for (const res of [await get('/raireki/', users.clinician), await get('/raireki/packs/auditor/manifest.json', users.clinician)]) {
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+
+  it('serves a pack that verifies and loads over HTTP, as the app reads it', async () => {
+    const init = { headers: { authorization: `Basic ${Buffer.from(users.clinician).toString('base64')}` } };
+    const role = await fetchAssignedRole(`${site.baseUrl}/raireki/whoami.json`, init);
+    const opened = await openPack({ read: httpPackReader(`${site.baseUrl}/raireki/packs/${role}/`, init), trustedKeys, expectedRole: role });
+    expect(opened.pack.builtBy).toBe('nginx test');
+    expect(opened.snapshot.nodes.some((n) => n.kind === 'prompt' && n.name !== 'restricted')).toBe(false);
+    const refused = await openPack({ read: httpPackReader(`${site.baseUrl}/raireki/packs/auditor`, init), trustedKeys }).catch((e: unknown) => e);
+    expect(String(refused)).toContain('manifest.json: HTTP 403 (the server refuses this pack to your role)');
+  });
+});

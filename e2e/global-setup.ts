@@ -1,0 +1,74 @@
+/**
+ * Writes the snapshots the browser tests load besides the sample: deliberately broken
+ * ones (each with one kind of damage) and a valid one with integrity problems.
+ */
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeSnapshotDir } from '../cli/lib/snapshot-files.ts';
+import type { SnapshotNode } from '../src/core/format/index.ts';
+
+export const E2E_SNAPSHOTS = '.tmp/e2e-snapshots';
+
+const info = (id: string) => ({ id, title: { en: `Test snapshot ${id}`, ja: `テスト ${id}` }, createdAt: '2026-01-01' });
+
+function small(): SnapshotNode[] {
+  return [
+    { id: 'ds', kind: 'dataset', name: 'Tiny dataset', classification: 'internal' },
+    { id: 'run', kind: 'activity', subtype: 'finetuning', name: 'Tiny run', classification: 'internal' },
+    { id: 'model', kind: 'model', name: 'Tiny model <b>bold</b>', classification: 'internal' },
+  ];
+}
+
+export default function globalSetup(): void {
+  rmSync(E2E_SNAPSHOTS, { recursive: true, force: true });
+  const dir = (name: string) => join(E2E_SNAPSHOTS, name);
+  const relations = [
+    { type: 'used' as const, from: 'run', to: 'ds' },
+    { type: 'wasGeneratedBy' as const, from: 'model', to: 'run' },
+  ];
+
+  // A valid small snapshot.
+  writeSnapshotDir(dir('valid'), { ...info('valid'), startNode: 'model' }, [{ path: 'graph.json', nodes: small(), relations }]);
+
+  // Not JSON, with a manifest whose hash matches (so the parse error is what is reported).
+  const notJson = writeSnapshotDir(dir('not-json'), info('not-json'), [{ path: 'graph.json', nodes: small(), relations }]);
+  rewrite(dir('not-json'), notJson, 'graph.json', '{"format": "raireki-snapshot", "version": 1, "nodes": [ {"id": "x",, } ] }\n');
+
+  // Schema violation: a node of an unknown kind.
+  const badSchema = writeSnapshotDir(dir('bad-schema'), info('bad-schema'), [{ path: 'graph.json', nodes: small(), relations }]);
+  const text = readFileSync(join(dir('bad-schema'), 'graph.json'), 'utf8').replace('"kind":"model"', '"kind":"spaceship"');
+  rewrite(dir('bad-schema'), badSchema, 'graph.json', text);
+
+  // Hash mismatch: the file changed after the manifest was written (same size).
+  writeSnapshotDir(dir('bad-hash'), info('bad-hash'), [{ path: 'graph.json', nodes: small(), relations }]);
+  const graphPath = join(dir('bad-hash'), 'graph.json');
+  writeFileSync(graphPath, readFileSync(graphPath, 'utf8').replace('Tiny dataset', 'Tiny DATASET'));
+
+  // Truncated: the file was cut in half.
+  writeSnapshotDir(dir('truncated'), info('truncated'), [{ path: 'graph.json', nodes: small(), relations }]);
+  const truncPath = join(dir('truncated'), 'graph.json');
+  const full = readFileSync(truncPath);
+  writeFileSync(truncPath, full.subarray(0, Math.floor(full.length / 2)));
+
+  // Loads with warnings: a relation to a node that does not exist.
+  writeSnapshotDir(dir('dangling'), { ...info('dangling'), startNode: 'model' }, [
+    { path: 'graph.json', nodes: small(), relations: [...relations, { type: 'used', from: 'run', to: 'ghost-dataset' }] },
+  ]);
+
+  mkdirSync(dir('empty'), { recursive: true });
+}
+
+/** Replaces a file and fixes its manifest entry, so only the content is wrong. */
+function rewrite(folder: string, manifest: { files: { path: string; sha256: string; bytes: number }[] }, path: string, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  writeFileSync(join(folder, path), bytes);
+  const entry = manifest.files.find((f) => f.path === path)!;
+  entry.bytes = bytes.byteLength;
+  entry.sha256 = createHashHex(bytes);
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+}
+
+import { createHash } from 'node:crypto';
+function createHashHex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,5 @@
+/** Scratch folders of the browser tests (git-ignored, rebuilt by every `npm test`). */
+export const E2E_DIR = '.tmp/e2e';
+export const E2E_KEYS = `${E2E_DIR}/keys`;
+export const E2E_PRIVATE_KEY = `${E2E_KEYS}/pack-signing-key.pem`;
+export const E2E_PUBLIC_KEY = `${E2E_KEYS}/pack-signing-public-key.json`;

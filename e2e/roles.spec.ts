@@ -1,0 +1,168 @@
+/**
+ * Roles: each role is served its own signed pack, built by the pack CLI from the sample.
+ * Packs are served by the bundled static server (hosts without authentication, optionally
+ * encrypted) and by Debian's nginx with the shipped configuration (basic auth → role).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { test, expect, waitForGraph } from './fixtures.ts';
+import { E2E_DIR, E2E_PRIVATE_KEY } from './paths.ts';
+import { startServer } from '../scripts/serve.ts';
+import { startNginx, type NginxSite } from '../cli/lib/pack-nginx-harness.ts';
+
+const PACKS = join(E2E_DIR, 'packs');
+const ENCRYPTED = join(E2E_DIR, 'packs-encrypted');
+const TAMPERED = join(E2E_DIR, 'packs-tampered');
+const PASSPHRASE = 'correct horse battery staple 来歴';
+
+function packCli(args: string[]): void {
+  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY, '--built-by', 'E2E pack builder', ...args], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
+}
+
+const servers: Server[] = [];
+let plainUrl = '';
+let encryptedUrl = '';
+let tamperedUrl = '';
+let nginx: NginxSite | null = null;
+
+test.beforeAll(async () => {
+  if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
+  for (const dir of [PACKS, ENCRYPTED, TAMPERED]) rmSync(dir, { recursive: true, force: true });
+  packCli(['--out', PACKS]);
+  mkdirSync(E2E_DIR, { recursive: true });
+  writeFileSync(join(E2E_DIR, 'clinician.pass'), PASSPHRASE);
+  packCli(['--out', ENCRYPTED, '--role', 'clinician', '--encrypt', `clinician=${join(E2E_DIR, 'clinician.pass')}`]);
+  // One changed byte in one graph file of an otherwise valid, signed pack.
+  cpSync(PACKS, TAMPERED, { recursive: true });
+  const graphFile = readdirSync(join(TAMPERED, 'clinician')).find((f) => f.startsWith('graph'))!;
+  const path = join(TAMPERED, 'clinician', graphFile);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('Meditron', 'Meditrom'));
+
+  const serve = async (port: number, packs: string) => {
+    servers.push(await startServer({ dir: 'dist', base: '/raireki/', port, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: packs }] }));
+    return `http://127.0.0.1:${port}/raireki/`;
+  };
+  plainUrl = await serve(4191, PACKS);
+  encryptedUrl = await serve(4192, ENCRYPTED);
+  tamperedUrl = await serve(4193, TAMPERED);
+
+  const www = join(E2E_DIR, 'www');
+  rmSync(www, { recursive: true, force: true });
+  cpSync('dist', join(www, 'raireki'), { recursive: true });
+  nginx = await startNginx({
+    dir: join(E2E_DIR, 'nginx'),
+    wwwRoot: www,
+    packsRoot: PACKS,
+    users: [
+      { name: 'hanako', password: 'clinician-pass', role: 'clinician' },
+      { name: 'shuichi', password: 'auditor-pass', role: 'auditor' },
+      { name: 'kenta', password: 'researcher-pass', role: 'researcher' },
+      { name: 'visitor', password: 'visitor-pass' },
+    ],
+  });
+});
+
+test.afterAll(async () => {
+  for (const s of servers) s.close();
+  await nginx?.stop();
+});
+
+test.describe('packs per role', () => {
+  test('a clinician sees outputs and models, with prompts as placeholders and no access logs or people', async ({ page }) => {
+    await page.goto(`${plainUrl}?lang=en&pack=clinician&node=output:hallucinated-metformin-dose`);
+    await waitForGraph(page);
+    await expect(page.getByTestId('role')).toHaveText('clinician');
+    await expect(page.locator('#details-title')).toHaveText('Answer: Metformin and reduced eGFR');
+    const derived = page.locator('.neighbour-group[data-relation="out:wasDerivedFrom"]');
+    await expect(derived).toContainText('Restricted');
+    await expect(derived).not.toContainText('Question: Metformin');
+    // No people, no access events, no PHI dataset by name.
+    await page.goto(`${plainUrl}?lang=en&pack=clinician&node=person:hanako-sato`);
+    await expect(page.getByText('Node “person:hanako-sato” is not in this snapshot.').first()).toBeVisible();
+    await page.getByRole('searchbox').fill('RUH Japanese clinical instruction set');
+    const names = page.locator('.search-results .result-name');
+    await expect(names.getByText('RUH Japanese clinical instruction set v3', { exact: true })).toBeVisible();
+    await expect(names.getByText('RUH Japanese clinical instruction set v2', { exact: true })).toHaveCount(0);
+    await page.goto(`${plainUrl}?lang=en&pack=clinician&node=dataset:ruh-clinical-instructions-ja-v2`);
+    await expect(page.getByText('Node “dataset:ruh-clinical-instructions-ja-v2” is not in this snapshot.').first()).toBeVisible();
+  });
+
+  test('a researcher sees lineage but no outputs', async ({ page }) => {
+    await page.goto(`${plainUrl}?lang=en&pack=researcher&node=model:meditron-70b`);
+    await waitForGraph(page);
+    await expect(page.getByTestId('role')).toHaveText('researcher');
+    await expect(page.locator('.neighbour-group[data-relation="out:wasDerivedFrom"]')).toContainText('Llama-2-70B');
+    await page.goto(`${plainUrl}?lang=en&pack=researcher&node=output:0011`);
+    await expect(page.getByText('Node “output:0011” is not in this snapshot.').first()).toBeVisible();
+  });
+
+  test('an auditor sees people and access logs, PHI content only as hashes, and who built the pack', async ({ page }) => {
+    await page.goto(`${plainUrl}?lang=en&pack=auditor&node=person:hanako-sato`);
+    await waitForGraph(page);
+    await expect(page.locator('#details-title')).toHaveText('Hanako Sato');
+    await page.getByTestId('pack-badge').locator('summary').click();
+    await expect(page.getByTestId('pack-badge')).toContainText('built by E2E pack builder');
+    await page.goto(`${plainUrl}?lang=en&pack=auditor&node=output:phi-leak-2025-09-11`);
+    await expect(page.locator('#details-title')).toHaveText(/^sha256:[0-9a-f]{64}$/);
+    await expect(page.locator('.details')).not.toContainText('村田');
+  });
+
+  test('a pack changed after signing is refused, naming the file', async ({ page }) => {
+    await page.goto(`${tamperedUrl}?lang=en&pack=clinician`);
+    const error = page.getByTestId('load-error');
+    await expect(error).toContainText(/graph[^ ]*\.json.*(SHA-256|bytes)/);
+    await expect(page.getByTestId('role')).toHaveCount(0);
+  });
+
+  test('an encrypted pack asks for the passphrase and refuses a wrong one', async ({ page }) => {
+    await page.goto(`${encryptedUrl}?lang=en&pack=clinician`);
+    const field = page.getByLabel('Passphrase');
+    await field.fill('wrong passphrase');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong passphrase' })).toBeVisible();
+    await field.fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await waitForGraph(page);
+    await expect(page.getByTestId('role')).toHaveText('clinician');
+  });
+});
+
+test.describe('nginx with the shipped configuration', () => {
+  test('serves each user their role\'s pack and refuses the others', async ({ browser }) => {
+    const base = `${nginx!.baseUrl}/raireki/`;
+    const clinician = await browser.newContext({ httpCredentials: { username: 'hanako', password: 'clinician-pass' } });
+    const page = await clinician.newPage();
+    await page.goto(`${base}?lang=en&node=model:meditron-70b`);
+    await waitForGraph(page);
+    await expect(page.getByTestId('role')).toHaveText('clinician');
+    expect((await page.request.get(`${base}packs/auditor/manifest.json`)).status()).toBe(403);
+    expect((await page.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(200);
+    expect((await page.request.get(`${base}snapshots/sample/manifest.json`)).status()).toBe(404);
+    await page.goto(`${base}?lang=en&node=person:hanako-sato`);
+    await expect(page.getByText('Node “person:hanako-sato” is not in this snapshot.').first()).toBeVisible();
+    await clinician.close();
+
+    const auditor = await browser.newContext({ httpCredentials: { username: 'shuichi', password: 'auditor-pass' } });
+    const auditorPage = await auditor.newPage();
+    await auditorPage.goto(`${base}?lang=en&node=person:hanako-sato`);
+    await waitForGraph(auditorPage);
+    await expect(auditorPage.getByTestId('role')).toHaveText('auditor');
+    await expect(auditorPage.locator('#details-title')).toHaveText('Hanako Sato');
+    await auditor.close();
+
+    const anonymous = await browser.newContext();
+    expect((await anonymous.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(401);
+    await anonymous.close();
+
+    const noRole = await browser.newContext({ httpCredentials: { username: 'visitor', password: 'visitor-pass' } });
+    const visitor = await noRole.newPage();
+    await visitor.goto(`${base}?lang=en`);
+    await expect(visitor.getByTestId('load-error')).toContainText('Your account has no role in Raireki');
+    await noRole.close();
+  });
+});

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browserLang, I18nProvider, useI18n } from '../lib/i18n.tsx';
+import { SnapshotProvider } from '../lib/snapshot-context.tsx';
+import type { ViewState } from '../lib/view-state.ts';
+import { createSnapshotClient } from '../workers/clients.ts';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { SearchPanel } from '../features/search/components/search-panel.tsx';
+import { ExplorerView } from '../features/explorer/components/explorer-view.tsx';
+import { DetailsPanel } from '../features/node-details/components/details-panel.tsx';
+import { ImpactView } from '../features/impact/components/impact-view.tsx';
+import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
+import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
+import { useUrlState, type UrlState } from './use-url-state.ts';
+import { useSnapshotLoader, type SnapshotLoader } from './use-snapshot-loader.ts';
+import { PassphraseForm } from '../features/snapshot-loader/components/passphrase-form.tsx';
+
+export function App() {
+  const url = useUrlState();
+  const lang = url.state.lang ?? browserLang();
+  const client = useMemo(() => createSnapshotClient(), []);
+  const loader = useSnapshotLoader(client, { snapshot: url.state.snapshot, pack: url.state.pack });
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <I18nProvider lang={lang}>
+      <SnapshotProvider value={{ client, loaded: loader.loaded }}>
+        <Shell url={url} loader={loader} />
+      </SnapshotProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
+  const { t, lang } = useI18n();
+  const { state, update, href } = url;
+  const loaded = loader.loaded;
+  const focus = state.node ?? loaded?.startNode ?? null;
+  const selected = state.selected ?? focus;
+  const [copied, setCopied] = useState(false);
+
+  // Navigating to a node makes it the focus and a new history entry (Back returns).
+  const navigate = useCallback(
+    (id: string) => update({ node: id, selected: null, expanded: [], pathTo: null }, { push: true }),
+    [update],
+  );
+  const select = useCallback((id: string) => update({ selected: id }), [update]);
+  const expand = useCallback(
+    (id: string) => update({ expanded: state.expanded.includes(id) ? state.expanded : [...state.expanded, id], selected: id }),
+    [update, state.expanded],
+  );
+  const linkTo = useCallback((id: string) => href({ node: id, selected: null, expanded: [], pathTo: null }), [href]);
+  const onQueryChange = useCallback((q: string) => update({ q }), [update]);
+  const onFiles = useCallback(
+    async (files: File[]) => {
+      if (await loader.loadFiles(files)) update({ snapshot: null, pack: null, node: null, selected: null, expanded: [], pathTo: null }, { push: true });
+    },
+    [loader, update],
+  );
+
+  const tabs: { id: ViewState['view']; label: string }[] = [
+    { id: 'graph', label: t('viewGraph') },
+    { id: 'impact', label: t('viewImpact') },
+  ];
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <h1>
+          <span lang="ja">来歴</span> <span className="app-name">Raireki</span>
+          <span className="tagline"> — {t('appTagline')}</span>
+        </h1>
+        <SnapshotControls loaded={loaded} loading={loader.loading} onFiles={onFiles} />
+        <div className="header-actions">
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true));
+              setTimeout(() => setCopied(false), 2000);
+            }}
+          >
+            {copied ? t('linkCopied') : t('copyLink')}
+          </button>
+          <label htmlFor="lang-select" className="visually-hidden">
+            {t('language')}
+          </label>
+          <select id="lang-select" value={lang} onChange={(e) => update({ lang: e.target.value as 'en' | 'ja' })}>
+            <option value="ja" lang="ja">
+              日本語
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </select>
+        </div>
+      </header>
+      {loader.passphrase ? (
+        <PassphraseForm role={loader.passphrase.role} wrong={loader.passphrase.wrong} onSubmit={(p) => void loader.loadPack(loader.passphrase!.role, p)} />
+      ) : null}
+      <LoadMessages failure={loader.failure} warnings={loaded?.warnings ?? []} onDismiss={loader.clearFailure} />
+      <div className="layout">
+        <nav className="sidebar" aria-label={t('searchResults')}>
+          <SearchPanel query={state.q} onQueryChange={onQueryChange} onPick={navigate} hrefFor={linkTo} activeId={focus} />
+        </nav>
+        <main id="main" className="main" tabIndex={-1}>
+          <div role="tablist" aria-label={t('views')} className="tabs">
+            {tabs.map((tab) => (
+              <button
+                key={tab.id}
+                role="tab"
+                type="button"
+                id={`tab-${tab.id}`}
+                aria-selected={state.view === tab.id}
+                aria-controls={`panel-${tab.id}`}
+                onClick={() => update({ view: tab.id })}
+              >
+                {tab.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
+            <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
+              {!loaded || !focus ? (
+                <p className="empty">{loader.loading ? t('loading') : t('graphEmpty')}</p>
+              ) : state.view === 'graph' ? (
+                <ExplorerView
+                  focus={focus}
+                  selected={selected}
+                  depth={state.depth}
+                  direction={state.dir}
+                  kinds={state.kinds}
+                  expanded={state.expanded}
+                  pathTo={state.pathTo}
+                  highlight={state.highlight}
+                  onChange={(patch) => update(patch)}
+                  onSelect={select}
+                  onExpand={expand}
+                />
+              ) : (
+                <ImpactView start={selected ?? focus} kinds={state.impactKinds} onKindsChange={(ik) => update({ impactKinds: ik })} hrefFor={linkTo} onSelect={select} />
+              )}
+            </ErrorBoundary>
+          </div>
+        </main>
+        <aside className="details-panel" aria-label={t('details')}>
+          <ErrorBoundary resetKey={selected} fallback={(reset) => <PanelError onRetry={reset} />}>
+            {loaded ? (
+              <DetailsPanel
+                id={selected}
+                focus={focus}
+                pathTo={state.pathTo}
+                hrefFor={linkTo}
+                onNavigate={navigate}
+                onExpand={expand}
+                onPath={(to) => update({ pathTo: to })}
+              />
+            ) : null}
+          </ErrorBoundary>
+        </aside>
+      </div>
+      <footer className="app-footer" lang={lang}>
+        {loaded ? t('snapshotLoaded', { title: loaded.snapshot.id, nodes: loaded.nodeCount, edges: loaded.edgeCount }) : ''}
+      </footer>
+    </div>
+  );
+}
+
+function PanelError({ onRetry }: { onRetry(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="banner error" role="alert">
+      <strong>{t('errorTitle')}</strong>
+      <p>{t('errorBody')}</p>
+      <button type="button" onClick={onRetry}>
+        {t('tryAgain')}
+      </button>
+    </div>
+  );
+}

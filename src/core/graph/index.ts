@@ -1,0 +1,13 @@
+/**
+ * Graph index and traversal over a loaded snapshot. Plain TypeScript on typed arrays:
+ * runs the same in Node and in a Web Worker.
+ *
+ * Direction (from the format): relations point from the dependent (`from`) to what it
+ * depends on (`to`). "up" follows from → to (what was this built from?), "down" follows
+ * to → from (what was built from or used this?).
+ */
+export { buildGraphIndex, MAX_DESCRIBED_CYCLES, type GraphIndex, type GraphInput } from './graph-index.ts';
+export { neighbourhood, inducedEdges, type Direction, type Neighbourhood, type NeighbourhoodOptions } from './neighbourhood.ts';
+export { closure, closureColumns, impact, type ClosureColumns, type ClosureOptions, type ClosureRow } from './closure.ts';
+export { shortestPath, type GraphPath, type PathDirection } from './shortest-path.ts';
+export { neighboursByRelation, type RelationGroup } from './neighbours-by-relation.ts';

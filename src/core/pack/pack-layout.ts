@@ -1,0 +1,20 @@
+/**
+ * Where things are in a pack folder. One folder per role under the output folder:
+ *
+ *   <out>/<role>/manifest.json      snapshot manifest v1 with a `pack` object
+ *   <out>/<role>/manifest.sig       Ed25519 signature of manifest.json's exact bytes, base64
+ *   <out>/<role>/graph-0001.json    graph files (….json.enc when the pack is encrypted)
+ *   <out>/build-report.md           audit trail of the build: outside every role folder, so a
+ *                                   server that exposes only `<out>/<role>/` never serves it
+ *
+ * Later kinds of per-role files (literature and search indexes, issue 3) go into the same
+ * folder, listed in `files` with their own `contents` value, redacted and signed alike.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.sig';
+export const BUILD_REPORT_FILE = 'build-report.md';
+export const ENCRYPTED_SUFFIX = '.enc';
+/** Nodes per graph file: keeps each file's JSON far below V8's string limit and parsing incremental. */
+export const DEFAULT_NODES_PER_FILE = 50_000;
+
+export const graphFileName = (index: number): string => `graph-${String(index + 1).padStart(4, '0')}.json`;

@@ -1,0 +1,91 @@
+/**
+ * Query text → term groups for `bm25TopK`: the same analyser as indexing, one group per
+ * distinct query term, with the alternatives of term-expansion.ts added where a term
+ * alone could not match.
+ */
+import { hasWordLetter, isSingleCjkChar, scanTerms } from './analyze.ts';
+import { normalizeText } from './normalize.ts';
+import { charClasses, DIGIT, LETTER } from './char-classes.ts';
+import { docFrequency, type Bm25Index } from './bm25-index.ts';
+import { groupDocFrequency, type TermGroup } from './bm25.ts';
+import { bigramsContaining, completions } from './term-expansion.ts';
+
+/**
+ * Most groups a query keeps, and most postings they may read together. A pasted paragraph
+ * yields hundreds of bigrams; its rarest terms identify it as well as all of them do, and
+ * the commonest add little to any score (low idf) while costing the most to read. So the
+ * rarest groups are kept until either limit is reached (the rarest one always).
+ */
+export const MAX_QUERY_GROUPS = 32;
+export const QUERY_POSTINGS_BUDGET = 1_000_000;
+/** Completions of a prefix count this much of a full match. */
+export const PREFIX_WEIGHT = 0.5;
+/** Shortest prefix worth completing. */
+export const MIN_PREFIX_LENGTH = 2;
+
+export interface QueryTerms {
+  groups: TermGroup[];
+  /** The analysed query terms, for callers that explain matches. */
+  terms: string[];
+}
+
+/**
+ * `complete`: treat the query's last word as a prefix being typed, unless the query ends
+ * in a space or punctuation (the word is then finished).
+ */
+export function queryTerms(index: Bm25Index, query: string, opts: { complete?: boolean } = {}): QueryTerms {
+  const s = normalizeText(query);
+  const cls = charClasses();
+  const last = s.length > 0 ? cls[s.charCodeAt(s.length - 1)] : undefined;
+  const open = opts.complete === true && (last === LETTER || last === DIGIT);
+
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  const groups: TermGroup[] = [];
+  scanTerms(s, (start, end) => {
+    const term = s.slice(start, end);
+    if (seen.has(term)) return;
+    seen.add(term);
+    terms.push(term);
+    const members: number[] = [];
+    const weights: number[] = [];
+    const id = index.vocabulary.get(term);
+    if (id !== undefined) {
+      members.push(id);
+      weights.push(1);
+    }
+    if (isSingleCjkChar(term)) {
+      for (const t of bigramsContaining(index, term)) {
+        members.push(t);
+        weights.push(1);
+      }
+    } else if (open && end === s.length && term.length >= MIN_PREFIX_LENGTH && hasWordLetter(term)) {
+      for (const t of completions(index, term)) {
+        members.push(t);
+        weights.push(PREFIX_WEIGHT);
+      }
+    }
+    if (members.length > 0) groups.push({ terms: members, weights });
+  });
+  return { groups: rarest(index, groups), terms };
+}
+
+/** The rarest groups within MAX_QUERY_GROUPS and QUERY_POSTINGS_BUDGET, in query order. */
+function rarest(index: Bm25Index, groups: TermGroup[]): TermGroup[] {
+  const ranked = groups.map((g, i) => ({ i, df: groupDocFrequency(index, g), postings: groupPostings(index, g) }));
+  ranked.sort((a, b) => a.df - b.df || a.i - b.i);
+  const keep = new Set<number>();
+  let postings = 0;
+  for (const r of ranked) {
+    if (keep.size === MAX_QUERY_GROUPS || (keep.size > 0 && postings + r.postings > QUERY_POSTINGS_BUDGET)) break;
+    keep.add(r.i);
+    postings += r.postings;
+  }
+  return keep.size === groups.length ? groups : groups.filter((_, i) => keep.has(i));
+}
+
+function groupPostings(index: Bm25Index, group: TermGroup): number {
+  let n = 0;
+  for (const t of group.terms) n += docFrequency(index, t);
+  return n;
+}

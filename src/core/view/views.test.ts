@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraphIndex } from '../graph/index.ts';
+import { graphOf, makeNode } from '../../testing/graph-builders.ts';
+import { sampleLineage } from '../../testing/sample-lineage.ts';
+import { buildSubgraph } from './subgraph.ts';
+import { buildImpact } from './impact.ts';
+import { buildDetails } from './details.ts';
+import { csvCell, toCsv } from './csv.ts';
+import { fieldText, snippet } from './snippet.ts';
+import type { SubgraphRequest } from './types.ts';
+
+const index = buildGraphIndex(sampleLineage()).index;
+const req = (over: Partial<SubgraphRequest>): SubgraphRequest => ({
+  focus: 'med',
+  depth: 1,
+  direction: 'both',
+  kinds: null,
+  expanded: [],
+  pathTo: null,
+  maxNodes: 400,
+  ...over,
+});
+
+describe('buildSubgraph', () => {
+  it('draws the one-hop neighbourhood with every relation among the drawn nodes', () => {
+    const view = buildSubgraph(index, req({}));
+    const ids = view.nodes.map((n) => n.id).sort();
+    expect(ids).toEqual(['base', 'ev', 'ft', 'med', 'medq', 'quant'].sort());
+    // medq —wasGeneratedBy→ quant is between two drawn nodes, so it is drawn too.
+    expect(view.edges.some((e) => e.from === 'medq' && e.to === 'quant')).toBe(true);
+    expect(view.edges.every((e) => ids.includes(e.from) && ids.includes(e.to))).toBe(true);
+    expect(view.nodes.find((n) => n.id === 'med')!.hop).toBe(0);
+  });
+
+  it('adds the neighbours of expanded nodes', () => {
+    const view = buildSubgraph(index, req({ direction: 'up', expanded: ['corpus'] }));
+    const ids = view.nodes.map((n) => n.id);
+    expect(ids).toContain('pretrain');
+  });
+
+  it('keeps the requested path even when the cap is reached', () => {
+    const view = buildSubgraph(index, req({ pathTo: 'access', maxNodes: 5 }));
+    // Shortest route downstream: medq derives from med directly, so the run in between is skipped.
+    expect(view.path!.nodes).toEqual(['med', 'medq', 'inf', 'out', 'access']);
+    expect(view.path!.edges).toHaveLength(4);
+    for (const id of view.path!.nodes) expect(view.nodes.map((n) => n.id)).toContain(id);
+    expect(view.truncated).toBe(true);
+  });
+
+  it('reports an empty path between unconnected nodes and unknown ids as missing', () => {
+    expect(buildSubgraph(index, req({ pathTo: 'lonely' })).path).toEqual({ nodes: [], edges: [] });
+    const missing = buildSubgraph(index, req({ pathTo: 'nope', expanded: ['gone'] }));
+    expect(missing.missing).toEqual(['nope', 'gone']);
+    expect(buildSubgraph(index, req({ focus: 'nothing' })).missing).toEqual(['nothing']);
+  });
+
+  it('never draws more than maxNodes', () => {
+    const big = graphOf(
+      Object.fromEntries([['hub', 'model'], ...Array.from({ length: 1000 }, (_, i) => [`o${i}`, 'output'])]),
+      Array.from({ length: 1000 }, (_, i) => ['wasDerivedFrom', `o${i}`, 'hub'] as const),
+    );
+    const view = buildSubgraph(buildGraphIndex(big).index, req({ focus: 'hub', maxNodes: 50 }));
+    expect(view.nodes).toHaveLength(50);
+    expect(view.truncated).toBe(true);
+  });
+});
+
+describe('buildImpact', () => {
+  it('lists everything downstream with hops, via nodes and counts by kind', () => {
+    const view = buildImpact(index, 'base', null)!;
+    const hop = (id: string) => view.rows.find((r) => r.node.id === id)?.hop;
+    expect(hop('ft')).toBe(1);
+    expect(hop('med')).toBe(1);
+    expect(hop('out')).toBeGreaterThan(hop('medq')!);
+    expect(view.rows.find((r) => r.node.id === 'med')!.via!.id).toBe('base');
+    expect(view.countsByKind.output).toBe(1);
+    expect(view.rows.map((r) => r.node.id)).not.toContain('corpus');
+  });
+
+  it('filters the list by kind but counts every kind', () => {
+    const view = buildImpact(index, 'base', ['output', 'model'])!;
+    expect(new Set(view.rows.map((r) => r.node.kind))).toEqual(new Set(['output', 'model']));
+    expect(view.countsByKind.activity).toBeGreaterThan(0);
+    expect(buildImpact(index, 'missing', null)).toBeNull();
+  });
+});
+
+describe('buildDetails', () => {
+  it('groups neighbours by relation and direction, lineage first', () => {
+    const details = buildDetails(index, 'med', () => 'graph.json')!;
+    expect(details.file).toBe('graph.json');
+    expect(details.groups[0]).toMatchObject({ type: 'wasDerivedFrom', direction: 'out' });
+    const used = details.groups.find((g) => g.type === 'used' && g.direction === 'in')!;
+    expect(used.items.map((i) => i.id).sort()).toEqual(['ev', 'quant']);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes separators and neutralises spreadsheet formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(-3)).toBe('-3');
+    expect(toCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n');
+  });
+});
+
+describe('snippets', () => {
+  it('shows the part of a long text around the query', () => {
+    const text = `${'x '.repeat(100)}metformin is contraindicated ${'y '.repeat(100)}`;
+    const s = snippet(text, 'Metformin', 60);
+    expect(s).toContain('metformin');
+    expect(s.startsWith('…')).toBe(true);
+    expect(snippet('short', 'q')).toBe('short');
+  });
+  it('reads nested fields by path', () => {
+    const node = makeNode('model', 'm', { label: { ja: '日本語' }, tags: ['a', 'b'] });
+    expect(fieldText(node, 'label.ja')).toBe('日本語');
+    expect(fieldText(node, 'tags')).toBe('a, b');
+    expect(fieldText(node, 'attributes.none')).toBe('');
+  });
+});

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { NODE_KINDS, displayName, type NodeKind } from '../../../core/format/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { downloadBlob } from '../../../lib/download.ts';
+import { KindBadge } from '../../../components/kind-badge.tsx';
+import { ClassificationBadge } from '../../../components/classification-badge.tsx';
+import { KindFilter } from '../../../components/kind-filter.tsx';
+import { NodeName } from '../../../components/node-name.tsx';
+import { useImpact } from '../api/get-impact.ts';
+import { impactCsv } from '../impact-csv.ts';
+
+interface Props {
+  start: string;
+  kinds: NodeKind[] | null;
+  onKindsChange(kinds: NodeKind[] | null): void;
+  hrefFor(id: string): string;
+  onSelect(id: string): void;
+}
+
+/** Rows rendered per page of the table; the CSV always has all of them. */
+const PAGE_ROWS = 200;
+
+/** Everything downstream of a node (a problematic dataset, say), with hop distance. */
+export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: Props) {
+  const { t, lang } = useI18n();
+  const impact = useImpact(start, kinds);
+  const [shown, setShown] = useState(PAGE_ROWS);
+  const view = impact.data;
+  if (!view) return <p className="empty">{impact.isError ? String(impact.error.message) : t('loading')}</p>;
+  const filename = `impact-${view.start.id.replace(/[^A-Za-z0-9._-]+/g, '_')}.csv`;
+
+  return (
+    <div className="impact">
+      <header className="impact-head">
+        <h2>{t('impactFrom', { name: displayName(view.start, lang) })}</h2>
+        <p role="status" data-testid="impact-count">
+          {t('impactCount', { count: view.rows.length })}
+        </p>
+        <KindFilter kinds={NODE_KINDS} selected={kinds} onChange={onKindsChange} counts={view.countsByKind} />
+        <button type="button" onClick={() => downloadBlob(new Blob(['\ufeff', impactCsv(view, lang)], { type: 'text/csv;charset=utf-8' }), filename)}>
+          {t('exportCsv')}
+        </button>
+      </header>
+      {view.rows.length === 0 ? (
+        <p className="empty">{t('impactEmpty')}</p>
+      ) : (
+        <table className="impact-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('hop')}</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('classification')}</th>
+              <th scope="col">{t('via')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.slice(0, shown).map((r) => (
+              <tr key={r.node.id}>
+                <td>{r.hop}</td>
+                <td>
+                  <KindBadge kind={r.node.kind} />
+                </td>
+                <td>
+                  <a
+                    href={hrefFor(r.node.id)}
+                    onClick={(e) => {
+                      if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                      e.preventDefault();
+                      onSelect(r.node.id);
+                    }}
+                  >
+                    <NodeName node={r.node} />
+                  </a>
+                </td>
+                <td>
+                  <ClassificationBadge value={r.node.classification} />
+                </td>
+                <td>{r.via ? <NodeName node={r.via} /> : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {view.rows.length > shown ? (
+        <p>
+          <button type="button" onClick={() => setShown((n) => n + PAGE_ROWS)}>
+            {t('showMore', { count: Math.min(PAGE_ROWS, view.rows.length - shown), rest: view.rows.length - shown })}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

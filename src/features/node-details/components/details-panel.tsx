@@ -1,0 +1,117 @@
+import { displayName, pickText } from '../../../core/format/index.ts';
+import type { NeighbourGroup } from '../../../core/view/index.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import type { MessageKey } from '../../../lib/i18n-messages.ts';
+import { KindBadge } from '../../../components/kind-badge.tsx';
+import { ClassificationBadge } from '../../../components/classification-badge.tsx';
+import { NodeName } from '../../../components/node-name.tsx';
+import { useNodeDetails } from '../api/get-node-details.ts';
+import { fieldRows } from '../field-rows.ts';
+
+interface Props {
+  id: string | null;
+  focus: string | null;
+  pathTo: string | null;
+  hrefFor(id: string): string;
+  onNavigate(id: string): void;
+  onExpand(id: string): void;
+  onPath(to: string | null): void;
+}
+
+/** Fields shown in the header rather than in the table. */
+const HEADER_FIELDS = new Set(['kind', 'name']);
+
+export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath }: Props) {
+  const { t, lang } = useI18n();
+  const details = useNodeDetails(id);
+  if (!id) return <p className="empty">{t('noSelection')}</p>;
+  if (details.isPending) return <p className="empty">{t('loading')}</p>;
+  if (details.isError) return <p className="notice warn">{String(details.error.message)}</p>;
+  if (!details.data) return <p className="notice warn">{t('unknownNode', { id })}</p>;
+  const { node, file, groups } = details.data;
+  const description = pickText(node.description, lang);
+
+  return (
+    <article className="details" aria-labelledby="details-title">
+      <header>
+        <KindBadge kind={node.kind} /> <ClassificationBadge value={node.classification} />
+        <h2 id="details-title">{displayName(node, lang)}</h2>
+        {description ? <p className="description">{description}</p> : null}
+        <div className="actions">
+          {id !== focus ? (
+            <a href={hrefFor(id)} className="button" onClick={(e) => (e.preventDefault(), onNavigate(id))}>
+              {t('focus')}
+            </a>
+          ) : null}
+          <button type="button" onClick={() => onExpand(id)}>
+            {t('expand')}
+          </button>
+          {focus && id !== focus ? (
+            <button type="button" onClick={() => onPath(id)}>
+              {t('pathFromFocus')}
+            </button>
+          ) : null}
+          {pathTo ? (
+            <button type="button" onClick={() => onPath(null)}>
+              {t('clearPath')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <section aria-labelledby="details-neighbours">
+        <h3 id="details-neighbours">{t('neighbours')}</h3>
+        {groups.map((g) => (
+          <NeighbourList key={`${g.type}-${g.direction}`} group={g} hrefFor={hrefFor} onNavigate={onNavigate} />
+        ))}
+      </section>
+      <section aria-labelledby="details-fields">
+        <h3 id="details-fields">{t('fields')}</h3>
+        <dl className="fields">
+          {fieldRows(node)
+            .filter((r) => !HEADER_FIELDS.has(r.key))
+            .map((r) => (
+              <div key={r.key} className="field">
+                <dt>{r.key}</dt>
+                <dd>{r.value}</dd>
+              </div>
+            ))}
+          <div className="field">
+            <dt>file</dt>
+            <dd>{file}</dd>
+          </div>
+        </dl>
+      </section>
+    </article>
+  );
+}
+
+function NeighbourList({ group, hrefFor, onNavigate }: { group: NeighbourGroup; hrefFor(id: string): string; onNavigate(id: string): void }) {
+  const { t } = useI18n();
+  const title = t(`rel_${group.direction}_${group.type}` as MessageKey);
+  return (
+    <div className="neighbour-group" data-relation={`${group.direction}:${group.type}`}>
+      <h4>
+        {title} <span className="count">({group.total})</span>
+      </h4>
+      <ul>
+        {group.items.map((item) => (
+          <li key={item.id}>
+            <KindBadge kind={item.kind} />{' '}
+            <a
+              href={hrefFor(item.id)}
+              onClick={(e) => {
+                if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                e.preventDefault();
+                onNavigate(item.id);
+              }}
+            >
+              <NodeName node={item} />
+            </a>
+            {item.derivation ? <span className="subtype"> · {item.derivation}</span> : null}
+          </li>
+        ))}
+        {group.total > group.items.length ? <li className="more">… +{group.total - group.items.length}</li> : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { KindBadge } from '../../../components/kind-badge.tsx';
+import { NodeName } from '../../../components/node-name.tsx';
+import { useSearchNodes } from '../api/search-nodes.ts';
+
+interface Props {
+  query: string;
+  onQueryChange(query: string): void;
+  onPick(id: string): void;
+  /** Link target for a result, so it can be opened in a new tab or copied. */
+  hrefFor(id: string): string;
+  activeId: string | null;
+}
+
+/** Debounce keystrokes: the worker answers in milliseconds, but not every keystroke needs asking. */
+const DEBOUNCE_MS = 120;
+
+export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }: Props) {
+  const { t } = useI18n();
+  const inputId = useId();
+  const [text, setText] = useState(query);
+  const [debounced, setDebounced] = useState(query);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setText(query), [query]);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setDebounced(text);
+      if (text !== query) onQueryChange(text);
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, onQueryChange]);
+
+  // "/" jumps to the search box from anywhere, as in most search-heavy tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key === '/' && !(target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+        e.preventDefault();
+        inputRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const results = useSearchNodes(debounced);
+  const hits = debounced.trim() ? (results.data ?? []) : [];
+
+  return (
+    <section className="search-panel" aria-labelledby={`${inputId}-label`}>
+      <label id={`${inputId}-label`} htmlFor={inputId} className="search-label">
+        {t('searchLabel')}
+      </label>
+      <input
+        id={inputId}
+        ref={inputRef}
+        type="search"
+        value={text}
+        placeholder={t('searchPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && hits[0]) onPick(hits[0].node.id);
+        }}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="search-status" role="status" aria-live="polite">
+        {debounced.trim() && results.isSuccess ? (hits.length ? t('resultCount', { count: hits.length }) : t('noResults', { query: debounced })) : ''}
+      </div>
+      {hits.length > 0 ? (
+        <ol className="search-results" aria-label={t('searchResults')}>
+          {hits.map((hit) => (
+            <li key={hit.node.id}>
+              <a
+                href={hrefFor(hit.node.id)}
+                className={hit.node.id === activeId ? 'result active' : 'result'}
+                aria-current={hit.node.id === activeId ? 'true' : undefined}
+                onClick={(e) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                  e.preventDefault();
+                  onPick(hit.node.id);
+                }}
+              >
+                <span className="result-head">
+                  <KindBadge kind={hit.node.kind} />
+                  <span className="result-name">
+                    <NodeName node={hit.node} />
+                  </span>
+                </span>
+                {hit.snippet ? <span className="result-snippet">{hit.snippet}</span> : null}
+              </a>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The view state lives in the URL's query string, so that a copied link restores the
+ * same view (focused node, depth, direction, filters, query, language, tab, path).
+ * Pure functions: parse and serialise are tested without a browser.
+ */
+import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/index.ts';
+
+export type Direction = 'up' | 'down' | 'both';
+export type Highlight = 'none' | 'up' | 'down';
+export type ViewName = 'graph' | 'impact';
+
+export interface ViewState {
+  /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
+  snapshot: string | null;
+  /** Role whose pack to open on a host without authentication (packs/<role>/). */
+  pack: string | null;
+  /** Node the graph is centred on. */
+  node: string | null;
+  /** Node whose details are shown (defaults to the focus). */
+  selected: string | null;
+  depth: number;
+  dir: Direction;
+  /** Node kinds drawn in the graph; null = all. */
+  kinds: NodeKind[] | null;
+  /** Nodes whose neighbours were added by hand. */
+  expanded: string[];
+  /** Second end of a path from the focus. */
+  pathTo: string | null;
+  highlight: Highlight;
+  q: string;
+  lang: Lang | null;
+  view: ViewName;
+  /** Kinds listed in the impact table; null = all. */
+  impactKinds: NodeKind[] | null;
+}
+
+export const MIN_DEPTH = 1;
+export const MAX_DEPTH = 6;
+
+export const DEFAULT_VIEW: ViewState = {
+  snapshot: null,
+  pack: null,
+  node: null,
+  selected: null,
+  depth: 1,
+  dir: 'both',
+  kinds: null,
+  expanded: [],
+  pathTo: null,
+  highlight: 'none',
+  q: '',
+  lang: null,
+  view: 'graph',
+  impactKinds: null,
+};
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function kindList(value: string | null): NodeKind[] | null {
+  if (value === null) return null;
+  const kinds = value.split(',').filter((k): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k));
+  return kinds;
+}
+
+/** Unknown or malformed parameters fall back to defaults: a hand-edited link never breaks the app. */
+export function parseViewState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const depth = Number.parseInt(p.get('depth') ?? '', 10);
+  return {
+    snapshot: p.get('snapshot') || null,
+    pack: /^[a-z][a-z0-9-]{0,31}$/.test(p.get('pack') ?? '') ? p.get('pack') : null,
+    node: p.get('node') || null,
+    selected: p.get('sel') || null,
+    depth: Number.isFinite(depth) ? Math.min(MAX_DEPTH, Math.max(MIN_DEPTH, depth)) : DEFAULT_VIEW.depth,
+    dir: oneOf(p.get('dir'), ['up', 'down', 'both'] as const, DEFAULT_VIEW.dir),
+    kinds: kindList(p.get('kinds')),
+    expanded: p.getAll('x').filter(Boolean),
+    pathTo: p.get('path') || null,
+    highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
+    q: p.get('q') ?? '',
+    lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
+    view: oneOf(p.get('view'), ['graph', 'impact'] as const, DEFAULT_VIEW.view),
+    impactKinds: kindList(p.get('ik')),
+  };
+}
+
+/** Only what differs from the defaults is written, so links stay short. */
+export function serializeViewState(s: ViewState): string {
+  const p = new URLSearchParams();
+  if (s.snapshot) p.set('snapshot', s.snapshot);
+  if (s.pack) p.set('pack', s.pack);
+  if (s.view !== DEFAULT_VIEW.view) p.set('view', s.view);
+  if (s.node) p.set('node', s.node);
+  if (s.selected && s.selected !== s.node) p.set('sel', s.selected);
+  if (s.depth !== DEFAULT_VIEW.depth) p.set('depth', String(s.depth));
+  if (s.dir !== DEFAULT_VIEW.dir) p.set('dir', s.dir);
+  if (s.kinds) p.set('kinds', s.kinds.join(','));
+  for (const id of s.expanded) p.append('x', id);
+  if (s.pathTo) p.set('path', s.pathTo);
+  if (s.highlight !== DEFAULT_VIEW.highlight) p.set('hl', s.highlight);
+  if (s.q) p.set('q', s.q);
+  if (s.lang) p.set('lang', s.lang);
+  if (s.impactKinds) p.set('ik', s.impactKinds.join(','));
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}

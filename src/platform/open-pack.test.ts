@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePolicy, redactSnapshot } from '../core/access/index.ts';
+import { sensitiveGraph } from '../core/access/sensitive-graph.fixture.ts';
+import { SnapshotError } from '../core/format/index.ts';
+import { buildRolePack, type BuiltPack } from '../core/pack/index.ts';
+import { encodeUtf8, toBase64 } from './bytes.ts';
+import { generateSigningKeyPair } from './ed25519.ts';
+import { PackRefusedError, openPack } from './open-pack.ts';
+import { WrongPassphraseError } from './pack-encryption.ts';
+import type { TrustedKey } from './trusted-keys.ts';
+import { verifyPack } from './verify-pack.ts';
+import { passphraseSealer, pemSigner, webHasher } from './web-pack-crypto.ts';
+
+const policy = parsePolicy(JSON.parse(readFileSync(new URL('../../policy/default-policy.json', import.meta.url), 'utf8')));
+const info = { id: 'test', title: { en: 'Test' }, createdAt: '2025-01-01', startNode: 'model:meditron-ward7' };
+let trusted: TrustedKey;
+let privateKeyPem: string;
+
+beforeAll(async () => {
+  const pair = await generateSigningKeyPair();
+  trusted = { keyId: pair.keyId, publicKeyRaw: pair.publicKeyRaw };
+  privateKeyPem = pair.privateKeyPem;
+});
+
+async function build(role: string, passphrase?: string, startNode = info.startNode): Promise<BuiltPack> {
+  return buildRolePack({
+    source: { info: { ...info, startNode }, ...sensitiveGraph() },
+    policy,
+    policyHash: `sha256:${'ab'.repeat(32)}`,
+    role,
+    builtBy: 'tester@host',
+    builtAt: '2025-06-01T12:00:00Z',
+    builder: 'raireki pack test',
+    signer: await pemSigner(privateKeyPem),
+    hasher: webHasher,
+    sealer: passphrase === undefined ? undefined : await passphraseSealer(passphrase, role, { iterations: 1000 }),
+    nodesPerFile: 8, // several graph files, so that tampering is tried on each
+  });
+}
+
+const reader = (pack: BuiltPack, change?: (path: string, bytes: Uint8Array) => Uint8Array) => {
+  const files = new Map(pack.files.map((f) => [f.path, change ? change(f.path, f.bytes) : f.bytes]));
+  return async (path: string) => files.get(path) ?? null;
+};
+
+const flipByte = (bytes: Uint8Array, at = Math.floor(bytes.length / 2)) => {
+  const copy = bytes.slice();
+  copy[at]! ^= 0x01;
+  return copy;
+};
+
+describe('openPack', () => {
+  it('verifies and loads a pack: the redacted graph, who built it and when', async () => {
+    const pack = await build('clinician');
+    const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], expectedRole: 'clinician' });
+    const expected = redactSnapshot(policy, 'clinician', sensitiveGraph());
+    expect(opened.snapshot.nodes).toEqual(expected.nodes);
+    expect(opened.snapshot.relations).toEqual(expected.relations);
+    expect(opened.pack).toMatchObject({ role: 'clinician', builtBy: 'tester@host', builtAt: '2025-06-01T12:00:00Z', keyId: trusted.keyId });
+    expect(opened.pack.hidden).toEqual({ removed: { agent: 2, activity: 1 }, placeholders: { dataset: 2, prompt: 2, output: 1 }, redacted: 0 });
+    expect(opened.snapshot.manifest.snapshot.startNode).toBe('model:meditron-ward7');
+    expect(pack.files.filter((f) => f.path.startsWith('graph-')).length).toBeGreaterThan(1);
+  });
+
+  it('leaves out a start node the role may not see', async () => {
+    const pack = await build('clinician', undefined, 'prompt:0001');
+    expect(pack.manifest.snapshot.startNode).toBeUndefined();
+  });
+
+  it('names the file when any one byte of any graph file changes', async () => {
+    const pack = await build('auditor');
+    for (const target of pack.files.filter((f) => f.path.startsWith('graph-'))) {
+      const read = reader(pack, (path, bytes) => (path === target.path ? flipByte(bytes) : bytes));
+      const err = await openPack({ read, trustedKeys: [trusted] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SnapshotError);
+      expect((err as SnapshotError).problems).toEqual([expect.objectContaining({ code: 'hash-mismatch', file: target.path })]);
+    }
+  });
+
+  it('refuses a changed manifest, a changed signature, a missing signature and another key', async () => {
+    const pack = await build('researcher');
+    const refused = async (change: (path: string, bytes: Uint8Array) => Uint8Array | null, keys = [trusted]) => {
+      const read = reader(pack, change as (p: string, b: Uint8Array) => Uint8Array);
+      return (await openPack({ read, trustedKeys: keys }).catch((e: unknown) => e)) as PackRefusedError;
+    };
+    const manifestEdit = await refused((p, b) => (p === 'manifest.json' ? encodeUtf8(new TextDecoder().decode(b).replace('"removed": {', '"removed": { "x": 0,')) : b));
+    expect(manifestEdit).toBeInstanceOf(PackRefusedError);
+    expect(manifestEdit.code).toBe('bad-signature');
+    expect(manifestEdit.message).toMatch(/manifest.json does not match its signature/);
+    expect((await refused((p, b) => (p === 'manifest.json' ? flipByte(b, b.length - 3) : b))).code).toBe('bad-signature');
+    const sig = await refused((p, b) => (p === 'manifest.sig' ? encodeUtf8(toBase64(new Uint8Array(64))) : b));
+    expect(sig.code).toBe('bad-signature');
+    expect((await refused((p, b) => (p === 'manifest.sig' ? null! : b))).code).toBe('unsigned');
+    const other = await generateSigningKeyPair();
+    const untrusted = await refused((_p, b) => b, [{ keyId: other.keyId, publicKeyRaw: other.publicKeyRaw }]);
+    expect(untrusted.code).toBe('unknown-key');
+    expect(untrusted.message).toContain(trusted.keyId);
+  });
+
+  it('refuses the pack of another role than the server assigned', async () => {
+    const pack = await build('auditor');
+    await expect(openPack({ read: reader(pack), trustedKeys: [trusted], expectedRole: 'clinician' })).rejects.toThrow(/this is the auditor pack, but the server assigned the role clinician/);
+  });
+
+  it('reports the verified builder through verifyPack', async () => {
+    const pack = await build('auditor');
+    const bytes = (p: string) => pack.files.find((f) => f.path === p)!.bytes;
+    const result = await verifyPack(bytes('manifest.json'), bytes('manifest.sig'), trusted);
+    expect(result).toMatchObject({ ok: true, keyId: trusted.keyId, role: 'auditor', builtBy: 'tester@host', builtAt: '2025-06-01T12:00:00Z' });
+  });
+});
+
+describe('openPack, encrypted', () => {
+  it('opens with the right passphrase; the files on the server are ciphertext', async () => {
+    const pack = await build('auditor', 'a long role passphrase');
+    expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('graph-')).every((p) => p.endsWith('.json.enc'))).toBe(true);
+    const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], passphrase: async () => 'a long role passphrase' });
+    expect(opened.snapshot.nodes).toEqual(redactSnapshot(policy, 'auditor', sensitiveGraph()).nodes);
+    expect(opened.pack.encryption).toMatchObject({ algorithm: 'AES-256-GCM', kdf: { name: 'PBKDF2-SHA-256', iterations: 1000 }, compression: 'gzip' });
+  });
+
+  it('says "wrong passphrase" before fetching any file', async () => {
+    const pack = await build('auditor', 'a long role passphrase');
+    const fetched: string[] = [];
+    const read = async (path: string) => (fetched.push(path), pack.files.find((f) => f.path === path)?.bytes ?? null);
+    const err = await openPack({ read, trustedKeys: [trusted], passphrase: async () => 'not the passphrase' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WrongPassphraseError);
+    expect((err as Error).message).toBe('wrong passphrase or damaged pack');
+    expect(fetched).toEqual(['manifest.json', 'manifest.sig']);
+  });
+
+  it('names a changed encrypted file before decrypting it', async () => {
+    const pack = await build('auditor', 'a long role passphrase');
+    const target = pack.files.find((f) => f.path.endsWith('.enc'))!.path;
+    const read = reader(pack, (p, b) => (p === target ? flipByte(b) : b));
+    const err = await openPack({ read, trustedKeys: [trusted], passphrase: async () => 'a long role passphrase' }).catch((e: unknown) => e);
+    expect((err as SnapshotError).problems).toEqual([expect.objectContaining({ code: 'hash-mismatch', file: target })]);
+  });
+
+  it('asks for a passphrase only when the pack is encrypted', async () => {
+    const pack = await build('auditor', 'a long role passphrase');
+    await expect(openPack({ read: reader(pack), trustedKeys: [trusted] })).rejects.toThrow(/encrypted and no passphrase/);
+  });
+});

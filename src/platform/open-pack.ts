@@ -1,0 +1,79 @@
+/**
+ * Opening a role's pack end to end, the way the app's snapshot worker should:
+ *
+ *   1. verify manifest.json against manifest.sig and the trusted keys (refuse otherwise);
+ *   2. optionally check the pack is the role the server said it would be;
+ *   3. if encrypted: derive the key from the passphrase, test it on the manifest's check
+ *      value (a wrong passphrase is reported before any file is fetched), fetch each stored
+ *      file, check its size and SHA-256 against the signed manifest (naming the file that
+ *      fails), decrypt and decompress it;
+ *   4. load through `loadSnapshot`, which checks every plaintext file's size and SHA-256
+ *      against the manifest and names the file that fails.
+ */
+import { SnapshotError, loadSnapshot, type LoadIo, type LoadedSnapshot, type PackInfo, type Problem } from '../core/format/index.ts';
+import { decodeUtf8, sha256Hex } from './bytes.ts';
+import { assertKeyOpensPack, deriveKey, fileAad, openFile } from './pack-encryption.ts';
+import type { TrustedKey } from './trusted-keys.ts';
+import { verifyPack, type VerifyFailure } from './verify-pack.ts';
+
+export class PackRefusedError extends Error {
+  constructor(
+    readonly code: VerifyFailure | 'wrong-role' | 'passphrase-needed',
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`Pack refused: ${reason}`);
+    this.name = 'PackRefusedError';
+  }
+}
+
+export interface OpenPackOptions {
+  /** Bytes of a file of the pack folder (path relative to it), null when it does not exist. */
+  read(path: string): Promise<Uint8Array | null>;
+  trustedKeys: readonly TrustedKey[];
+  /** The role the server assigned (e.g. from whoami.json); a pack of another role is refused. */
+  expectedRole?: string;
+  /** Asked for only when the pack is encrypted. */
+  passphrase?: () => Promise<string>;
+  onProgress?(done: number, total: number, file: string): void;
+}
+
+export interface OpenedPack {
+  snapshot: LoadedSnapshot;
+  pack: PackInfo;
+  keyId: string;
+}
+
+export async function openPack(opts: OpenPackOptions): Promise<OpenedPack> {
+  const manifestBytes = await opts.read('manifest.json');
+  if (!manifestBytes) throw new SnapshotError([{ code: 'missing-file', file: 'manifest.json', message: 'was not found' }]);
+  const verified = await verifyPack(manifestBytes, await opts.read('manifest.sig'), opts.trustedKeys);
+  if (!verified.ok) throw new PackRefusedError(verified.code, verified.file, verified.reason);
+  const { pack } = verified.manifest;
+  if (opts.expectedRole !== undefined && pack.role !== opts.expectedRole) {
+    throw new PackRefusedError('wrong-role', 'manifest.json', `this is the ${pack.role} pack, but the server assigned the role ${opts.expectedRole}`);
+  }
+  const io: LoadIo = { read: opts.read, sha256: sha256Hex, decodeUtf8, onProgress: opts.onProgress };
+  if (pack.encryption) io.read = await decryptAll(pack, opts);
+  const snapshot = await loadSnapshot(verified.manifestText, io);
+  return { snapshot, pack, keyId: verified.keyId };
+}
+
+/** Fetches, checks and decrypts every stored file; returns a reader over the plaintexts. */
+async function decryptAll(pack: PackInfo, opts: OpenPackOptions): Promise<LoadIo['read']> {
+  const enc = pack.encryption!;
+  if (!opts.passphrase) throw new PackRefusedError('passphrase-needed', 'manifest.json', 'the pack is encrypted and no passphrase was given');
+  const key = await deriveKey(await opts.passphrase(), enc.kdf);
+  await assertKeyOpensPack(key, pack.role, enc.check);
+  const plain = new Map<string, Uint8Array>();
+  const problems: Problem[] = [];
+  for (const entry of enc.stored) {
+    const bytes = await opts.read(entry.path);
+    if (!bytes) problems.push({ code: 'missing-file', file: entry.path, message: 'is listed in the manifest but was not found' });
+    else if (bytes.byteLength !== entry.bytes) problems.push({ code: bytes.byteLength < entry.bytes ? 'truncated' : 'size-mismatch', file: entry.path, message: `has ${bytes.byteLength} bytes but the manifest says ${entry.bytes}` });
+    else if ((await sha256Hex(bytes)) !== entry.sha256) problems.push({ code: 'hash-mismatch', file: entry.path, message: "SHA-256 does not match the manifest's: the file was changed or damaged" });
+    else plain.set(entry.of, await openFile(bytes, key, fileAad(pack.role, entry.of), enc.compression, entry.path));
+  }
+  if (problems.length > 0) throw new SnapshotError(problems);
+  return async (path) => plain.get(path) ?? null;
+}

@@ -1,0 +1,43 @@
+/**
+ * The page's handles on its workers. Vite bundles each `new Worker(new URL(...))` as its
+ * own file with a relative URL, so the build works under any sub-path.
+ */
+import { WorkerClient } from './rpc.ts';
+import type { SnapshotApi } from './snapshot.worker.ts';
+import type { LayoutApi } from './layout.worker.ts';
+import type { LayoutEdge, LayoutNode, LayoutResult } from '../core/layout/index.ts';
+
+export type SnapshotClient = WorkerClient<SnapshotApi>;
+
+export function createSnapshotClient(): SnapshotClient {
+  return new WorkerClient<SnapshotApi>(new Worker(new URL('./snapshot.worker.ts', import.meta.url), { type: 'module', name: 'snapshot' }));
+}
+
+/**
+ * Layout requests: a new request terminates the worker running the previous one, since
+ * its result would be thrown away anyway (a dagre run cannot be interrupted otherwise).
+ */
+export class LayoutClient {
+  private client: WorkerClient<LayoutApi> | null = null;
+  private busy = false;
+
+  async layout(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+    if (this.client && this.busy) {
+      this.client.terminate();
+      this.client = null;
+    }
+    this.client ??= new WorkerClient<LayoutApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' }));
+    this.busy = true;
+    const client = this.client;
+    try {
+      return await client.call('layout', { nodes, edges });
+    } finally {
+      if (this.client === client) this.busy = false;
+    }
+  }
+
+  dispose(): void {
+    this.client?.terminate();
+    this.client = null;
+  }
+}

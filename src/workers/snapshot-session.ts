@@ -1,0 +1,148 @@
+/**
+ * The loaded snapshot as the explorer's worker holds it: verified files, graph index and
+ * keyword index, and the queries the UI asks of them. A new snapshot replaces the current
+ * one only once it has loaded completely, so a bad file never loses what was on screen.
+ */
+import {
+  SnapshotError,
+  loadSnapshot,
+  formatProblem,
+  type LoadIo,
+  type Manifest,
+  type NodeKind,
+  type Problem,
+} from '../core/format/index.ts';
+import { buildGraphIndex, type GraphIndex } from '../core/graph/index.ts';
+import { buildNodeSearchIndex, searchNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import {
+  buildDetails,
+  buildImpact,
+  buildSubgraph,
+  fieldText,
+  snippet,
+  summarize,
+  type ImpactView,
+  type NodeDetails,
+  type NodeSummary,
+  type SearchHitView,
+  type SubgraphRequest,
+  type SubgraphView,
+} from '../core/view/index.ts';
+import type { PackInfo, LoadedSnapshot } from '../core/format/index.ts';
+import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
+import type { Progress } from './rpc.ts';
+
+export interface LoadSummary {
+  /** Increases with every successful load; part of every query key in the UI. */
+  generation: number;
+  source: string;
+  snapshot: Manifest['snapshot'];
+  nodeCount: number;
+  edgeCount: number;
+  /** Integrity problems (duplicate ids, dangling references, cycles): loaded anyway. */
+  warnings: Problem[];
+  /** Node to open on when the link names none. */
+  startNode: string | null;
+  /** Set when the snapshot is a role's signed pack. */
+  pack: (Pick<PackInfo, 'role' | 'builtBy' | 'builtAt' | 'hidden'> & { keyId: string; encrypted: boolean }) | null;
+  timings: { readAndVerifyMs: number; indexMs: number; searchIndexMs: number };
+}
+
+interface Loaded {
+  summary: LoadSummary;
+  index: GraphIndex;
+  search: NodeSearchIndex;
+  fileOf(id: string): string;
+}
+
+export class SnapshotSession {
+  private current: Loaded | null = null;
+  private generation = 0;
+
+  async load(manifestText: string, io: LoadIo, source: string, manifestName: string, progress?: (p: Progress) => void): Promise<LoadSummary> {
+    const t0 = performance.now();
+    const loaded = await loadSnapshot(manifestText, { ...io, onProgress: (done, total, file) => progress?.({ done, total, label: file }) }, manifestName);
+    return this.adopt(loaded, source, null, t0);
+  }
+
+  /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack). */
+  adopt(loaded: LoadedSnapshot, source: string, pack: LoadSummary['pack'], t0: number): LoadSummary {
+    const t1 = performance.now();
+    const { index, problems } = buildGraphIndex(loaded);
+    const t2 = performance.now();
+    const search = buildNodeSearchIndex(index.nodes);
+    const t3 = performance.now();
+
+    const files = new Set(loaded.nodeFiles);
+    let fileOf: (id: string) => string;
+    if (files.size <= 1) {
+      const only = loaded.nodeFiles[0] ?? '';
+      fileOf = () => only;
+    } else {
+      const map = new Map<string, string>();
+      loaded.nodes.forEach((n, i) => map.has(n.id) || map.set(n.id, loaded.nodeFiles[i]!));
+      fileOf = (id) => map.get(id) ?? '';
+    }
+
+    const requested = loaded.manifest.snapshot.startNode;
+    const startNode =
+      requested && index.indexOf(requested) >= 0 ? requested : (index.nodes.find((n) => n.kind === 'model') ?? index.nodes[0])?.id ?? null;
+
+    const summary: LoadSummary = {
+      generation: ++this.generation,
+      source,
+      snapshot: loaded.manifest.snapshot,
+      nodeCount: index.nodeCount,
+      edgeCount: index.edgeCount,
+      warnings: problems,
+      startNode,
+      pack,
+      timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1, searchIndexMs: t3 - t2 },
+    };
+    this.current = { summary, index, search, fileOf };
+    return summary;
+  }
+
+  private get loaded(): Loaded {
+    if (!this.current) throw new Error('no snapshot is loaded');
+    return this.current;
+  }
+
+  summary(id: string): NodeSummary | null {
+    const { index } = this.loaded;
+    const n = index.indexOf(id);
+    return n < 0 ? null : summarize(index.nodes[n]!);
+  }
+
+  search(query: string, limit: number, kinds: NodeKind[] | null): SearchHitView[] {
+    const { index, search } = this.loaded;
+    return searchNodes(search, query, { limit, kinds: kinds ?? undefined }).map((hit) => {
+      const node = index.nodes[hit.node]!;
+      return { node: summarize(node), score: hit.score, field: hit.field, snippet: snippet(fieldText(node, hit.field), query) };
+    });
+  }
+
+  subgraph(req: SubgraphRequest): SubgraphView {
+    return buildSubgraph(this.loaded.index, req);
+  }
+
+  details(id: string): NodeDetails | null {
+    const { index, fileOf } = this.loaded;
+    return buildDetails(index, id, fileOf);
+  }
+
+  impact(id: string, kinds: NodeKind[] | null): ImpactView | null {
+    return buildImpact(this.loaded.index, id, kinds);
+  }
+}
+
+/** What crosses back to the page when something fails: a message and located problems. */
+export function describeError(err: unknown): { message: string; problems?: Problem[]; code?: string } {
+  if (err instanceof SnapshotError) return { message: err.problems.map(formatProblem).join('\n'), problems: err.problems };
+  if (err instanceof WrongPassphraseError) return { message: err.message, code: 'wrong-passphrase' };
+  if (err instanceof PackRefusedError) {
+    const problem: Problem = { code: 'pack-refused', file: err.file, message: err.message };
+    return { message: formatProblem(problem), problems: [problem], code: err.code };
+  }
+  return { message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,71 @@
+/// <reference lib="webworker" />
+/**
+ * Worker entry for the explorer: holds the loaded snapshot and answers queries, so that
+ * parsing, hashing, indexing and traversal never block the page.
+ */
+import { z } from 'zod';
+import type { NodeKind } from '../core/format/index.ts';
+import type { SubgraphRequest } from '../core/view/index.ts';
+import { SnapshotSession, describeError } from './snapshot-session.ts';
+import { fetchIo, fileListIo, readText, sameOriginUrl } from './fetch-io.ts';
+import { serve, type Progress } from './rpc.ts';
+import { fetchAssignedRole, httpPackReader, openPack } from '../platform/index.ts';
+import { trustedPackKeys } from './pack-keys.ts';
+
+// zod compiles validators with `new Function` unless told not to; the page's CSP forbids eval.
+z.config({ jitless: true });
+
+const session = new SnapshotSession();
+
+const api = {
+  async loadUrl(args: { url: string }, progress: (p: Progress) => void) {
+    const url = sameOriginUrl(args.url, self.location.href, self.location.origin);
+    const res = await fetch(url, { credentials: 'same-origin' });
+    const name = url.pathname.split('/').pop() || 'manifest.json';
+    if (!res.ok) throw new Error(`${name}: could not be fetched (HTTP ${res.status})`);
+    return session.load(await res.text(), fetchIo(url), url.pathname, name, progress);
+  },
+  async loadFiles(args: { files: File[] }, progress: (p: Progress) => void) {
+    const io = fileListIo(args.files);
+    const manifest = args.files.find((f) => f.name === 'manifest.json') ?? args.files.find((f) => f.name.endsWith('.json') && /manifest/i.test(f.name));
+    if (!manifest) throw new Error('manifest.json was not among the chosen files: choose the manifest and the files it lists');
+    const text = await readText(io, manifest.name);
+    return session.load(text ?? '', io, args.files.map((f) => f.name).join(', '), manifest.name, progress);
+  },
+  /**
+   * The role the intranet server assigned to this user (nginx answers whoami.json after
+   * authentication); null when the app is served without one (a plain static host).
+   */
+  async whoami(args: { url: string }): Promise<string | null> {
+    const url = sameOriginUrl(args.url, self.location.href, self.location.origin);
+    try {
+      return await fetchAssignedRole(url);
+    } catch (err) {
+      if (err instanceof Error && /HTTP 404$/.test(err.message)) return null;
+      throw err;
+    }
+  },
+  /** Opens a role's pack: signature, role, (passphrase,) every file's hash, then the graph. */
+  async loadPack(args: { url: string; role: string; passphrase?: string }, progress: (p: Progress) => void) {
+    const url = sameOriginUrl(args.url, self.location.href, self.location.origin);
+    const t0 = performance.now();
+    const opened = await openPack({
+      read: httpPackReader(url),
+      trustedKeys: await trustedPackKeys(),
+      expectedRole: args.role,
+      passphrase: args.passphrase === undefined ? undefined : async () => args.passphrase!,
+      onProgress: (done, total, file) => progress({ done, total, label: file }),
+    });
+    const { role, builtBy, builtAt, hidden, encryption } = opened.pack;
+    return session.adopt(opened.snapshot, url.pathname, { role, builtBy, builtAt, hidden, keyId: opened.keyId, encrypted: !!encryption }, t0);
+  },
+  search: (args: { query: string; limit: number; kinds: NodeKind[] | null }) => session.search(args.query, args.limit, args.kinds),
+  subgraph: (args: SubgraphRequest) => session.subgraph(args),
+  details: (args: { id: string }) => session.details(args.id),
+  impact: (args: { id: string; kinds: NodeKind[] | null }) => session.impact(args.id, args.kinds),
+  summary: (args: { id: string }) => session.summary(args.id),
+};
+
+export type SnapshotApi = typeof api;
+
+serve(api, describeError);
