@@ -39,6 +39,7 @@ interface Figures {
   nodes: number;
   loadedMs: number;
   drawnMs: number;
+  searchReadyMs: number;
   worker: { readAndVerifyMs: number; indexMs: number; searchIndexMs: number };
   drawnNodes: number;
   memoryMB: number | null;
@@ -49,9 +50,11 @@ async function measure(label: string, query: string): Promise<Figures> {
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/raireki/${query}`);
   await page.waitForFunction(() => performance.getEntriesByName('raireki:graph-drawn').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('raireki:search-ready').length > 0, null, { timeout: 120_000 });
   const figures = await page.evaluate(async () => {
     const loaded = performance.getEntriesByName('raireki:snapshot-loaded')[0] as PerformanceMark;
     const drawn = performance.getEntriesByName('raireki:graph-drawn')[0] as PerformanceMark;
+    const searchReady = performance.getEntriesByName('raireki:search-ready')[0] as PerformanceMark;
     let memoryMB: number | null = null;
     const measureMemory = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
     if (crossOriginIsolated && measureMemory) {
@@ -61,7 +64,7 @@ async function measure(label: string, query: string): Promise<Figures> {
         memoryMB = null;
       }
     }
-    return { loaded: loaded.startTime, loadedDetail: loaded.detail, drawn: drawn.startTime, drawnDetail: drawn.detail, memoryMB };
+    return { loaded: loaded.startTime, loadedDetail: loaded.detail, drawn: drawn.startTime, drawnDetail: drawn.detail, searchReady: searchReady.startTime, searchIndexMs: searchReady.detail.searchIndexMs, memoryMB };
   });
   await context.close();
   return {
@@ -69,7 +72,8 @@ async function measure(label: string, query: string): Promise<Figures> {
     nodes: figures.loadedDetail.nodes,
     loadedMs: figures.loaded,
     drawnMs: figures.drawn,
-    worker: { readAndVerifyMs: figures.loadedDetail.readAndVerifyMs, indexMs: figures.loadedDetail.indexMs, searchIndexMs: figures.loadedDetail.searchIndexMs },
+    searchReadyMs: figures.searchReady,
+    worker: { readAndVerifyMs: figures.loadedDetail.readAndVerifyMs, indexMs: figures.loadedDetail.indexMs, searchIndexMs: figures.searchIndexMs },
     drawnNodes: figures.drawnDetail.nodes,
     memoryMB: figures.memoryMB,
   };
@@ -86,7 +90,7 @@ await browser.close();
 server.close();
 
 console.log(`\nNavigation → first interactive graph (Chromium headless, median of ${runs} runs)\n`);
-console.log('snapshot            nodes   loaded(ms)  drawn(ms)  read+verify  index  search-index  drawn nodes  memory(MB)  vs 2 s aim');
+console.log('snapshot            nodes   loaded(ms)  drawn(ms)  search-ready(ms)  read+verify  index  search-index  drawn nodes  memory(MB)  drawn vs 2 s aim');
 const summary: Record<string, unknown> = {};
 for (const [label, rs] of Object.entries(results)) {
   const m = (f: (r: Figures) => number) => median(rs.map(f));
@@ -94,6 +98,7 @@ for (const [label, rs] of Object.entries(results)) {
     nodes: rs[0]!.nodes,
     loadedMs: m((r) => r.loadedMs),
     drawnMs: m((r) => r.drawnMs),
+    searchReadyMs: m((r) => r.searchReadyMs),
     readAndVerifyMs: m((r) => r.worker.readAndVerifyMs),
     indexMs: m((r) => r.worker.indexMs),
     searchIndexMs: m((r) => r.worker.searchIndexMs),
@@ -102,7 +107,7 @@ for (const [label, rs] of Object.entries(results)) {
   };
   summary[label] = row;
   console.log(
-    `${label.padEnd(18)} ${String(row.nodes).padStart(6)} ${row.loadedMs.toFixed(0).padStart(11)} ${row.drawnMs.toFixed(0).padStart(10)} ${row.readAndVerifyMs.toFixed(0).padStart(12)} ${row.indexMs.toFixed(0).padStart(6)} ${row.searchIndexMs.toFixed(0).padStart(13)} ${String(row.drawnNodes).padStart(12)} ${(row.memoryMB?.toFixed(0) ?? 'n/a').padStart(11)}  ${(row.drawnMs / 2000).toFixed(2)}×`,
+    `${label.padEnd(18)} ${String(row.nodes).padStart(6)} ${row.loadedMs.toFixed(0).padStart(11)} ${row.drawnMs.toFixed(0).padStart(10)} ${row.searchReadyMs.toFixed(0).padStart(17)} ${row.readAndVerifyMs.toFixed(0).padStart(12)} ${row.indexMs.toFixed(0).padStart(6)} ${row.searchIndexMs.toFixed(0).padStart(13)} ${String(row.drawnNodes).padStart(12)} ${(row.memoryMB?.toFixed(0) ?? 'n/a').padStart(11)}  ${(row.drawnMs / 2000).toFixed(2)}×`,
   );
 }
 mkdirSync('bench/out', { recursive: true });

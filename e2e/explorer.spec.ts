@@ -38,10 +38,21 @@ test.describe('explorer', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   });
 
-  test('full-width and katakana queries find the same nodes', async ({ page }) => {
+  test('full-width letters and half-width katakana find what their usual forms find', async ({ page }) => {
     await openApp(page);
-    await searchBox(page).fill('ＭＥＤＩＴＲＯＮ');
-    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toContainText('Meditron');
+    const first = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+    const firstFor = async (query: string) => {
+      await searchBox(page).fill(query);
+      await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}`));
+      await expect(first).toBeVisible();
+      return new URLSearchParams((await first.getAttribute('href'))!.replace(/^\?/, '')).get('node');
+    };
+    const meditron = await firstFor('meditron');
+    await expect(first).toContainText(/meditron/i);
+    expect(await firstFor('ＭＥＤＩＴＲＯＮ')).toBe(meditron);
+    const metformin = await firstFor('メトホルミン');
+    await expect(first).toContainText('メトホルミン');
+    expect(await firstFor('ﾒﾄﾎﾙﾐﾝ')).toBe(metformin);
   });
 
   test('clicks through from an output to its model, base model and training data', async ({ page }) => {

@@ -56,6 +56,7 @@ export function useSnapshotLoader(client: SnapshotClient, initial: { snapshot: s
       // User Timing mark: visible in the browser's performance tools and read by `npm run bench:browser`.
       performance.mark('raireki:snapshot-loaded', { detail: { nodes: summary.nodeCount, edges: summary.edgeCount, ...summary.timings } });
       setLoaded(summary);
+      void client.call('searchReady', {}).then((searchIndexMs) => performance.mark('raireki:search-ready', { detail: { searchIndexMs } }));
       setFailure(null);
       setPassphrase(null);
       return true;
@@ -71,7 +72,7 @@ export function useSnapshotLoader(client: SnapshotClient, initial: { snapshot: s
     } finally {
       setLoading(null);
     }
-  }, []);
+  }, [client]);
 
   const loadUrl = useCallback(
     (url: string) => {

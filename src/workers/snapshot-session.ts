@@ -13,7 +13,7 @@ import {
   type Problem,
 } from '../core/format/index.ts';
 import { buildGraphIndex, type GraphIndex } from '../core/graph/index.ts';
-import { buildNodeSearchIndex, searchNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import { buildNodeSearchIndexInSlices, searchNodes, type NodeSearchIndex } from '../core/search/index.ts';
 import {
   buildDetails,
   buildImpact,
@@ -45,13 +45,21 @@ export interface LoadSummary {
   startNode: string | null;
   /** Set when the snapshot is a role's signed pack. */
   pack: (Pick<PackInfo, 'role' | 'builtBy' | 'builtAt' | 'hidden'> & { keyId: string; encrypted: boolean }) | null;
-  timings: { readAndVerifyMs: number; indexMs: number; searchIndexMs: number };
+  timings: { readAndVerifyMs: number; indexMs: number };
+  /** Set once the keyword index is built (it is built after the snapshot is shown). */
+  searchIndexMs?: number;
+}
+
+/** Lets queued messages (the first graph, a details request) run between index slices. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 interface Loaded {
   summary: LoadSummary;
   index: GraphIndex;
-  search: NodeSearchIndex;
+  /** Built in slices after the snapshot is adopted, so the first graph does not wait for it. */
+  search: Promise<NodeSearchIndex>;
   fileOf(id: string): string;
 }
 
@@ -70,8 +78,6 @@ export class SnapshotSession {
     const t1 = performance.now();
     const { index, problems } = buildGraphIndex(loaded);
     const t2 = performance.now();
-    const search = buildNodeSearchIndex(index.nodes);
-    const t3 = performance.now();
 
     const files = new Set(loaded.nodeFiles);
     let fileOf: (id: string) => string;
@@ -97,10 +103,20 @@ export class SnapshotSession {
       warnings: problems,
       startNode,
       pack,
-      timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1, searchIndexMs: t3 - t2 },
+      timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1 },
     };
+    const search = buildNodeSearchIndexInSlices(index.nodes, yieldToMessages).then((built) => {
+      summary.searchIndexMs = performance.now() - t2;
+      return built;
+    });
     this.current = { summary, index, search, fileOf };
     return summary;
+  }
+
+  /** Resolves when the current snapshot's keyword index is ready; its build time in ms. */
+  async searchReady(): Promise<number> {
+    await this.loaded.search;
+    return this.loaded.summary.searchIndexMs ?? 0;
   }
 
   private get loaded(): Loaded {
@@ -114,8 +130,10 @@ export class SnapshotSession {
     return n < 0 ? null : summarize(index.nodes[n]!);
   }
 
-  search(query: string, limit: number, kinds: NodeKind[] | null): SearchHitView[] {
-    const { index, search } = this.loaded;
+  async search(query: string, limit: number, kinds: NodeKind[] | null): Promise<SearchHitView[]> {
+    const loaded = this.loaded;
+    const search = await loaded.search;
+    const { index } = loaded;
     return searchNodes(search, query, { limit, kinds: kinds ?? undefined }).map((hit) => {
       const node = index.nodes[hit.node]!;
       return { node: summarize(node), score: hit.score, field: hit.field, snippet: snippet(fieldText(node, hit.field), query) };

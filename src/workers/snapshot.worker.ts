@@ -61,6 +61,7 @@ const api = {
   },
   search: (args: { query: string; limit: number; kinds: NodeKind[] | null }) => session.search(args.query, args.limit, args.kinds),
   subgraph: (args: SubgraphRequest) => session.subgraph(args),
+  searchReady: (_args: Record<string, never>) => session.searchReady(),
   details: (args: { id: string }) => session.details(args.id),
   impact: (args: { id: string; kinds: NodeKind[] | null }) => session.impact(args.id, args.kinds),
   summary: (args: { id: string }) => session.summary(args.id),

@@ -14,6 +14,7 @@ export { NODE_SEARCH_FIELDS, visitSearchFields, type FieldVisitor } from './node
 export { exactKey } from './node-exact-match.ts';
 export {
   buildNodeSearchIndex,
+  buildNodeSearchIndexInSlices,
   searchNodes,
   DEFAULT_SEARCH_LIMIT,
   type NodeHit,

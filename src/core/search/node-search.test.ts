@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SnapshotNode } from '../format/index.ts';
 import { makeNode } from '../../testing/graph-builders.ts';
 import { generateSnapshot } from '../../testing/generate-snapshot.ts';
-import { buildNodeSearchIndex, searchNodes, type NodeHit } from './node-search.ts';
+import { buildNodeSearchIndex, buildNodeSearchIndexInSlices, searchNodes, type NodeHit } from './node-search.ts';
 
 const nodes: SnapshotNode[] = [
   makeNode('model', 'hf:meta-llama/Llama-2-70b', {
@@ -198,6 +198,19 @@ describe('searchNodes on a generated snapshot', () => {
       expect(byName[0]!.exact, node.name).toBe(true);
       expect(generated[byName[0]!.node]!.name.toLowerCase()).toBe(node.name.toLowerCase());
       expect(searchNodes(genIndex, node.id, { limit: 1 })[0]!.node).toBe(i);
+    }
+  });
+});
+
+describe('building the index in slices', () => {
+  it('gives the same answers as building it at once, pausing between slices', async () => {
+    const { nodes } = generateSnapshot({ nodes: 3000, seed: 7 });
+    let pauses = 0;
+    const sliced = await buildNodeSearchIndexInSlices(nodes, async () => void pauses++, 500);
+    const whole = buildNodeSearchIndex(nodes);
+    expect(pauses).toBe(Math.floor(nodes.length / 500));
+    for (const q of ['model', '医療', 'dataset 2', nodes[1234]!.name]) {
+      expect(searchNodes(sliced, q, { limit: 20 })).toEqual(searchNodes(whole, q, { limit: 20 }));
     }
   });
 });

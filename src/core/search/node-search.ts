@@ -49,6 +49,29 @@ const KIND_CODE = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
 const { NODE_SEARCH_FIELDS, visitSearchFields, NAME, LABEL, ID } = nodeFields;
 
 export function buildNodeSearchIndex(nodes: readonly SnapshotNode[]): NodeSearchIndex {
+  const steps = indexSteps(nodes, Number.POSITIVE_INFINITY);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same index, built a slice of nodes at a time with `pause()` awaited in between, so a
+ * worker that builds it keeps answering other requests (the graph is drawn before a big
+ * snapshot's search index is ready).
+ */
+export async function buildNodeSearchIndexInSlices(
+  nodes: readonly SnapshotNode[],
+  pause: () => Promise<void>,
+  sliceSize = 20_000,
+): Promise<NodeSearchIndex> {
+  const steps = indexSteps(nodes, sliceSize);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Indexes the nodes in order, yielding after every `sliceSize` of them. */
+function* indexSteps(nodes: readonly SnapshotNode[], sliceSize: number): Generator<void, NodeSearchIndex> {
   const exact = new NodeExactMatcher(nodes);
   const builder = new Bm25Builder(NODE_SEARCH_FIELDS, { expectedDocs: nodes.length });
   const kindCodes = new Uint8Array(nodes.length);
@@ -65,6 +88,7 @@ export function buildNodeSearchIndex(nodes: readonly SnapshotNode[]): NodeSearch
     kindCodes[i] = KIND_CODE.get(node.kind) ?? 0;
     visitSearchFields(node, addField);
     builder.endDocument();
+    if ((i + 1) % sliceSize === 0) yield;
   }
   return { nodes, bm25: builder.finish(), kindCodes, exact };
 }
