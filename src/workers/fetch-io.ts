@@ -3,13 +3,7 @@
  * request is made) or files the user picked, hashed with WebCrypto.
  */
 import type { LoadIo } from '../core/format/index.ts';
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
+import { sha256Hex } from '../platform/index.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -8,6 +8,7 @@ import { KindFilter } from '../../../components/kind-filter.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
 import { useImpact } from '../api/get-impact.ts';
 import { impactCsv } from '../impact-csv.ts';
+import { AppLink } from '../../../components/app-link.tsx';
 
 interface Props {
   start: string;
@@ -62,16 +63,9 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
                   <KindBadge kind={r.node.kind} />
                 </td>
                 <td>
-                  <a
-                    href={hrefFor(r.node.id)}
-                    onClick={(e) => {
-                      if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-                      e.preventDefault();
-                      onSelect(r.node.id);
-                    }}
-                  >
+                  <AppLink href={hrefFor(r.node.id)} onNavigate={() => onSelect(r.node.id)}>
                     <NodeName node={r.node} />
-                  </a>
+                  </AppLink>
                 </td>
                 <td>
                   <ClassificationBadge value={r.node.classification} />

@@ -7,6 +7,7 @@ import { ClassificationBadge } from '../../../components/classification-badge.ts
 import { NodeName } from '../../../components/node-name.tsx';
 import { useNodeDetails } from '../api/get-node-details.ts';
 import { fieldRows } from '../field-rows.ts';
+import { AppLink } from '../../../components/app-link.tsx';
 
 interface Props {
   id: string | null;
@@ -39,9 +40,9 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
         {description ? <p className="description">{description}</p> : null}
         <div className="actions">
           {id !== focus ? (
-            <a href={hrefFor(id)} className="button" onClick={(e) => (e.preventDefault(), onNavigate(id))}>
+            <AppLink href={hrefFor(id)} className="button" onNavigate={() => onNavigate(id)}>
               {t('focus')}
-            </a>
+            </AppLink>
           ) : null}
           <button type="button" onClick={() => onExpand(id)}>
             {t('expand')}
@@ -97,16 +98,9 @@ function NeighbourList({ group, hrefFor, onNavigate }: { group: NeighbourGroup; 
         {group.items.map((item) => (
           <li key={item.id}>
             <KindBadge kind={item.kind} />{' '}
-            <a
-              href={hrefFor(item.id)}
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-                e.preventDefault();
-                onNavigate(item.id);
-              }}
-            >
+            <AppLink href={hrefFor(item.id)} onNavigate={() => onNavigate(item.id)}>
               <NodeName node={item} />
-            </a>
+            </AppLink>
             {item.derivation ? <span className="subtype"> · {item.derivation}</span> : null}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { KindBadge } from '../../../components/kind-badge.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
 import { useSearchNodes } from '../api/search-nodes.ts';
+import { AppLink } from '../../../components/app-link.tsx';
 
 interface Props {
   query: string;
@@ -73,15 +74,11 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
         <ol className="search-results" aria-label={t('searchResults')}>
           {hits.map((hit) => (
             <li key={hit.node.id}>
-              <a
+              <AppLink
                 href={hrefFor(hit.node.id)}
                 className={hit.node.id === activeId ? 'result active' : 'result'}
                 aria-current={hit.node.id === activeId ? 'true' : undefined}
-                onClick={(e) => {
-                  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-                  e.preventDefault();
-                  onPick(hit.node.id);
-                }}
+                onNavigate={() => onPick(hit.node.id)}
               >
                 <span className="result-head">
                   <KindBadge kind={hit.node.kind} />
@@ -90,7 +87,7 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
                   </span>
                 </span>
                 {hit.snippet ? <span className="result-snippet">{hit.snippet}</span> : null}
-              </a>
+              </AppLink>
             </li>
           ))}
         </ol>

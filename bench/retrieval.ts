@@ -1,0 +1,205 @@
+/**
+ * Retrieval benchmark over BEIR-format folders (corpus.jsonl, queries.jsonl, qrels.tsv),
+ * through the app's code paths: the corpus is parsed and packed by the indexer's code
+ * (cli/lib/literature-*), loaded back by the browser's loader (loadLiteraturePack), queries
+ * are embedded by src/embed and searched by src/core/search (keyword, vector, hybrid).
+ * A folder with pairs.jsonl ({s1, s2, score}) is a sentence-similarity set instead: it
+ * reports Spearman's rho of cosine similarity against the score.
+ *
+ *   npm run bench:retrieval -- <folder>... [--model <model folder>]... [--tiny] [--weights 0.5,0.7,0.9]
+ *
+ * The default model (trained on each corpus) always runs; --tiny adds the generated tiny
+ * BERT as a pipeline-overhead reference. Prints a table; writes bench/out/retrieval.json.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { nodeFolderIo, nodeWasmPaths } from '../cli/lib/literature-node-io.ts';
+import { buildLiteraturePack } from '../cli/lib/literature-pack-build.ts';
+import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
+import { buildStaticModelFolder } from '../cli/lib/literature-static-model.ts';
+import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
+import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
+import { hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
+import { dot } from '../src/core/search/vector-pooling.ts';
+import { createEmbedder, memoryFolderIo, sha256Hex } from '../src/embed/index.ts';
+import { createWasmVectorScan } from '../src/embed/vector-scan-wasm.ts';
+import { summarize } from './lib/stats.ts';
+import { meanMetrics, rankMetrics, spearman, type RankMetrics } from './retrieval-metrics.ts';
+
+const runtime = { wasmPaths: nodeWasmPaths() };
+const TINY = 'fixtures/models/tiny-bert';
+
+interface Args {
+  folders: string[];
+  models: string[];
+  weights: number[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { folders: [], models: [], weights: [0.5, 0.6, 0.7, 0.8, 0.9] };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i]!;
+    if (x === '--model') a.models.push(argv[++i]!);
+    else if (x === '--tiny') a.models.push(TINY);
+    else if (x === '--weights') a.weights = argv[++i]!.split(',').map(Number);
+    else a.folders.push(x);
+  }
+  if (!a.folders.length) throw new Error('usage: bench/retrieval.ts <BEIR folder>... [--model <folder>] [--tiny]');
+  return a;
+}
+
+async function readModelFiles(dir: string): Promise<Map<string, Uint8Array>> {
+  const io = nodeFolderIo(dir);
+  const manifest = JSON.parse(new TextDecoder().decode(await io.read('raireki-model.json')));
+  const files = new Map<string, Uint8Array>([['raireki-model.json', await io.read('raireki-model.json')]]);
+  for (const name of Object.keys(manifest.files)) files.set(name, await io.read(name));
+  return files;
+}
+
+const jsonl = (path: string) =>
+  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+function readQrels(path: string): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
+    const [q, d, s] = line.trim().split('\t');
+    if (!q || !d) continue;
+    if (!out.has(q)) out.set(q, new Map());
+    out.get(q)!.set(d, Number(s));
+  }
+  return out;
+}
+
+type Row = Record<string, unknown>;
+
+async function benchBeir(folder: string, modelDir: string | null, weights: number[]): Promise<Row> {
+  const corpus = parseCorpusFile('corpus.jsonl', readFileSync(join(folder, 'corpus.jsonl'), 'utf8'));
+  const queries = jsonl(join(folder, 'queries.jsonl')).map((q) => ({ id: String(q._id), text: String(q.text) }));
+  const qrels = readQrels(join(folder, 'qrels.tsv'));
+  const judged = queries.filter((q) => qrels.has(q.id));
+
+  const t0 = performance.now();
+  const built = await buildLiteraturePack(corpus.docs, {
+    runtime,
+    ...(modelDir ? { modelFiles: await readModelFiles(modelDir) } : {}),
+  });
+  const buildMs = performance.now() - t0;
+  const io = {
+    read: async (n: string) => built.files.get(n)!,
+    sha256: sha256Hex,
+    decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b),
+  };
+  const index = await loadLiteraturePack(io);
+  const modelFiles = new Map(
+    [...built.files].filter(([n]) => n.startsWith(MODEL_DIR)).map(([n, b]) => [n.slice(MODEL_DIR.length), b]),
+  );
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), runtime);
+  // The scan the browser uses (WebAssembly SIMD), falling back to JavaScript where it cannot.
+  const wasmScan = createWasmVectorScan(index.vectors);
+  const scoreRows = wasmScan ? (q: Float32Array) => wasmScan.scoreAllRows(q) : undefined;
+
+  const embedMs: number[] = [], keywordMs: number[] = [], vectorMs: number[] = [], fuseMs: number[] = [];
+  // fuseMs: the whole hybridSearch call (keyword + vector + fusion), as the app makes it.
+  const per: Record<string, RankMetrics[]> = { keyword: [], vector: [], hybrid: [] };
+  for (const w of weights) per[`w${w}`] = [];
+  const idOf = (doc: number) => index.docs[doc]!.id;
+  for (const q of judged) {
+    let t = performance.now();
+    const [qv] = await embedder.embed([q.text], 'query');
+    embedMs.push(performance.now() - t);
+    t = performance.now();
+    const kw = keywordSearch(index.bm25, q.text, FUSION_CANDIDATES);
+    keywordMs.push(performance.now() - t);
+    t = performance.now();
+    const vec = vectorSearch(index, qv!, FUSION_CANDIDATES, scoreRows);
+    vectorMs.push(performance.now() - t);
+    // The app's call: keyword + vector + fusion in one (timed as a whole).
+    t = performance.now();
+    const hybrid = hybridSearch(index, q.text, qv!, { k: 10, ...(scoreRows ? { scoreRows } : {}) });
+    fuseMs.push(performance.now() - t);
+    const rel = qrels.get(q.id)!;
+    per.keyword!.push(rankMetrics(kw.map((h) => idOf(h.doc)), rel));
+    per.vector!.push(rankMetrics(vec.map((h) => idOf(h.doc)), rel));
+    per.hybrid!.push(rankMetrics(hybrid.map((h) => idOf(h.doc)), rel));
+    for (const w of weights) per[`w${w}`]!.push(rankMetrics(fuseKeywordAndVector(kw, vec, 10, w).map((h) => idOf(h.doc)), rel));
+  }
+  await embedder.release();
+  return {
+    set: basename(folder),
+    model: index.manifest.model,
+    docs: corpus.docs.length,
+    queries: judged.length,
+    skipped: corpus.problems.length,
+    ...Object.fromEntries(Object.entries(per).map(([k, v]) => [k, meanMetrics(v)])),
+    buildMs: { total: buildMs, ...built.timings },
+    embedMs: summarize(embedMs),
+    keywordMs: summarize(keywordMs),
+    vectorMs: summarize(vectorMs),
+    hybridMs: summarize(fuseMs),
+  };
+}
+
+async function benchPairs(folder: string, modelDir: string | null): Promise<Row> {
+  const pairs = jsonl(join(folder, 'pairs.jsonl')).map((p) => ({ s1: String(p.s1), s2: String(p.s2), score: Number(p.score) }));
+  const sentences = [...new Set(pairs.flatMap((p) => [p.s1, p.s2]))];
+  const t0 = performance.now();
+  // The default model is trained on the sentences themselves, as the indexer would on a corpus.
+  const files = modelDir ? await readModelFiles(modelDir) : await buildStaticModelFolder(sentences);
+  const buildMs = performance.now() - t0;
+  const embedder = await createEmbedder(memoryFolderIo(files), runtime);
+  const cos: number[] = [];
+  for (const p of pairs) {
+    const [a, b] = await embedder.embed([p.s1, p.s2], 'passage');
+    cos.push(dot(a!, b!));
+  }
+  await embedder.release();
+  return { set: basename(folder), model: embedder.manifest.name, pairs: pairs.length, spearman: spearman(cos, pairs.map((p) => p.score)), buildMs: { total: buildMs } };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const f4 = (x: number) => x.toFixed(4);
+const fm = (m: RankMetrics) => `${f3(m.ndcg)} / ${f3(m.recall)} / ${f3(m.mrr)}`;
+
+function printTable(rows: Row[], weights: number[]): void {
+  console.log('\n| set | model | keyword (BM25) | vector | hybrid | build s (model/embed/keyword) | query embed ms p50/p95 | search ms p50/p95: keyword / vector / hybrid |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const b = r.buildMs as Record<string, number>;
+    if ('spearman' in r) {
+      console.log(`| ${r.set} | ${r.model} | – | Spearman ρ ${f3(r.spearman as number)} (${r.pairs} pairs) | – | ${(b.total! / 1000).toFixed(1)} | – | – |`);
+      continue;
+    }
+    const e = r.embedMs as { medianMs: number; p95Ms: number };
+    const s = ['keywordMs', 'vectorMs', 'hybridMs'].map((k) => r[k] as { medianMs: number; p95Ms: number });
+    const lat = s.map((x) => `${x.medianMs.toFixed(2)}/${x.p95Ms.toFixed(2)}`).join(' · ');
+    console.log(
+      `| ${r.set} | ${r.model} | ${fm(r.keyword as RankMetrics)} | ${fm(r.vector as RankMetrics)} | ${fm(r.hybrid as RankMetrics)} | ` +
+        `${(b.total! / 1000).toFixed(1)} (${[b.model, b.embed, b.keyword].map((x) => (x! / 1000).toFixed(1)).join('/')}) | ` +
+        `${e.medianMs.toFixed(2)} / ${e.p95Ms.toFixed(2)} | ${lat} |`,
+    );
+  }
+  console.log('\nnDCG@10 to four places: keyword, vector, adaptive hybrid (the default), and fixed keyword weights w:');
+  console.log(`| set | model | keyword | vector | adaptive | ${weights.map((w) => `w=${w}`).join(' | ')} |`);
+  console.log(`|---|---|---|---|---|${weights.map(() => '---').join('|')}|`);
+  for (const r of rows.filter((x) => !('spearman' in x))) {
+    const n = (k: string) => f4((r[k] as RankMetrics).ndcg);
+    console.log(`| ${r.set} | ${r.model} | ${n('keyword')} | ${n('vector')} | ${n('hybrid')} | ${weights.map((w) => n(`w${w}`)).join(' | ')} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const rows: Row[] = [];
+  for (const folder of args.folders) {
+    for (const model of [null, ...args.models]) {
+      const label = `${basename(folder)} / ${model ?? 'default model'}`;
+      process.stderr.write(`${label} …\n`);
+      rows.push(existsSync(join(folder, 'pairs.jsonl')) ? await benchPairs(folder, model) : await benchBeir(folder, model, args.weights));
+    }
+  }
+  printTable(rows, args.weights);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/retrieval.json', JSON.stringify(rows, null, 2) + '\n');
+}
+
+await main();

@@ -1,0 +1,111 @@
+/**
+ * Building a literature pack in memory: the embedding model (the corpus-trained default,
+ * or a folder given by the user), passage vectors through src/embed (the code the
+ * browser runs), int8 quantisation, the BM25 index, and the manifest with SHA-256 of
+ * every file. The CLI writes the result to disk; the retrieval benchmark loads it back
+ * through the browser's loader.
+ */
+import { buildBm25 } from '../../src/core/search/bm25-builder.ts';
+import type { Bm25FieldSpec } from '../../src/core/search/bm25-index.ts';
+import {
+  LITERATURE_FORMAT,
+  LITERATURE_MANIFEST,
+  MODEL_DIR,
+  PACK_FILES,
+  packBinaryFiles,
+  type LiteratureDoc,
+  type LiteratureManifest,
+} from '../../src/core/search/literature-pack.ts';
+import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
+import { createEmbedder, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
+import { buildStaticModelFolder } from './literature-static-model.ts';
+
+export type BuildStage = 'model' | 'embed' | 'keyword' | 'write';
+
+export interface BuildPackOptions {
+  /** Files of a model folder to use instead of training the default model on the corpus. */
+  readonly modelFiles?: ReadonlyMap<string, Uint8Array>;
+  readonly runtime: RuntimeOptions;
+  /** A fixed BM25 weight for the hybrid; by default it is chosen per query. */
+  readonly keywordWeight?: number;
+  readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
+}
+
+export interface BuiltPack {
+  readonly files: Map<string, Uint8Array>;
+  readonly manifest: LiteratureManifest;
+  /** Milliseconds per stage. */
+  readonly timings: Record<BuildStage, number>;
+}
+
+/** The text a document is embedded and keyword-indexed as. */
+export function passageText(doc: LiteratureDoc): string {
+  return doc.title && doc.text ? `${doc.title}\n${doc.text}` : doc.title || doc.text;
+}
+
+const EMBED_CHUNK = 256;
+
+/** BM25F fields: title (open to prefix completion, as people type titles) and text. */
+export const LITERATURE_FIELDS: readonly Bm25FieldSpec[] = [{ weight: 1, prefix: true }, { weight: 1 }];
+
+export async function buildLiteraturePack(docs: readonly LiteratureDoc[], options: BuildPackOptions): Promise<BuiltPack> {
+  const progress = options.onProgress ?? (() => {});
+  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, write: 0 };
+  const passages = docs.map(passageText);
+
+  let t = performance.now();
+  progress('model', 0, 1);
+  const modelFiles =
+    options.modelFiles ?? (await buildStaticModelFolder(passages, { onProgress: (d, n) => progress('model', d, n) }));
+  progress('model', 1, 1);
+  timings.model = performance.now() - t;
+
+  t = performance.now();
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), options.runtime);
+  const vectors: Float32Array[] = [];
+  try {
+    for (let i = 0; i < passages.length; i += EMBED_CHUNK) {
+      progress('embed', i, passages.length);
+      vectors.push(...(await embedder.embed(passages.slice(i, i + EMBED_CHUNK), 'passage')));
+    }
+  } finally {
+    await embedder.release();
+  }
+  progress('embed', passages.length, passages.length);
+  const dims = embedder.manifest.dimensions;
+  const matrix = quantizeRows(vectors, dims);
+  timings.embed = performance.now() - t;
+
+  t = performance.now();
+  progress('keyword', 0, 1);
+  const bm25 = buildBm25(
+    LITERATURE_FIELDS,
+    docs.map((d) => [[0, d.title], [1, d.text]] as const),
+  );
+  progress('keyword', 1, 1);
+  timings.keyword = performance.now() - t;
+
+  t = performance.now();
+  const encoder = new TextEncoder();
+  const files = packBinaryFiles(matrix, bm25);
+  files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
+  files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
+  for (const [name, bytes] of modelFiles) files.set(MODEL_DIR + name, bytes);
+  const hashes: Record<string, { sha256: string; bytes: number }> = {};
+  for (const name of [...files.keys()].sort()) {
+    const bytes = files.get(name)!;
+    hashes[name] = { sha256: await sha256Hex(bytes), bytes: bytes.byteLength };
+  }
+  const manifest: LiteratureManifest = {
+    format: LITERATURE_FORMAT,
+    docCount: docs.length,
+    dims,
+    model: embedder.manifest.name,
+    bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
+    keywordWeight: options.keywordWeight ?? null,
+    files: hashes,
+  };
+  files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
+  timings.write = performance.now() - t;
+  return { files, manifest, timings };
+}

@@ -1,0 +1,116 @@
+/**
+ * The embedded default model, `raireki-static-ngram-256`: trained on the corpus being
+ * indexed (src/core/search/vector-static-train.ts) and exported as an ONNX graph that
+ * onnxruntime-web runs like any other model:
+ *
+ *   feature_ids [batch, n] (int64 hash buckets, 0 = padding)
+ *     → Gather(bucket_rows)            row of each bucket (0: unknown → zero vector)
+ *     → Gather(row_codes)              int8 [batch, n, dims]
+ *     → DequantizeLinear               float (scale 1; per-row scales live in row_weights)
+ *     → Mul(Gather(row_weights))       idf × scale of each feature
+ *     → ReduceSum over n → ÷ ReduceL2  sentence_embedding [batch, dims], unit length
+ */
+import { ngramFeatureIds, NGRAM_FEATURES_VERSION } from '../../src/core/search/vector-ngram-features.ts';
+import { DEFAULT_STATIC_TRAIN, trainStaticModel, type StaticModelTables } from '../../src/core/search/vector-static-train.ts';
+import { Prng } from '../../src/testing/prng.ts';
+import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo } from './literature-onnx-graph.ts';
+import { modelFolderFiles } from './literature-model-files.ts';
+
+export const STATIC_MAX_FEATURES = 8192;
+/**
+ * Passages the SVD is trained on at most, evenly spaced through the corpus. Training costs
+ * grow with the corpus (nonzeros × ~270 per pass); a sample this size learns a literature
+ * collection's vocabulary well, and every passage is still embedded by the trained model.
+ */
+export const MAX_TRAINING_PASSAGES = 20_000;
+
+export function staticModelGraph(t: StaticModelTables, doc: string): Uint8Array {
+  return encodeModel({
+    name: 'raireki_static_ngram',
+    doc,
+    inputs: [valueInfo('feature_ids', DataType.INT64, ['batch', 'features'])],
+    outputs: [valueInfo('sentence_embedding', DataType.FLOAT, ['batch', t.dims])],
+    initializers: [
+      initializer('bucket_rows', [t.buckets], t.bucketRows),
+      initializer('row_codes', [t.rows, t.dims], t.rowCodes),
+      initializer('row_weights', [t.rows], t.rowWeights),
+      scalar('dq_scale', 1),
+      initializer('dq_zero', [], Int8Array.of(0)),
+      int64s('axis_features', [1]),
+      int64s('axis_last', [2]),
+      scalar('eps', 1e-12),
+    ],
+    nodes: [
+      node('Gather', ['bucket_rows', 'feature_ids'], ['rows']),
+      node('Gather', ['row_codes', 'rows'], ['codes']),
+      node('DequantizeLinear', ['codes', 'dq_scale', 'dq_zero'], ['values']),
+      node('Gather', ['row_weights', 'rows'], ['weights']),
+      node('Unsqueeze', ['weights', 'axis_last'], ['weights3']),
+      node('Mul', ['values', 'weights3'], ['weighted']),
+      node('ReduceSum', ['weighted', 'axis_features'], ['summed'], { keepdims: 0 }),
+      node('ReduceL2', ['summed', 'axis_features'], ['norm'], { keepdims: 1 }),
+      node('Max', ['norm', 'eps'], ['norm_safe']),
+      node('Div', ['summed', 'norm_safe'], ['sentence_embedding']),
+    ],
+  });
+}
+
+export interface StaticModelOptions {
+  readonly dims?: number;
+  readonly buckets?: number;
+  readonly maxRows?: number;
+  readonly seed?: number;
+  readonly maxTrainingPassages?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Trains the model's tables on `texts` (passages as they will be embedded). */
+export function trainStaticModelOnTexts(texts: readonly string[], options: StaticModelOptions = {}): StaticModelTables {
+  const buckets = options.buckets ?? DEFAULT_STATIC_TRAIN.buckets;
+  const prng = new Prng(options.seed ?? 1);
+  const max = options.maxTrainingPassages ?? MAX_TRAINING_PASSAGES;
+  const sample = texts.length <= max ? texts : Array.from({ length: max }, (_, i) => texts[Math.floor((i * texts.length) / max)]!);
+  return trainStaticModel(
+    sample.map((t) => ngramFeatureIds(t, buckets, STATIC_MAX_FEATURES)),
+    {
+      ...DEFAULT_STATIC_TRAIN,
+      dims: options.dims ?? DEFAULT_STATIC_TRAIN.dims,
+      buckets,
+      maxRows: options.maxRows ?? DEFAULT_STATIC_TRAIN.maxRows,
+      random: () => prng.next(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+}
+
+/** The model folder's files (model.onnx + raireki-model.json) for trained tables. */
+export async function staticModelFolderFiles(tables: StaticModelTables, trainedOn: number): Promise<Map<string, Uint8Array>> {
+  const { dims, buckets } = tables;
+  const name = `raireki-static-ngram-${dims}`;
+  const description =
+    `Static embedding trained on the indexed corpus (${trainedOn} passages, at most ${MAX_TRAINING_PASSAGES} of them ` +
+    `used for training): hashed words, Latin character ` +
+    `trigrams and CJK bigrams/unigrams → ${dims}-dimensional vectors from a truncated SVD of the idf-weighted ` +
+    `document–feature matrix (whitened LSA), int8 table. Knows only this corpus's vocabulary.`;
+  const model = staticModelGraph(tables, description);
+  return modelFolderFiles(
+    {
+      name,
+      description,
+      dimensions: dims,
+      pooling: 'none',
+      normalize: true,
+      prefixes: { query: '', passage: '' },
+      maxLength: STATIC_MAX_FEATURES,
+      tokenizer: { kind: 'raireki-ngram-hash', version: NGRAM_FEATURES_VERSION, buckets, maxFeatures: STATIC_MAX_FEATURES },
+      inputs: ['feature_ids'],
+      output: 'sentence_embedding',
+      model: 'model.onnx',
+    },
+    new Map([['model.onnx', model]]),
+  );
+}
+
+export async function buildStaticModelFolder(texts: readonly string[], options: StaticModelOptions = {}): Promise<Map<string, Uint8Array>> {
+  return staticModelFolderFiles(trainStaticModelOnTexts(texts, options), texts.length);
+}

@@ -1,0 +1,85 @@
+/**
+ * Builds a static literature index for the browser's literature search.
+ *
+ *   npm run pack:literature -- <input> <out-dir> [--model <model folder>] [--keyword-weight 0.7]
+ *
+ * <input>: BEIR corpus.jsonl ({_id, title, text}), JSONL with title / abstract / source /
+ * year / identifiers, or CSV with those columns (chosen by the .csv extension). Records
+ * that cannot be used are reported with their line numbers; the rest are indexed. Without
+ * --model the default model, raireki-static-ngram-256, is trained on the corpus itself.
+ * Writes <out-dir>/literature-manifest.json, the index files and <out-dir>/model/.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { nodeFolderIo, nodeWasmPaths, writeFolder } from './lib/literature-node-io.ts';
+import { buildLiteraturePack, type BuildStage } from './lib/literature-pack-build.ts';
+import { parseCorpusFile } from './lib/literature-parse.ts';
+import { progressBar } from './lib/literature-progress.ts';
+
+const STAGE_LABEL: Record<BuildStage, string> = { model: 'training', embed: 'embedding', keyword: 'keywords', write: 'writing' };
+/** Problems printed one by one before summarising the rest. */
+const MAX_LISTED_PROBLEMS = 20;
+
+interface Args {
+  input: string;
+  out: string;
+  model?: string;
+  keywordWeight?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const a: Partial<Args> = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--model') a.model = argv[++i];
+    else if (argv[i] === '--keyword-weight') a.keywordWeight = Number(argv[++i]);
+    else positional.push(argv[i]!);
+  }
+  if (positional.length !== 2) throw new Error('usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--keyword-weight w]');
+  return { ...a, input: positional[0]!, out: positional[1]! };
+}
+
+async function readModelFolder(dir: string): Promise<Map<string, Uint8Array>> {
+  const io = nodeFolderIo(dir);
+  const manifestBytes = await io.read('raireki-model.json');
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { files?: Record<string, unknown> };
+  const files = new Map([['raireki-model.json', manifestBytes]]);
+  for (const name of Object.keys(manifest.files ?? {})) files.set(name, await io.read(name));
+  return files;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const corpus = parseCorpusFile(args.input, await readFile(args.input, 'utf8'));
+  for (const p of corpus.problems.slice(0, MAX_LISTED_PROBLEMS)) console.error(`${basename(args.input)}:${p.line}: ${p.message}`);
+  if (corpus.problems.length > MAX_LISTED_PROBLEMS) console.error(`… and ${corpus.problems.length - MAX_LISTED_PROBLEMS} more problems`);
+  if (corpus.docs.length === 0) {
+    console.error(`${args.input}: no usable records; nothing written`);
+    return 1;
+  }
+  const bar = progressBar();
+  const pack = await buildLiteraturePack(corpus.docs, {
+    runtime: { wasmPaths: nodeWasmPaths() },
+    ...(args.model ? { modelFiles: await readModelFolder(args.model) } : {}),
+    ...(args.keywordWeight !== undefined ? { keywordWeight: args.keywordWeight } : {}),
+    onProgress: (stage, done, total) => bar.update(STAGE_LABEL[stage], done, total),
+  });
+  bar.done();
+  await writeFolder(args.out, pack.files);
+  const mb = [...pack.files.values()].reduce((s, b) => s + b.byteLength, 0) / 1e6;
+  const t = pack.timings;
+  console.error(
+    `indexed ${corpus.docs.length} documents (${corpus.problems.length} records skipped or trimmed) with ${pack.manifest.model} ` +
+      `→ ${args.out} (${mb.toFixed(1)} MB; model ${(t.model / 1000).toFixed(1)} s, embedding ${(t.embed / 1000).toFixed(1)} s, ` +
+      `keywords ${(t.keyword / 1000).toFixed(1)} s)`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(`pack-literature: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

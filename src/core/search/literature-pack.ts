@@ -1,0 +1,157 @@
+/**
+ * The literature index as static files, and loading it back without parsing postings or
+ * vectors: every array is a little-endian typed array file viewed in place (JavaScript
+ * engines are little-endian on every platform we ship to). Only the document metadata and
+ * the term list are JSON.
+ *
+ *   literature-manifest.json   format, counts, model, BM25 parameters, SHA-256 of each file
+ *   docs.json                  [{ id, title, text, source?, year?, identifiers? }]
+ *   vectors.i8                 docCount × dims int8 codes (row-major)
+ *   vector-scales.f32          one float32 scale per document
+ *   bm25-terms.json            term of each term id
+ *   bm25-offsets.i32 bm25-docs.i32 bm25-tfs.f32 bm25-prefix.i32   postings (CSR) and prefix terms
+ *   model/…                    the embedding model folder the vectors were made with
+ */
+import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
+import { TermDictionary } from './term-dictionary.ts';
+import type { Int8Matrix } from './vector-quantize.ts';
+
+export const LITERATURE_FORMAT = 'raireki-literature/1';
+export const LITERATURE_MANIFEST = 'literature-manifest.json';
+export const MODEL_DIR = 'model/';
+
+export interface LiteratureDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly source?: string;
+  readonly year?: number;
+  readonly identifiers?: Readonly<Record<string, string>>;
+}
+
+export interface LiteratureManifest {
+  readonly format: typeof LITERATURE_FORMAT;
+  readonly docCount: number;
+  readonly dims: number;
+  /** Name of the embedding model (its folder is `model/`). */
+  readonly model: string;
+  /** The BM25F index's scalars (its arrays are files). */
+  readonly bm25: { readonly k1: number; readonly fields: readonly Bm25FieldSpec[]; readonly fieldAvgLengths: readonly number[] };
+  /** A fixed weight of BM25 in the hybrid ranking, or null: chosen per query (fusion.ts). */
+  readonly keywordWeight: number | null;
+  readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
+}
+
+export const PACK_FILES = {
+  docs: 'docs.json',
+  vectors: 'vectors.i8',
+  scales: 'vector-scales.f32',
+  terms: 'bm25-terms.json',
+  offsets: 'bm25-offsets.i32',
+  postingDocs: 'bm25-docs.i32',
+  tfs: 'bm25-tfs.f32',
+  prefix: 'bm25-prefix.i32',
+} as const;
+
+export interface LiteratureIndex {
+  readonly manifest: LiteratureManifest;
+  readonly docs: readonly LiteratureDoc[];
+  readonly vectors: Int8Matrix;
+  readonly bm25: Bm25Index;
+}
+
+export interface LiteraturePackIo {
+  read(name: string): Promise<Uint8Array>;
+  sha256(bytes: Uint8Array): Promise<string>;
+  decodeUtf8(bytes: Uint8Array): string;
+  onProgress?(done: number, total: number, file: string): void;
+}
+
+type View<T> = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T;
+
+/** A typed view on the bytes, copied only when the offset is misaligned for the type. */
+function view<T>(bytes: Uint8Array, Type: View<T> & { BYTES_PER_ELEMENT: number }, name: string): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  if (bytes.byteLength % size !== 0) throw new Error(`${name}: ${bytes.byteLength} bytes is not a whole number of elements`);
+  const b = bytes.byteOffset % size === 0 ? bytes : bytes.slice();
+  return new Type(b.buffer, b.byteOffset, b.byteLength / size);
+}
+
+function checkManifest(m: unknown): LiteratureManifest {
+  const o = m as Partial<LiteratureManifest> | null;
+  if (!o || o.format !== LITERATURE_FORMAT) throw new Error(`${LITERATURE_MANIFEST}: not a ${LITERATURE_FORMAT} manifest`);
+  for (const k of ['docCount', 'dims'] as const) {
+    if (typeof o[k] !== 'number' || !(o[k] >= 0)) throw new Error(`${LITERATURE_MANIFEST}: ${k} must be a number ≥ 0`);
+  }
+  const w = o.keywordWeight;
+  if (w !== null && (typeof w !== 'number' || !(w >= 0 && w <= 1))) {
+    throw new Error(`${LITERATURE_MANIFEST}: keywordWeight must be null or a number from 0 to 1`);
+  }
+  if (!o.files || typeof o.files !== 'object') throw new Error(`${LITERATURE_MANIFEST}: files is missing`);
+  return o as LiteratureManifest;
+}
+
+export function parseLiteratureManifest(text: string): LiteratureManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${LITERATURE_MANIFEST}: ${(e as Error).message}`);
+  }
+  return checkManifest(json);
+}
+
+/** Reads and hash-checks the pack's index files (not the model folder: the embedder checks it). */
+export async function loadLiteraturePack(io: LiteraturePackIo): Promise<LiteratureIndex> {
+  const manifest = parseLiteratureManifest(io.decodeUtf8(await io.read(LITERATURE_MANIFEST)));
+  const names = Object.values(PACK_FILES);
+  const files = new Map<string, Uint8Array>();
+  for (const [i, name] of names.entries()) {
+    io.onProgress?.(i, names.length, name);
+    const entry = manifest.files[name];
+    if (!entry) throw new Error(`${LITERATURE_MANIFEST}: no entry for ${name}`);
+    const bytes = await io.read(name);
+    if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
+    if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match the manifest`);
+    files.set(name, bytes);
+  }
+  io.onProgress?.(names.length, names.length, '');
+  const json = (name: string) => JSON.parse(io.decodeUtf8(files.get(name)!)) as unknown;
+  const { docCount, dims } = manifest;
+  const docs = json(PACK_FILES.docs) as LiteratureDoc[];
+  const terms = json(PACK_FILES.terms) as string[];
+  const codes = view(files.get(PACK_FILES.vectors)!, Int8Array, PACK_FILES.vectors);
+  const scales = view(files.get(PACK_FILES.scales)!, Float32Array, PACK_FILES.scales);
+  if (docs.length !== docCount || scales.length !== docCount || codes.length !== docCount * dims) {
+    throw new Error(`the pack's files disagree on the number of documents (manifest: ${docCount})`);
+  }
+  const bm25: Bm25Index = {
+    k1: manifest.bm25.k1,
+    fields: manifest.bm25.fields,
+    fieldAvgLengths: Float64Array.from(manifest.bm25.fieldAvgLengths),
+    docCount,
+    terms,
+    vocabulary: TermDictionary.fromTerms(terms),
+    postingOffsets: view(files.get(PACK_FILES.offsets)!, Int32Array, PACK_FILES.offsets),
+    postingDocs: view(files.get(PACK_FILES.postingDocs)!, Int32Array, PACK_FILES.postingDocs),
+    postingTfs: view(files.get(PACK_FILES.tfs)!, Float32Array, PACK_FILES.tfs),
+    prefixTerms: view(files.get(PACK_FILES.prefix)!, Int32Array, PACK_FILES.prefix),
+  };
+  if (bm25.postingOffsets.length !== terms.length + 1 || bm25.postingDocs.length !== bm25.postingTfs.length) {
+    throw new Error('the BM25 files disagree with each other or with the term list');
+  }
+  return { manifest, docs, vectors: { rows: docCount, dims, codes, scales }, bm25 };
+}
+
+/** The bytes of each binary file of a pack (the writer adds the JSON files and hashes). */
+export function packBinaryFiles(vectors: Int8Matrix, bm25: Bm25Index): Map<string, Uint8Array> {
+  const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return new Map([
+    [PACK_FILES.vectors, bytes(vectors.codes)],
+    [PACK_FILES.scales, bytes(vectors.scales)],
+    [PACK_FILES.offsets, bytes(bm25.postingOffsets)],
+    [PACK_FILES.postingDocs, bytes(bm25.postingDocs)],
+    [PACK_FILES.tfs, bytes(bm25.postingTfs)],
+    [PACK_FILES.prefix, bytes(bm25.prefixTerms)],
+  ]);
+}

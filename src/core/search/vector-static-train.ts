@@ -1,0 +1,122 @@
+/**
+ * Trains the tables of the corpus-built static embedding model (`raireki-static-ngram-*`):
+ * hashed word / character n-gram features → dense vectors, learnt from the corpus that is
+ * being indexed by a truncated SVD of its idf-weighted document–feature matrix (LSA).
+ *
+ * A text's vector is Σ idf(f) · T[f] over its distinct features f, then L2-normalised,
+ * which for a training document is its LSA vector U·Σ^power. Classic LSA uses power 1;
+ * power 0 ("whitened" LSA: every kept direction counts equally) was clearly better on all
+ * five development sets (e.g. nDCG@10 0.29 vs 0.21 on HealthVer, 0.31 vs 0.24 on Japanese
+ * clinical text), because the first few directions only say "this is a medical abstract"
+ * and drown the topical detail of the later ones.
+ */
+import { quantizeInt8 } from './vector-quantize.ts';
+import { truncatedSvd, type CsrMatrix } from './vector-truncated-svd.ts';
+
+export interface StaticModelTables {
+  readonly buckets: number;
+  readonly dims: number;
+  /** Row of the embedding table for each hash bucket; row 0 is the zero vector (unknown / padding). */
+  readonly bucketRows: Int32Array;
+  /** rows × dims int8 codes. */
+  readonly rowCodes: Int8Array;
+  /** Per-row weight: idf × the row's quantisation scale. */
+  readonly rowWeights: Float32Array;
+  readonly rows: number;
+}
+
+export interface StaticTrainOptions {
+  readonly buckets: number;
+  readonly dims: number;
+  /** Embedding-table rows kept (most frequent features first). */
+  readonly maxRows: number;
+  /** Singular-value exponent of the document vectors (1: classic LSA). */
+  readonly sigmaPower: number;
+  readonly random: () => number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_STATIC_TRAIN: Omit<StaticTrainOptions, 'random'> = {
+  buckets: 1 << 19,
+  dims: 256,
+  maxRows: 60_000,
+  sigmaPower: 0,
+};
+
+/** `docs`: each document's distinct feature bucket ids (see vector-ngram-features.ts). */
+export function trainStaticModel(docs: readonly Int32Array[], options: StaticTrainOptions): StaticModelTables {
+  const { buckets, dims, maxRows } = options;
+  const n = docs.length;
+  const df = new Int32Array(buckets);
+  for (const d of docs) for (const b of d) df[b]!++;
+  const candidates: number[] = [];
+  for (let b = 1; b < buckets; b++) if (df[b]! > 0) candidates.push(b);
+  candidates.sort((a, b) => df[b]! - df[a]! || a - b);
+  const kept = candidates.slice(0, maxRows - 1);
+  const rows = kept.length + 1;
+  const bucketRows = new Int32Array(buckets);
+  const idf = new Float64Array(rows);
+  kept.forEach((b, i) => {
+    bucketRows[b] = i + 1;
+    idf[i + 1] = Math.log(1 + n / df[b]!);
+  });
+
+  const rowPtr = new Int32Array(n + 1);
+  let nnz = 0;
+  for (let r = 0; r < n; r++) {
+    for (const b of docs[r]!) if (bucketRows[b]! > 0) nnz++;
+    rowPtr[r + 1] = nnz;
+  }
+  const colIdx = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  for (let r = 0, p = 0; r < n; r++) {
+    const start = p;
+    let norm = 0;
+    for (const b of docs[r]!) {
+      const row = bucketRows[b]!;
+      if (row === 0) continue;
+      colIdx[p] = row;
+      values[p] = idf[row]!;
+      norm += idf[row]! * idf[row]!;
+      p++;
+    }
+    // Unit-length rows give long and short documents equal say in the learnt directions.
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let q = start; q < p; q++) values[q]! *= inv;
+  }
+  const x: CsrMatrix = { rows: n, cols: rows, rowPtr, colIdx, values };
+  const svd = truncatedSvd(x, dims, {
+    power: options.sigmaPower,
+    random: options.random,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+
+  const rowCodes = new Int8Array(rows * dims);
+  const rowWeights = new Float32Array(rows);
+  const vec = new Float64Array(dims);
+  for (let row = 1; row < rows; row++) {
+    vec.fill(0);
+    for (let j = 0; j < svd.k; j++) vec[j] = svd.v[row * svd.k + j]!;
+    const q = quantizeInt8(vec);
+    rowCodes.set(q.codes, row * dims);
+    rowWeights[row] = idf[row]! * q.scale;
+  }
+  return { buckets, dims, bucketRows, rowCodes, rowWeights, rows };
+}
+
+/** The model's output for a feature list, computed in plain TypeScript (reference for tests). */
+export function staticEmbedReference(tables: StaticModelTables, featureIds: ArrayLike<number>): Float32Array {
+  const { dims, bucketRows, rowCodes, rowWeights } = tables;
+  const acc = new Float32Array(dims);
+  for (let i = 0; i < featureIds.length; i++) {
+    const row = bucketRows[featureIds[i]!]!;
+    const w = rowWeights[row]!;
+    if (row === 0 || w === 0) continue;
+    for (let d = 0; d < dims; d++) acc[d]! += rowCodes[row * dims + d]! * w;
+  }
+  let s = 0;
+  for (let d = 0; d < dims; d++) s += acc[d]! * acc[d]!;
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+  for (let d = 0; d < dims; d++) acc[d]! *= inv;
+  return acc;
+}

@@ -1,0 +1,131 @@
+/**
+ * The int8 vector scan as a WebAssembly SIMD kernel: 16 codes per load, widened to int16
+ * and multiplied with the int16 query by `i32x4.dot_i16x8_s`, integer sums. JavaScript's
+ * scalar loop tops out well below memory speed; this reads the matrix at a good fraction
+ * of it (bench/retrieval-scale.ts). Integer maths throughout, so the scores are exactly
+ * those of the JavaScript scan in src/core/search/vector-scan.ts for the same query.
+ *
+ * The module is a few hundred bytes, assembled here rather than shipped as a binary so that
+ * what it does can be read: the instruction list in `scanBody` is the whole kernel.
+ * Lives in src/embed because src/core has no WebAssembly types (no DOM, no Node).
+ */
+import { queryIntRange } from '../core/search/vector-scan.ts';
+import type { Int8Matrix } from '../core/search/vector-quantize.ts';
+
+const leb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+};
+const sleb = (n: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+};
+const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
+const name = (s: string) => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+
+// Instructions used (WebAssembly core + fixed-width SIMD).
+const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
+const i32c = (n: number) => [0x41, ...sleb(n)];
+const ADD = 0x6a, SHL = 0x74, EQZ = 0x45, LT_U = 0x49, END = 0x0b;
+const simd = (op: number, ...imm: number[]) => [0xfd, ...leb(op), ...imm];
+const v128Load = (offset: number) => simd(0x00, 0, ...leb(offset));
+const I32X4_SPLAT = 0x11, I32X4_EXTRACT = 0x1b, EXT_LOW_S = 0x87, EXT_HIGH_S = 0x88, I32X4_ADD = 0xae, DOT = 0xba;
+
+// scan(codes, rows, dims, query, out): out[r] = Σ_d codes[r·dims + d] · query[d] (int32),
+// dims a multiple of 16, query as int16 at `query`.
+const [CODES, ROWS, DIMS, QUERY, OUT, R, C, D, ACC, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const queryAt = (offset: number) => [...get(QUERY), ...get(D), ...i32c(1), SHL, ADD, ...v128Load(offset)];
+const scanBody = [
+  ...get(CODES), ...set(C),
+  ...i32c(0), ...set(R),
+  0x02, 0x40, // block
+  ...get(ROWS), EQZ, 0x0d, 0, // br_if out when rows = 0
+  0x03, 0x40, // loop over rows
+  ...i32c(0), ...simd(I32X4_SPLAT), ...set(ACC),
+  ...i32c(0), ...set(D),
+  0x03, 0x40, // loop over dims, 16 at a time
+  ...get(C), ...get(D), ADD, ...v128Load(0), ...set(V),
+  ...get(ACC),
+  ...get(V), ...simd(EXT_LOW_S), ...queryAt(0), ...simd(DOT), ...simd(I32X4_ADD),
+  ...get(V), ...simd(EXT_HIGH_S), ...queryAt(16), ...simd(DOT), ...simd(I32X4_ADD),
+  ...set(ACC),
+  ...get(D), ...i32c(16), ADD, ...tee(D), ...get(DIMS), LT_U, 0x0d, 0, // br_if dims loop
+  END,
+  ...get(OUT), ...get(R), ...i32c(2), SHL, ADD,
+  ...get(ACC), ...simd(I32X4_EXTRACT, 0),
+  ...get(ACC), ...simd(I32X4_EXTRACT, 1), ADD,
+  ...get(ACC), ...simd(I32X4_EXTRACT, 2), ADD,
+  ...get(ACC), ...simd(I32X4_EXTRACT, 3), ADD,
+  0x36, 2, 0, // i32.store
+  ...get(C), ...get(DIMS), ADD, ...set(C),
+  ...get(R), ...i32c(1), ADD, ...tee(R), ...get(ROWS), LT_U, 0x0d, 0, // br_if rows loop
+  END,
+  END, // block
+  END, // function
+];
+
+const I32 = 0x7f, V128 = 0x7b;
+const functionBody = [2, 3, I32, 2, V128, ...scanBody]; // locals: 3 × i32 (R, C, D), 2 × v128 (ACC, V)
+export const SCAN_WASM = Uint8Array.from([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
+  ...section(3, [1, 0]),
+  ...section(5, [1, 0x00, 1]),
+  ...section(7, [2, ...name('memory'), 0x02, 0, ...name('scan'), 0x00, 0]),
+  ...section(10, [1, ...leb(functionBody.length), ...functionBody]),
+]);
+
+const PAGE = 65536;
+const align16 = (n: number) => (n + 15) & ~15;
+
+export interface WasmVectorScan {
+  /** Scores of every row, as scoreAllRows in src/core/search/vector-scan.ts computes them. */
+  scoreAllRows(query: Float32Array): Float32Array;
+}
+
+/**
+ * Copies the matrix into a WebAssembly memory once and returns a scanner, or null where
+ * WebAssembly SIMD is unavailable or the width is not a multiple of 16 (use the
+ * JavaScript scan there).
+ */
+export function createWasmVectorScan(matrix: Int8Matrix): WasmVectorScan | null {
+  const { rows, dims, codes, scales } = matrix;
+  if (dims % 16 !== 0 || dims > 65536 || typeof WebAssembly === 'undefined' || !WebAssembly.validate(SCAN_WASM)) return null;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(SCAN_WASM));
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const scan = instance.exports.scan as (codes: number, rows: number, dims: number, q: number, out: number) => void;
+  const queryAt = 0;
+  const outAt = align16(dims * 2);
+  const codesAt = align16(outAt + rows * 4);
+  const needed = codesAt + codes.length;
+  if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+  new Int8Array(memory.buffer, codesAt, codes.length).set(codes);
+  const q = new Int16Array(memory.buffer, queryAt, dims);
+  const sums = new Int32Array(memory.buffer, outAt, rows);
+  return {
+    scoreAllRows(query) {
+      if (query.length !== dims) throw new Error(`query has ${query.length} dimensions, index has ${dims}`);
+      let qMax = 0;
+      for (let d = 0; d < dims; d++) qMax = Math.max(qMax, Math.abs(query[d]!));
+      const out = new Float32Array(rows);
+      if (qMax === 0) return out;
+      const qScale = queryIntRange(dims) / qMax;
+      for (let d = 0; d < dims; d++) q[d] = Math.round(query[d]! * qScale);
+      scan(codesAt, rows, dims, queryAt, outAt);
+      const inv = 1 / qScale;
+      for (let r = 0; r < rows; r++) out[r] = sums[r]! * scales[r]! * inv;
+      return out;
+    },
+  };
+}
