@@ -63,7 +63,7 @@ export function nodeLoadIo(dir: string): LoadIo {
   return {
     async read(path) {
       const full = join(dir, path);
-      return existsSync(full) ? new Uint8Array(readFileSync(full)) : null;
+      return existsSync(full) ? readFileSync(full) : null; // a Buffer is a Uint8Array: no copy
     },
     async sha256(bytes) {
       const digest = await webcrypto.subtle.digest('SHA-256', bytes);

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browserLang, I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { SnapshotProvider } from '../lib/snapshot-context.tsx';
 import type { ViewState } from '../lib/view-state.ts';
-import { createSnapshotClient } from '../workers/clients.ts';
+import type { SnapshotClient } from '../workers/clients.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SearchPanel } from '../features/search/components/search-panel.tsx';
 import { ExplorerView } from '../features/explorer/components/explorer-view.tsx';
@@ -14,10 +14,9 @@ import { useUrlState, type UrlState } from './use-url-state.ts';
 import { useSnapshotLoader, type SnapshotLoader } from './use-snapshot-loader.ts';
 import { PassphraseForm } from '../features/snapshot-loader/components/passphrase-form.tsx';
 
-export function App() {
+export function App({ client }: { client: SnapshotClient }) {
   const url = useUrlState();
   const lang = url.state.lang ?? browserLang();
-  const client = useMemo(() => createSnapshotClient(), []);
   const loader = useSnapshotLoader(client, { snapshot: url.state.snapshot, pack: url.state.pack });
 
   useEffect(() => {

@@ -4,9 +4,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../lib/react-query.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { App } from './app.tsx';
+import { createSnapshotClient } from '../workers/clients.ts';
 import './styles.css';
 
 const queryClient = createQueryClient();
+// Workers start before the first render, so their scripts load while React renders.
+const snapshotClient = createSnapshotClient();
 
 // Last line of defence: never a blank page, never a stack trace.
 function Fatal() {
@@ -23,7 +26,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary fallback={() => <Fatal />}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <App client={snapshotClient} />
       </QueryClientProvider>
     </ErrorBoundary>
   </StrictMode>,

@@ -21,14 +21,19 @@ export class LayoutClient {
   private client: WorkerClient<LayoutApi> | null = null;
   private busy = false;
 
+  /** Starts the worker ahead of the first layout, so its script is loaded by then. */
+  prewarm(): void {
+    this.client ??= new WorkerClient<LayoutApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' }));
+  }
+
   async layout(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
     if (this.client && this.busy) {
       this.client.terminate();
       this.client = null;
     }
-    this.client ??= new WorkerClient<LayoutApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' }));
+    this.prewarm();
+    const client = this.client!;
     this.busy = true;
-    const client = this.client;
     try {
       return await client.call('layout', { nodes, edges });
     } finally {

@@ -1,10 +1,11 @@
 /**
  * Parsing and validation of manifest and graph files, with located errors.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Manifest, SnapshotGraph, MANIFEST_FORMAT, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
 import type { Problem } from './problems.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
+import { isValidRelation } from './relation-check.ts';
 
 /** Most schema problems worth showing for one file: the rest are counted, not listed. */
 const MAX_SCHEMA_PROBLEMS = 20;
@@ -115,6 +116,14 @@ export function parseGraph(text: string, file: string): ParseResult<SnapshotGrap
   return json.ok ? validateGraph(json.value, file) : json;
 }
 
+/** Zod over everything but the relations, which are checked by hand (see relation-check.ts). */
+const GraphWithoutRelations = SnapshotGraph.omit({ relations: true }).extend({ relations: z.array(z.never()).max(0) });
+
 export function validateGraph(value: unknown, file: string): ParseResult<SnapshotGraph> {
+  const relations = (value as { relations?: unknown } | null)?.relations;
+  if (Array.isArray(relations) && relations.every(isValidRelation)) {
+    const rest = validate(GraphWithoutRelations, { ...(value as object), relations: [] }, file, SNAPSHOT_FORMAT);
+    return rest.ok ? { ok: true, value: { ...rest.value, relations } } : rest;
+  }
   return validate(SnapshotGraph, value, file, SNAPSHOT_FORMAT);
 }

@@ -12,21 +12,14 @@
  * means following `from → to`, "downstream" following `to → from`.
  */
 import { z } from 'zod';
+import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS } from './vocabulary.ts';
+
+export { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS, type Lang } from './vocabulary.ts';
 
 export const SNAPSHOT_FORMAT = 'raireki-snapshot';
 export const MANIFEST_FORMAT = 'raireki-manifest';
 export const FORMAT_VERSION = 1;
 
-export const NODE_KINDS = [
-  'dataset',
-  'model',
-  'activity',
-  'evaluation',
-  'prompt',
-  'output',
-  'document',
-  'agent',
-] as const;
 export const NodeKind = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKind>;
 
@@ -37,19 +30,9 @@ export function provClassOf(kind: NodeKind): ProvClass {
 }
 
 /** Sensitivity of a node, from least to most sensitive. Enforced per role when packs are built. */
-export const CLASSIFICATIONS = ['public', 'internal', 'restricted', 'phi'] as const;
 export const Classification = z.enum(CLASSIFICATIONS);
 export type Classification = z.infer<typeof Classification>;
 
-export const RELATION_TYPES = [
-  'used',
-  'wasGeneratedBy',
-  'wasDerivedFrom',
-  'wasAttributedTo',
-  'wasAssociatedWith',
-  'actedOnBehalfOf',
-  'wasInformedBy',
-] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
 
@@ -57,23 +40,10 @@ export type RelationType = z.infer<typeof RelationType>;
  * Subtypes of wasDerivedFrom. The first four are Hugging Face's `base_model_relation`
  * values; the others are the model-building steps that matter for impact analysis.
  */
-export const DERIVATION_TYPES = [
-  'finetune',
-  'adapter',
-  'merge',
-  'quantized',
-  'continued-pretraining',
-  'distillation',
-  'unlearning',
-  'subset',
-  'translation',
-] as const;
 export const DerivationType = z.enum(DERIVATION_TYPES);
 export type DerivationType = z.infer<typeof DerivationType>;
 
 /** Languages the product speaks. Snapshot text may come in either or both. */
-export const LANGS = ['en', 'ja'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export const LocalizedText = z
   .object({ en: z.string().optional(), ja: z.string().optional() })
@@ -83,9 +53,10 @@ export const LocalizedText = z
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** ISO 8601 date or date-time ("2023-11-27" or "2023-11-27T09:00:00Z"). */
+export const ISO_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const IsoTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO 8601 date or date-time')
+  .regex(ISO_TIME_PATTERN, 'must be an ISO 8601 date or date-time')
   .describe('ISO 8601 date or date-time');
 
 const ContentHash = z
@@ -93,7 +64,8 @@ const ContentHash = z
   .regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 lower-case hex digits')
   .describe('Hash of the entity\'s content, e.g. of a dataset archive or weights file');
 
-const NodeId = z.string().min(1).max(512).describe('Unique within the snapshot; URIs or CURIEs welcome');
+export const MAX_ID_LENGTH = 512;
+const NodeId = z.string().min(1).max(MAX_ID_LENGTH).describe('Unique within the snapshot; URIs or CURIEs welcome');
 
 const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 

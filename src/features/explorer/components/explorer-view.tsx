@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { LayoutClient } from '../../../workers/clients.ts';
 import type { NodeKind } from '../../../core/format/index.ts';
 import { displayName } from '../../../core/format/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -29,6 +30,11 @@ export function ExplorerView(props: Props) {
   const { t, lang } = useI18n();
   const { focus, selected, depth, direction, kinds, expanded, pathTo, highlight } = props;
   const subgraph = useSubgraph({ focus, depth, direction, kinds, expanded, pathTo });
+  const [layoutClient] = useState(() => new LayoutClient());
+  useEffect(() => {
+    layoutClient.prewarm();
+    return () => layoutClient.dispose();
+  }, [layoutClient]);
   const [canvasApi, setCanvasApi] = useState<{ exportPng(): void; fit(): void } | null>(null);
   const onReady = useCallback((api: { exportPng(): void; fit(): void } | null) => setCanvasApi(api), []);
   const view = subgraph.data;
@@ -71,6 +77,7 @@ export function ExplorerView(props: Props) {
         {view ? (
           <GraphCanvas
             view={view}
+            layoutClient={layoutClient}
             focus={focus}
             selected={selected}
             highlight={highlight}

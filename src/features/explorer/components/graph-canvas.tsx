@@ -3,7 +3,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { displayName } from '../../../core/format/index.ts';
 import { labelSize } from '../../../core/layout/index.ts';
 import type { SubgraphView } from '../../../core/view/index.ts';
-import { LayoutClient } from '../../../workers/clients.ts';
+import type { LayoutClient } from '../../../workers/clients.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { downloadBlob } from '../../../lib/download.ts';
 import { graphStylesheet } from '../graph-style.ts';
@@ -11,6 +11,8 @@ import type { Highlight } from '../../../lib/view-state.ts';
 
 interface Props {
   view: SubgraphView;
+  /** Owned by the explorer, which starts its worker before the first subgraph arrives. */
+  layoutClient: LayoutClient;
   focus: string;
   selected: string | null;
   highlight: Highlight;
@@ -29,7 +31,7 @@ const MIN_READABLE_ZOOM = 0.75;
  * Edges are drawn in the direction of flow (dependency → dependent), the reverse of PROV's
  * argument order, because that is how people read lineage: data → run → model → output.
  */
-export function GraphCanvas({ view, focus, selected, highlight, onSelect, onExpand, onReady }: Props) {
+export function GraphCanvas({ view, layoutClient, focus, selected, highlight, onSelect, onExpand, onReady }: Props) {
   const { lang, t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
@@ -52,14 +54,13 @@ export function GraphCanvas({ view, focus, selected, highlight, onSelect, onExpa
     instance.on('tap', 'node', (e) => handlers.current.onSelect(e.target.id()));
     instance.on('dbltap', 'node', (e) => handlers.current.onExpand(e.target.id()));
     cy.current = instance;
-    layout.current = new LayoutClient();
+    layout.current = layoutClient;
     onReady?.({
       exportPng: () => downloadBlob(instance.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob, 'raireki-graph.png'),
       fit: () => instance.fit(undefined, 30),
     });
     return () => {
       onReady?.(null);
-      layout.current?.dispose();
       instance.destroy();
       cy.current = null;
     };

@@ -1,13 +1,12 @@
-// Round trip of `npm run gen:snapshot` (cli/gen-snapshot.ts) through the verified loader.
-// It lives here because the command's logic is the generator's; cli/ has no test of its own.
+// Round trip of `npm run gen:snapshot` through the verified loader, and its argument parsing.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildGraphIndex } from '../core/graph/index.ts';
-import { chunkGraph, parseArgs, writeGeneratedSnapshot } from '../../cli/gen-snapshot.ts';
-import { readSnapshotDir } from '../../cli/lib/snapshot-files.ts';
-import { generateSnapshot } from './generate-snapshot.ts';
+import { buildGraphIndex } from '../src/core/graph/index.ts';
+import { chunkGraph, parseArgs, writeGeneratedSnapshot } from './gen-snapshot.ts';
+import { readSnapshotDir } from './lib/snapshot-files.ts';
+import { generateSnapshot } from '../src/testing/generate-snapshot.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'raireki-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
