@@ -17,6 +17,13 @@ for (const lang of ['en', 'ja'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test(`literature view with a check has no serious accessibility violations (${lang})`, async ({ page }) => {
+    await page.goto(`?lang=${lang}&view=literature&lq=metformin&check=output:hallucinated-metformin-dose`);
+    await expect(page.locator('.check-sentences > li').first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.literature-hit').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test(`impact view has no serious accessibility violations (${lang})`, async ({ page }) => {
     await page.goto(`?lang=${lang}&node=dataset:mimic-iii-notes&view=impact`);
     await expect(page.getByTestId('impact-count')).toBeVisible();

@@ -8,6 +8,7 @@ import { SearchPanel } from '../features/search/components/search-panel.tsx';
 import { ExplorerView } from '../features/explorer/components/explorer-view.tsx';
 import { DetailsPanel } from '../features/node-details/components/details-panel.tsx';
 import { ImpactView } from '../features/impact/components/impact-view.tsx';
+import { LiteratureView } from '../features/literature/components/literature-view.tsx';
 import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
 import { useUrlState, type UrlState } from './use-url-state.ts';
@@ -62,7 +63,9 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
   const tabs: { id: ViewState['view']; label: string }[] = [
     { id: 'graph', label: t('viewGraph') },
     { id: 'impact', label: t('viewImpact') },
+    { id: 'literature', label: t('viewLiterature') },
   ];
+  const onLiteratureQuery = useCallback((lq: string) => update({ lq }), [update]);
 
   return (
     <div className="app">
@@ -124,7 +127,9 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           </div>
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
-              {!loaded || !focus ? (
+              {state.view === 'literature' ? (
+                <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], pathTo: null, view: 'graph' }, { push: true })} />
+              ) : !loaded || !focus ? (
                 <p className="empty">{loader.loading ? t('loading') : t('graphEmpty')}</p>
               ) : state.view === 'graph' ? (
                 <ExplorerView
@@ -157,6 +162,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                 onNavigate={navigate}
                 onExpand={expand}
                 onPath={(to) => update({ pathTo: to })}
+                onCheck={(id) => update({ view: 'literature', check: id }, { push: true })}
               />
             ) : null}
           </ErrorBoundary>

@@ -18,6 +18,8 @@ describe('view state in the URL', () => {
       lang: 'ja',
       view: 'impact',
       impactKinds: ['output'],
+      lq: 'メトホルミン eGFR',
+      check: 'output:0016',
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });

@@ -7,7 +7,7 @@ import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/inde
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact';
+export type ViewName = 'graph' | 'impact' | 'literature';
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -32,6 +32,10 @@ export interface ViewState {
   view: ViewName;
   /** Kinds listed in the impact table; null = all. */
   impactKinds: NodeKind[] | null;
+  /** Literature query. */
+  lq: string;
+  /** Output node whose text is checked against the literature. */
+  check: string | null;
 }
 
 export const MIN_DEPTH = 1;
@@ -52,6 +56,8 @@ export const DEFAULT_VIEW: ViewState = {
   lang: null,
   view: 'graph',
   impactKinds: null,
+  lq: '',
+  check: null,
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -81,7 +87,9 @@ export function parseViewState(search: string): ViewState {
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
     lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
-    view: oneOf(p.get('view'), ['graph', 'impact'] as const, DEFAULT_VIEW.view),
+    view: oneOf(p.get('view'), ['graph', 'impact', 'literature'] as const, DEFAULT_VIEW.view),
+    lq: p.get('lq') ?? '',
+    check: p.get('check') || null,
     impactKinds: kindList(p.get('ik')),
   };
 }
@@ -103,6 +111,8 @@ export function serializeViewState(s: ViewState): string {
   if (s.q) p.set('q', s.q);
   if (s.lang) p.set('lang', s.lang);
   if (s.impactKinds) p.set('ik', s.impactKinds.join(','));
+  if (s.lq) p.set('lq', s.lq);
+  if (s.check) p.set('check', s.check);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -5,9 +5,16 @@
 import { WorkerClient } from './rpc.ts';
 import type { SnapshotApi } from './snapshot.worker.ts';
 import type { LayoutApi } from './layout.worker.ts';
+import type { LiteratureApi } from './literature.worker.ts';
 import type { LayoutEdge, LayoutNode, LayoutResult } from '../core/layout/index.ts';
 
 export type SnapshotClient = WorkerClient<SnapshotApi>;
+export type LiteratureClient = WorkerClient<LiteratureApi>;
+
+/** Started only when the literature view is first opened: it brings onnxruntime-web. */
+export function createLiteratureClient(): LiteratureClient {
+  return new WorkerClient<LiteratureApi>(new Worker(new URL('./literature.worker.ts', import.meta.url), { type: 'module', name: 'literature' }));
+}
 
 export function createSnapshotClient(): SnapshotClient {
   return new WorkerClient<SnapshotApi>(new Worker(new URL('./snapshot.worker.ts', import.meta.url), { type: 'module', name: 'snapshot' }));

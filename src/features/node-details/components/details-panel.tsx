@@ -17,12 +17,14 @@ interface Props {
   onNavigate(id: string): void;
   onExpand(id: string): void;
   onPath(to: string | null): void;
+  /** Check an output's text against the literature. */
+  onCheck(id: string): void;
 }
 
 /** Fields shown in the header rather than in the table. */
 const HEADER_FIELDS = new Set(['kind', 'name']);
 
-export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath }: Props) {
+export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath, onCheck }: Props) {
   const { t, lang } = useI18n();
   const details = useNodeDetails(id);
   if (!id) return <p className="empty">{t('noSelection')}</p>;
@@ -50,6 +52,11 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
           {focus && id !== focus ? (
             <button type="button" onClick={() => onPath(id)}>
               {t('pathFromFocus')}
+            </button>
+          ) : null}
+          {(node.kind === 'output' || node.kind === 'prompt') && node.text ? (
+            <button type="button" onClick={() => onCheck(id)}>
+              {t('checkAgainstLiterature')}
             </button>
           ) : null}
           {pathTo ? (

@@ -1,0 +1,221 @@
+/**
+ * The literature index as the search worker holds it: the keyword index loads with the
+ * pack; the embedding model loads only when semantic search is first asked for (it is the
+ * big download), and if it cannot load, search carries on with keywords and says why.
+ */
+import { loadLiteraturePack, MODEL_DIR, type LiteratureIndex } from '../core/search/literature-pack.ts';
+import { hybridSearch } from '../core/search/literature-search.ts';
+import { passageFor, type Passage } from '../core/search/literature-passage.ts';
+import { splitSentences } from '../core/search/literature-sentences.ts';
+import { CONTROL_QUANTILE, CONTROL_SENTENCES, judgeSupport, quantile } from '../core/search/literature-support.ts';
+import { vectorSearch } from '../core/search/literature-search.ts';
+import { dot } from '../core/search/vector-pooling.ts';
+import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
+import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
+import { sha256Hex } from '../platform/index.ts';
+import type { Progress } from './rpc.ts';
+
+export interface LiteratureSummary {
+  docCount: number;
+  model: string;
+}
+
+export interface LiteratureHit {
+  id: string;
+  title: string;
+  source?: string;
+  year?: number;
+  /** Snapshot node this document is, when the corpus names one. */
+  node?: string;
+  score: number;
+  /** Scores of the keyword and vector rankers after normalisation (vector absent without the model). */
+  parts: number[];
+  passage: Passage;
+}
+
+export interface LiteratureResults {
+  hits: LiteratureHit[];
+  /** Whether the embedding model took part. */
+  semantic: boolean;
+  /** Why semantic search is unavailable, if it is. */
+  modelError?: string;
+  timings: { embedMs: number; searchMs: number };
+}
+
+export interface Evidence {
+  id: string;
+  title: string;
+  source?: string;
+  year?: number;
+  node?: string;
+  /** Cosine between the claim and the closest sentence of this document. */
+  score: number;
+  closestSentence: string;
+}
+
+export interface CheckedSentence {
+  text: string;
+  supported: boolean;
+  /** Best evidence score. */
+  score: number;
+  evidence: Evidence[];
+}
+
+export interface CheckResult {
+  sentences: CheckedSentence[];
+  /** What off-topic control sentences score on this corpus: support must exceed it. */
+  threshold: number;
+  model: string;
+}
+
+/** Evidence documents shown per sentence, and sentences of a text checked at most. */
+const EVIDENCE_PER_SENTENCE = 3;
+const MAX_SENTENCES = 60;
+
+export class LiteratureSession {
+  /** onnxruntime runs one inference per session at a time: embedding calls queue here. */
+  private embedQueue: Promise<unknown> = Promise.resolve();
+  private sentenceCache = new Map<number, { text: string; vector: Float32Array }[]>();
+  private threshold: number | null = null;
+
+  private index: LiteratureIndex | null = null;
+  private packUrl: URL | null = null;
+  private embedder: Promise<Embedder> | null = null;
+  private modelError: string | null = null;
+  private scoreRows: ((q: Float32Array) => Float32Array) | undefined;
+
+  constructor(private readonly runtime: RuntimeOptions) {}
+
+  async open(packUrl: URL, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
+    const read = async (name: string) => {
+      const res = await fetch(new URL(name, packUrl), { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const index = await loadLiteraturePack({
+      read,
+      sha256: sha256Hex,
+      decodeUtf8: (b) => new TextDecoder().decode(b),
+      onProgress: (done, total, file) => progress?.({ done, total, label: file }),
+    });
+    const scan = createWasmVectorScan(index.vectors);
+    this.index = index;
+    this.packUrl = packUrl;
+    this.embedder = null;
+    this.modelError = null;
+    this.sentenceCache.clear();
+    this.threshold = null;
+    this.scoreRows = scan ? (q) => scan.scoreAllRows(q) : undefined;
+    return { docCount: index.docs.length, model: index.manifest.model };
+  }
+
+  /** Loads the embedding model (once); resolves to null, with the reason kept, if it fails. */
+  private async model(progress?: (p: Progress) => void): Promise<Embedder | null> {
+    if (this.modelError) return null;
+    if (!this.embedder) {
+      progress?.({ done: 0, total: 1, label: MODEL_DIR });
+      this.embedder = createEmbedder(fetchModelFolderIo(new URL(MODEL_DIR, this.packUrl!), self.location.origin), this.runtime);
+    }
+    try {
+      const embedder = await this.embedder;
+      progress?.({ done: 1, total: 1, label: MODEL_DIR });
+      return embedder;
+    } catch (err) {
+      this.modelError = err instanceof Error ? err.message : String(err);
+      return null;
+    }
+  }
+
+  private embed(embedder: Embedder, texts: readonly string[], role: 'query' | 'passage'): Promise<Float32Array[]> {
+    const run = this.embedQueue.then(() => embedder.embed(texts, role));
+    this.embedQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Sentences of a document with their passage vectors, embedded once. */
+  private async docSentences(embedder: Embedder, doc: number): Promise<{ text: string; vector: Float32Array }[]> {
+    const cached = this.sentenceCache.get(doc);
+    if (cached) return cached;
+    const d = this.index!.docs[doc]!;
+    const texts = splitSentences(d.text).map((s) => s.text);
+    if (texts.length === 0) texts.push(d.title);
+    const vectors = await this.embed(embedder, texts, 'passage');
+    const out = texts.map((text, i) => ({ text, vector: vectors[i]! }));
+    this.sentenceCache.set(doc, out);
+    return out;
+  }
+
+  /** Evidence for one claim vector: the closest documents and, in each, the closest sentence. */
+  private async evidenceFor(embedder: Embedder, v: Float32Array): Promise<Evidence[]> {
+    const index = this.index!;
+    const evidence: Evidence[] = [];
+    for (const hit of vectorSearch(index, v, EVIDENCE_PER_SENTENCE, this.scoreRows)) {
+      let best = { text: '', score: -Infinity };
+      for (const s of await this.docSentences(embedder, hit.doc)) {
+        const score = dot(v, s.vector);
+        if (score > best.score) best = { text: s.text, score };
+      }
+      const d = index.docs[hit.doc]!;
+      const e: Evidence = { id: d.id, title: d.title, score: best.score, closestSentence: best.text };
+      if (d.source) e.source = d.source;
+      if (d.year !== undefined) e.year = d.year;
+      if (d.identifiers?.raireki) e.node = d.identifiers.raireki;
+      evidence.push(e);
+    }
+    return evidence.sort((a, b) => b.score - a.score);
+  }
+
+  /** What off-topic control sentences score against this corpus (see literature-support.ts). */
+  private async calibrate(embedder: Embedder): Promise<number> {
+    if (this.threshold !== null) return this.threshold;
+    const vectors = await this.embed(embedder, CONTROL_SENTENCES, 'query');
+    const scores: number[] = [];
+    for (const v of vectors) scores.push((await this.evidenceFor(embedder, v))[0]?.score ?? 0);
+    this.threshold = quantile(scores, CONTROL_QUANTILE);
+    return this.threshold;
+  }
+
+  /**
+   * Checks a text sentence by sentence: the closest documents by meaning, the closest
+   * sentence of each, and whether the best is closer than chance on this corpus.
+   */
+  async check(text: string, progress?: (p: Progress) => void): Promise<CheckResult> {
+    const index = this.index;
+    if (!index) throw new Error('no literature is loaded');
+    const embedder = await this.model(progress);
+    if (!embedder) throw new Error(`checking needs the embedding model, which could not be loaded: ${this.modelError}`);
+    const threshold = await this.calibrate(embedder);
+    const claims = splitSentences(text).slice(0, MAX_SENTENCES).map((s) => s.text);
+    const vectors = await this.embed(embedder, claims, 'query');
+    const sentences: CheckedSentence[] = [];
+    for (const [i, claim] of claims.entries()) {
+      const evidence = await this.evidenceFor(embedder, vectors[i]!);
+      const { score, supported } = judgeSupport(evidence[0]?.score ?? 0, threshold);
+      sentences.push({ text: claim, supported, score, evidence });
+    }
+    return { sentences, threshold, model: index.manifest.model };
+  }
+
+  async search(query: string, k: number, semantic: boolean, progress?: (p: Progress) => void): Promise<LiteratureResults> {
+    const index = this.index;
+    if (!index) throw new Error('no literature is loaded');
+    const embedder = semantic ? await this.model(progress) : null;
+    const t0 = performance.now();
+    const vector = embedder ? ((await this.embed(embedder, [query], 'query'))[0] ?? null) : null;
+    const t1 = performance.now();
+    const fused = query.trim() ? hybridSearch(index, query, vector, { k, scoreRows: this.scoreRows }) : [];
+    const t2 = performance.now();
+    const hits = fused.map((h): LiteratureHit => {
+      const doc = index.docs[h.doc]!;
+      const hit: LiteratureHit = { id: doc.id, title: doc.title, score: h.score, parts: [...h.parts], passage: passageFor(doc.text, query) };
+      if (doc.source) hit.source = doc.source;
+      if (doc.year !== undefined) hit.year = doc.year;
+      const node = doc.identifiers?.raireki;
+      if (node) hit.node = node;
+      return hit;
+    });
+    const results: LiteratureResults = { hits, semantic: !!vector, timings: { embedMs: t1 - t0, searchMs: t2 - t1 } };
+    if (semantic && this.modelError) results.modelError = this.modelError;
+    return results;
+  }
+}
