@@ -3,7 +3,7 @@
  * pack; the embedding model loads only when semantic search is first asked for (it is the
  * big download), and if it cannot load, search carries on with keywords and says why.
  */
-import { loadLiteraturePack, MODEL_DIR, type LiteratureIndex } from '../core/search/literature-pack.ts';
+import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
 import { hybridSearch } from '../core/search/literature-search.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
@@ -20,13 +20,25 @@ export interface LiteratureSummary {
   model: string;
 }
 
-export interface LiteratureHit {
+/** What the UI shows of a literature document. */
+export interface DocRef {
   id: string;
   title: string;
   source?: string;
   year?: number;
   /** Snapshot node this document is, when the corpus names one. */
   node?: string;
+}
+
+function docRef(d: LiteratureDoc): DocRef {
+  const ref: DocRef = { id: d.id, title: d.title };
+  if (d.source) ref.source = d.source;
+  if (d.year !== undefined) ref.year = d.year;
+  if (d.identifiers?.raireki) ref.node = d.identifiers.raireki;
+  return ref;
+}
+
+export interface LiteratureHit extends DocRef {
   score: number;
   /** Scores of the keyword and vector rankers after normalisation (vector absent without the model). */
   parts: number[];
@@ -42,12 +54,7 @@ export interface LiteratureResults {
   timings: { embedMs: number; searchMs: number };
 }
 
-export interface Evidence {
-  id: string;
-  title: string;
-  source?: string;
-  year?: number;
-  node?: string;
+export interface Evidence extends DocRef {
   /** Cosine between the claim and the closest sentence of this document. */
   score: number;
   closestSentence: string;
@@ -155,12 +162,7 @@ export class LiteratureSession {
         const score = dot(v, s.vector);
         if (score > best.score) best = { text: s.text, score };
       }
-      const d = index.docs[hit.doc]!;
-      const e: Evidence = { id: d.id, title: d.title, score: best.score, closestSentence: best.text };
-      if (d.source) e.source = d.source;
-      if (d.year !== undefined) e.year = d.year;
-      if (d.identifiers?.raireki) e.node = d.identifiers.raireki;
-      evidence.push(e);
+      evidence.push({ ...docRef(index.docs[hit.doc]!), score: best.score, closestSentence: best.text });
     }
     return evidence.sort((a, b) => b.score - a.score);
   }
@@ -207,12 +209,7 @@ export class LiteratureSession {
     const t2 = performance.now();
     const hits = fused.map((h): LiteratureHit => {
       const doc = index.docs[h.doc]!;
-      const hit: LiteratureHit = { id: doc.id, title: doc.title, score: h.score, parts: [...h.parts], passage: passageFor(doc.text, query) };
-      if (doc.source) hit.source = doc.source;
-      if (doc.year !== undefined) hit.year = doc.year;
-      const node = doc.identifiers?.raireki;
-      if (node) hit.node = node;
-      return hit;
+      return { ...docRef(doc), score: h.score, parts: [...h.parts], passage: passageFor(doc.text, query) };
     });
     const results: LiteratureResults = { hits, semantic: !!vector, timings: { embedMs: t1 - t0, searchMs: t2 - t1 } };
     if (semantic && this.modelError) results.modelError = this.modelError;
