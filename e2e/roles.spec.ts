@@ -143,6 +143,7 @@ test.describe('nginx with the shipped configuration', () => {
     expect((await page.request.get(`${base}packs/auditor/manifest.json`)).status()).toBe(403);
     expect((await page.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(200);
     expect((await page.request.get(`${base}snapshots/sample/manifest.json`)).status()).toBe(404);
+    expect((await page.request.get(`${base}literature/sample/literature-manifest.json`)).status()).toBe(404);
     await page.goto(`${base}?lang=en&node=person:hanako-sato`);
     await expect(page.getByText('Node “person:hanako-sato” is not in this snapshot.').first()).toBeVisible();
     await clinician.close();
