@@ -28,6 +28,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // The app, and the operator's model check page (model-check.html).
+    rollupOptions: { input: { main: 'index.html', 'model-check': 'model-check.html' } },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },

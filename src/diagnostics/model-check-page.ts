@@ -1,0 +1,61 @@
+/**
+ * model-check.html: an operator's check of an embedding model folder in this browser.
+ *
+ *   model-check.html?model=literature/sample/model/[&golden=path/to/golden.json]
+ *
+ * Shows the model's name and size, load time, query-embedding latency, and — given golden
+ * vectors written by the Node tools — the largest difference from them (the browser and the
+ * indexer must agree to 1e-4). Everything is written with textContent: no HTML from files.
+ */
+import { WorkerClient } from '../workers/rpc.ts';
+import type { ModelCheckApi } from '../workers/model-check.worker.ts';
+import { maxAbsDiff, PARITY_TOLERANCE, type GoldenVectors } from './golden.ts';
+
+const SAMPLE_TEXTS = ['Is metformin safe at an eGFR of 38?', '腎機能が低下した患者へのメトホルミン投与', 'Intramuscular adrenaline for anaphylaxis.', '退院サマリーを作成してください。'];
+const TIMING_RUNS = 50;
+
+function row(label: string, value: string, testId: string): void {
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  dd.dataset.testid = testId;
+  document.getElementById('results')!.append(dt, dd);
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const model = params.get('model') ?? 'literature/sample/model/';
+  const goldenPath = params.get('golden');
+  const status = document.getElementById('status')!;
+  status.textContent = `Checking ${model} …`;
+  try {
+    let golden: GoldenVectors | null = null;
+    if (goldenPath) {
+      const res = await fetch(new URL(goldenPath, document.baseURI), { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`${goldenPath}: HTTP ${res.status}`);
+      golden = (await res.json()) as GoldenVectors;
+    }
+    const client = new WorkerClient<ModelCheckApi>(new Worker(new URL('../workers/model-check.worker.ts', import.meta.url), { type: 'module' }));
+    const result = await client.call('check', { modelUrl: new URL(model, document.baseURI).href, texts: golden?.texts ?? SAMPLE_TEXTS, timingRuns: TIMING_RUNS });
+    row('Model', `${result.model} (${result.dims} dimensions)`, 'model');
+    row('Load time', `${result.loadMs.toFixed(0)} ms`, 'load-ms');
+    row('Query embedding (one text)', `p50 ${result.embedMs.p50.toFixed(2)} ms, p95 ${result.embedMs.p95.toFixed(2)} ms over ${TIMING_RUNS} runs`, 'embed-ms');
+    row('Cross-origin isolated', String(crossOriginIsolated), 'isolated');
+    if (golden) {
+      const diff = Math.max(maxAbsDiff(result.vectors.query, golden.query), maxAbsDiff(result.vectors.passage, golden.passage));
+      row('Largest difference from the golden vectors', diff.toExponential(2), 'max-diff');
+      status.textContent = diff <= PARITY_TOLERANCE ? `Match: this browser computes the golden vectors (to ${PARITY_TOLERANCE}).` : 'Mismatch: this browser does not compute the golden vectors.';
+      status.dataset.result = diff <= PARITY_TOLERANCE ? 'match' : 'mismatch';
+    } else {
+      status.textContent = 'Model loaded and running.';
+      status.dataset.result = 'ok';
+    }
+    client.terminate();
+  } catch (err) {
+    status.textContent = `The model could not be checked: ${err instanceof Error ? err.message : String(err)}`;
+    status.dataset.result = 'error';
+  }
+}
+
+void main();
