@@ -9,7 +9,6 @@
  *   npx tsx cli/gen-tiny-bert.ts [out-dir]
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createEmbedder } from '../src/embed/index.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo } from './lib/literature-onnx-graph.ts';

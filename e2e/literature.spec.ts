@@ -54,9 +54,17 @@ test.describe('literature search', () => {
     expect(await claims.count()).toBeGreaterThan(0);
     // Every sentence shows its evidence: the closest sentence of the closest documents.
     await expect(claims.first().locator('.evidence blockquote').first()).not.toBeEmpty();
-    // Evidence that is a document of the lineage links back into the graph.
+  });
+
+  test('evidence that is a document of the lineage links back into the graph', async ({ page }) => {
+    await page.goto('?lang=en&view=literature');
+    await page.getByLabel('Text to check (an LLM output, sentence by sentence)').fill('Meditron-70B was adapted from Llama 2 by continued pretraining on PubMed papers and clinical guidelines.');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
     const link = page.locator('.check-sentences').getByRole('link', { name: 'Open in the lineage graph' }).first();
-    if (await link.count()) await expect(link).toHaveAttribute('href', /node=doc%3A/);
+    await expect(link).toHaveAttribute('href', /node=doc%3A/, { timeout: 60_000 });
+    await link.click();
+    await expect(page.locator('#details-title')).not.toBeEmpty();
+    await expect(page).toHaveURL(/node=doc%3A/);
   });
 
   test('a pasted text gets supported and unsupported sentences, in Japanese too', async ({ page }) => {

@@ -1,5 +1,6 @@
 /** Small statistics and timing helpers for the benchmarks. */
 import { PerformanceObserver } from 'node:perf_hooks';
+import { quantileOfSorted as quantile } from '../../src/core/search/quantile.ts';
 
 export interface Summary {
   runs: number;
@@ -9,11 +10,8 @@ export interface Summary {
   maxMs: number;
 }
 
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[at]!;
-}
+/** `sorted` must be ascending. */
+export { quantile };
 
 export function summarize(timesMs: readonly number[]): Summary {
   const sorted = [...timesMs].sort((a, b) => a - b);

@@ -7,4 +7,3 @@ export { loadModelFolder, memoryFolderIo, sha256Hex, type ModelFolder, type Mode
 export { MODEL_FORMAT, MODEL_MANIFEST_FILE, parseModelManifest, type ModelManifest } from './model-manifest.ts';
 export { fetchModelFolderIo } from './fetch-model-folder.ts';
 export { SUPPORTED_BACKENDS, type Backend, type RuntimeOptions } from './ort-session.ts';
-export { embedForParityCheck } from './parity-check.ts';

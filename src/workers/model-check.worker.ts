@@ -7,7 +7,7 @@
 import wasm from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import { z } from 'zod';
 import { createEmbedder, fetchModelFolderIo, type TextRole } from '../embed/index.ts';
-import { quantile } from '../core/search/literature-support.ts';
+import { quantile } from '../core/search/quantile.ts';
 import { sameOriginUrl } from './fetch-io.ts';
 import { serve } from './rpc.ts';
 

@@ -12,7 +12,7 @@
  * means following `from → to`, "downstream" following `to → from`.
  */
 import { z } from 'zod';
-import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS } from './vocabulary.ts';
+import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES } from './vocabulary.ts';
 
 export { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS, type Lang } from './vocabulary.ts';
 

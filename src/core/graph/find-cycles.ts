@@ -24,7 +24,7 @@ export interface CycleReport {
 
 export function findCycles(g: CsrOut, maxDescribed: number): CycleReport {
   const n = g.nodeCount;
-  const { outOffsets, outEdges, outNodes } = g;
+  const { outOffsets, outNodes } = g;
   const order = new Int32Array(n).fill(-1); // discovery order, -1 = unvisited
   const low = new Int32Array(n);
   const component = new Int32Array(n).fill(-1); // assigned when the component is popped

@@ -54,12 +54,7 @@ export const CONTROL_SENTENCES: readonly string[] = [
   'このレシピには卵二個と小麦粉、塩少々が必要だ。',
 ];
 
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[at]!;
-}
+export { quantile } from './quantile.ts';
 
 export interface SupportJudgement {
   score: number;

@@ -35,7 +35,6 @@ export function GraphCanvas({ view, layoutClient, focus, selected, highlight, on
   const { lang, t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
-  const layout = useRef<LayoutClient | null>(null);
   const handlers = useRef({ onSelect, onExpand });
   handlers.current = { onSelect, onExpand };
   const focusRef = useRef(focus);
@@ -54,7 +53,6 @@ export function GraphCanvas({ view, layoutClient, focus, selected, highlight, on
     instance.on('tap', 'node', (e) => handlers.current.onSelect(e.target.id()));
     instance.on('dbltap', 'node', (e) => handlers.current.onExpand(e.target.id()));
     cy.current = instance;
-    layout.current = layoutClient;
     onReady?.({
       exportPng: () => downloadBlob(instance.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob, 'raireki-graph.png'),
       fit: () => instance.fit(undefined, 30),
@@ -76,8 +74,8 @@ export function GraphCanvas({ view, layoutClient, focus, selected, highlight, on
       return { node: n, label: short, ...labelSize(short, MAX_LABEL_CHARS) };
     });
     const edges = view.edges.map((e) => ({ source: e.to, target: e.from }));
-    layout
-      .current!.layout(
+    layoutClient
+      .layout(
         sized.map((s) => ({ id: s.node.id, width: s.width, height: s.height })),
         edges,
       )
@@ -124,7 +122,7 @@ export function GraphCanvas({ view, layoutClient, focus, selected, highlight, on
     return () => {
       cancelled = true;
     };
-  }, [view, lang, t]);
+  }, [view, lang, t, layoutClient]);
 
   // Focus, selection, path and highlight are classes on what is already drawn.
   useEffect(() => {
