@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { nodeFolderIo, nodeWasmPaths, writeFolder } from './lib/literature-node-io.ts';
+import { nodeWasmPaths, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
 import { buildLiteraturePack, type BuildStage } from './lib/literature-pack-build.ts';
 import { parseCorpusFile } from './lib/literature-parse.ts';
 import { progressBar } from './lib/literature-progress.ts';
@@ -37,15 +37,6 @@ function parseArgs(argv: string[]): Args {
   }
   if (positional.length !== 2) throw new Error('usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--keyword-weight w]');
   return { ...a, input: positional[0]!, out: positional[1]! };
-}
-
-async function readModelFolder(dir: string): Promise<Map<string, Uint8Array>> {
-  const io = nodeFolderIo(dir);
-  const manifestBytes = await io.read('raireki-model.json');
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { files?: Record<string, unknown> };
-  const files = new Map([['raireki-model.json', manifestBytes]]);
-  for (const name of Object.keys(manifest.files ?? {})) files.set(name, await io.read(name));
-  return files;
 }
 
 async function main(): Promise<number> {

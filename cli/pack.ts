@@ -3,9 +3,10 @@
  *
  *   npm run pack -- --policy policy/default-policy.json --snapshot public/snapshots/sample \
  *     --out dist/packs --key keys/pack-signing-key.pem [--role clinician …] \
- *     [--encrypt clinician=secrets/clinician.pass …] [--built-by "name"]
+ *     [--encrypt clinician=secrets/clinician.pass …] [--built-by "name"] \
+ *     [--literature fixtures/literature/corpus.jsonl [--literature-model <model folder>]]
  *
- * Writes <out>/<role>/{manifest.json, manifest.sig, graph-*.json[.enc]} and
+ * Writes <out>/<role>/{manifest.json, manifest.sig, graph-*.json[.enc], literature/…} and
  * <out>/build-report.md (the audit trail: serve only the role folders, never <out> itself).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { buildPacks } from './lib/pack-build.ts';
 
 const USAGE = `usage: npm run pack -- --policy <file> --snapshot <dir> --out <dir> --key <private key PEM>
          [--role <role> …] [--encrypt <role>=<passphrase file> …] [--kdf-iterations <n ≥ ${DEFAULT_PBKDF2_ITERATIONS}>]
-         [--built-by <name>] [--nodes-per-file <n>]`;
+         [--built-by <name>] [--nodes-per-file <n>]
+         [--literature <corpus .jsonl|.csv> [--literature-model <model folder>]]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
       'kdf-iterations': { type: 'string' },
       'built-by': { type: 'string' },
       'nodes-per-file': { type: 'string' },
+      literature: { type: 'string' },
+      'literature-model': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   const nodesPerFile = values['nodes-per-file'] === undefined ? undefined : Number(values['nodes-per-file']);
   if (nodesPerFile !== undefined && !(Number.isInteger(nodesPerFile) && nodesPerFile > 0)) throw new UsageError('--nodes-per-file must be a positive integer');
 
+  if (values['literature-model'] && !values.literature) throw new UsageError('--literature-model needs --literature');
   const result = await buildPacks({
     policyPath: policy,
     snapshotDir: snapshot,
@@ -53,11 +58,14 @@ async function main(): Promise<void> {
     iterations,
     builtBy: values['built-by'],
     nodesPerFile,
+    literature: values.literature ? { corpusPath: values.literature, ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}) } : undefined,
   });
+  for (const p of result.literatureProblems.slice(0, 20)) console.warn(`${values.literature}:${p.line}: ${p.message}`);
   for (const pack of result.packs) {
     const bytes = pack.files.reduce((n, f) => n + f.bytes.byteLength, 0);
     const enc = pack.manifest.pack?.encryption ? ', encrypted' : '';
-    console.log(`${pack.role}: ${pack.files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${result.seconds[pack.role]!.toFixed(2)} s${enc} → ${out}/${pack.role}/`);
+    const lit = pack.literature ? `, literature ${pack.literature.kept} documents (${pack.literature.leftOut.length} left out)` : '';
+    console.log(`${pack.role}: ${pack.files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${result.seconds[pack.role]!.toFixed(2)} s${enc}${lit} → ${out}/${pack.role}/`);
   }
   console.log(`build report → ${result.reportPath} (do not serve it)`);
 }

@@ -33,3 +33,13 @@ export async function writeFolder(dir: string, files: ReadonlyMap<string, Uint8A
     await writeFile(path, data);
   }
 }
+
+/** The files of a model folder on disk: its raireki-model.json and every file it lists. */
+export async function readModelFolder(dir: string): Promise<Map<string, Uint8Array>> {
+  const io = nodeFolderIo(dir);
+  const manifestBytes = await io.read('raireki-model.json');
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { files?: Record<string, unknown> };
+  const files = new Map([['raireki-model.json', manifestBytes]]);
+  for (const name of Object.keys(manifest.files ?? {})) files.set(name, await io.read(name));
+  return files;
+}

@@ -6,8 +6,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import { parsePolicy } from '../../src/core/access/index.ts';
-import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, type BuiltPack } from '../../src/core/pack/index.ts';
+import { parsePolicy, type Policy } from '../../src/core/access/index.ts';
+import type { Relation, SnapshotNode } from '../../src/core/format/index.ts';
+import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, literatureFilterContext, literatureForRole, type BuiltPack, type RoleLiterature } from '../../src/core/pack/index.ts';
+import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
+import { nodeWasmPaths, readModelFolder } from './literature-node-io.ts';
+import { buildLiteraturePack } from './literature-pack-build.ts';
+import { parseCorpusFile, type ParsedCorpus } from './literature-parse.ts';
 import { DEFAULT_PBKDF2_ITERATIONS, passphraseSealer, pemSigner, webHasher } from '../../src/platform/index.ts';
 import { readSnapshotDir, sha256Hex } from './snapshot-files.ts';
 
@@ -24,12 +29,19 @@ export interface BuildPacksOptions {
   builtBy?: string;
   builtAt?: string;
   nodesPerFile?: number;
+  /**
+   * A literature corpus (what `npm run pack:literature` reads) to index per role: each role's
+   * index holds only the documents it may read (core/pack/literature-filter.ts).
+   */
+  literature?: { corpusPath: string; /** Model folder to use; default: train the default model per role. */ modelDir?: string };
 }
 
 export interface BuildPacksResult {
   packs: BuiltPack[];
   seconds: Record<string, number>;
   reportPath: string;
+  /** Records of the literature corpus that could not be used (with line numbers). */
+  literatureProblems: ParsedCorpus['problems'];
 }
 
 export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksResult> {
@@ -51,6 +63,9 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
   const builtBy = opts.builtBy ?? `${userInfo().username}@${hostname()}`;
   const builder = `raireki pack ${packageVersion()}`;
   const policyHash = `sha256:${sha256Hex(policyBytes)}`;
+  const corpus = opts.literature ? parseCorpusFile(opts.literature.corpusPath, readFileSync(opts.literature.corpusPath, 'utf8')) : null;
+  if (corpus && corpus.docs.length === 0) throw new Error(`${opts.literature!.corpusPath}: no usable literature records`);
+  const modelFiles = opts.literature?.modelDir ? await readModelFolder(opts.literature.modelDir) : undefined;
 
   const packs: BuiltPack[] = [];
   const seconds: Record<string, number> = {};
@@ -70,6 +85,7 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
       hasher: webHasher,
       sealer,
       nodesPerFile: opts.nodesPerFile,
+      literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles) : undefined,
     });
     writePackDir(join(opts.outDir, role), pack);
     seconds[role] = (performance.now() - started) / 1000;
@@ -78,7 +94,25 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
   const reportPath = join(opts.outDir, BUILD_REPORT_FILE);
   const meta = { builtBy, builtAt, builder, policyPath: opts.policyPath, policyHash, keyId: signer.keyId, snapshotId: snapshot.manifest.snapshot.id, seconds };
   writeFileSync(reportPath, auditReportMarkdown(meta, policy, packs));
-  return { packs, seconds, reportPath };
+  return { packs, seconds, reportPath, literatureProblems: corpus?.problems ?? [] };
+}
+
+/**
+ * The role's literature index, built from the documents it may read alone: with the
+ * default model, the model too is trained on those documents only, so its vocabulary
+ * cannot hold a word that only a left-out document has.
+ */
+async function roleLiterature(
+  docs: readonly LiteratureDoc[],
+  policy: Policy,
+  role: string,
+  snapshot: { nodes: readonly SnapshotNode[]; relations: readonly Relation[] },
+  modelFiles: Map<string, Uint8Array> | undefined,
+): Promise<RoleLiterature> {
+  const { kept, leftOut } = literatureForRole(docs, literatureFilterContext(policy, role, snapshot.nodes, snapshot.relations));
+  if (kept.length === 0) return { files: new Map(), kept: 0, leftOut };
+  const built = await buildLiteraturePack(kept, { runtime: { wasmPaths: nodeWasmPaths() }, ...(modelFiles ? { modelFiles } : {}) });
+  return { files: built.files, kept: kept.length, leftOut };
 }
 
 /** Replaces the role's folder: a file left from an earlier build must not be served. */

@@ -8,22 +8,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_FIELDS, PLACEHOLDER_NAME, PLACEHOLDER_TAG, compileRole, type Policy } from '../../src/core/access/index.ts';
-import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, SnapshotNode, type Manifest, type Relation } from '../../src/core/format/index.ts';
+import { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, hiddenValuesFor, type HiddenValue, type Policy } from '../../src/core/access/index.ts';
+import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
+import type { Manifest, Relation, SnapshotNode } from '../../src/core/format/index.ts';
 import { decodeUtf8, deriveKey, fileAad, openFile } from '../../src/platform/index.ts';
 
-const MIN_LENGTH = 4;
-const SUBTYPES = SnapshotNode.options.flatMap((o) => {
-  const subtype = (o.shape as { subtype?: { unwrap(): { options: readonly string[] } } }).subtype;
-  return subtype ? [...subtype.unwrap().options] : [];
-});
-const PACK_WORDS = [PLACEHOLDER_NAME, PLACEHOLDER_TAG, 'format', 'version', 'snapshot', 'files', 'path', 'sha256', 'bytes', 'contents', 'graph', 'pack', 'role', 'builtBy', 'builtAt', 'builder', 'keyId', 'policyHash', 'hidden', 'removed', 'placeholders', 'redacted', 'encryption', 'nodes', 'relations', 'from', 'type', 'time'];
-
-export interface Secret {
-  value: string;
-  node: string;
-  field: string;
-}
+export type Secret = HiddenValue;
 
 export interface Leak extends Secret {
   file: string;
@@ -38,81 +28,48 @@ export interface Secrets {
 }
 
 export function secretsFor(policy: Policy, role: string, nodes: readonly SnapshotNode[], relations: readonly Relation[]): Secrets {
-  const decide = compileRole(policy, role);
-  // Vocabulary every pack holds anyway: schema words, field names (JSON keys), role names.
-  const allowed = new Set<string>([
-    ...NODE_KINDS,
-    ...CLASSIFICATIONS,
-    ...RELATION_TYPES,
-    ...DERIVATION_TYPES,
-    ...NODE_FIELDS,
-    ...SUBTYPES,
-    ...PACK_WORDS,
-    ...Object.keys(policy.roles),
-  ]);
-  const secrets: Secret[] = [];
-  const hidden = new Set<string>();
-  for (const node of nodes) {
-    const decision = decide(node);
-    if (decision.effect === 'hide') hidden.add(node.id);
-    for (const [field, value] of Object.entries(node)) {
-      const action = decision.effect === 'hide' ? 'hide' : decision.effect === 'show' || field === 'id' || field === 'kind' || field === 'classification' ? 'show' : (decision.fields[field] ?? decision.otherFields);
-      // Record keys (attributes, identifiers) are kept by redaction, by design; hidden nodes lose them too.
-      for (const s of stringsOf(value, action !== 'hash' && action !== 'drop')) {
-        if (action === 'show') allowed.add(s);
-        else secrets.push({ value: s, node: node.id, field });
-      }
-    }
-  }
-  // Relation roles and times between visible nodes are shown; those touching hidden nodes are not.
-  for (const r of relations) {
-    const touchesHidden = hidden.has(r.from) || hidden.has(r.to);
-    for (const s of [r.role, r.time]) if (s !== undefined) (touchesHidden ? secrets.push({ value: s, node: `${r.from} → ${r.to}`, field: 'relation' }) : allowed.add(s));
-  }
-  const out: Secret[] = [];
-  for (const s of secrets) {
-    if (s.value.length < MIN_LENGTH || allowed.has(s.value)) continue;
-    out.push(s);
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(s.value)?.[1];
-    if (hex) out.push({ ...s, value: hex });
-    const escaped = JSON.stringify(s.value).slice(1, -1);
-    if (escaped !== s.value) out.push({ ...s, value: escaped });
-  }
-  return { secrets: out, allowed };
-}
-
-function stringsOf(value: unknown, withKeys: boolean): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap((v) => stringsOf(v, withKeys));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => (withKeys ? [k, ...stringsOf(v, withKeys)] : stringsOf(v, withKeys)));
-  }
-  return [];
+  const { values, allowed } = hiddenValuesFor(policy, role, nodes, relations);
+  return { secrets: values, allowed };
 }
 
 /**
- * Every occurrence of a secret in the texts; indexed by the first four characters so a scan
- * is linear. An occurrence inside a JSON string whose whole value the role may see (the
- * hidden access type "view" inside a visible "chart review") is not a leak.
+ * Every occurrence of a secret in the texts, compared case- and width-folded (search
+ * indexes and tokenizers store text folded: "RUH" leaks as "ruh"); indexed by the first
+ * four characters so a scan is linear. An occurrence inside a JSON string whose whole value
+ * the role may see (the hidden access type "view" inside a visible "chart review") is not a
+ * leak. Offsets are in the folded text.
+ *
+ * Files of the literature index hold prose (documents, their terms, the model's
+ * vocabulary): there a leak is an identifying value as a whole word, the rule the pack
+ * builder leaves documents out by (core/pack/literature-filter.ts); a hidden access
+ * event's "view" is an ordinary word of the literature.
  */
 export function findLeaks(files: { path: string; text: string }[], { secrets, allowed }: Secrets): Leak[] {
-  const byPrefix = new Map<string, Secret[]>();
-  for (const s of secrets) {
-    const key = s.value.slice(0, MIN_LENGTH);
+  const byPrefix = new Map<string, { folded: string; secret: Secret }[]>();
+  for (const secret of secrets) {
+    const folded = foldForMatch(secret.value);
+    const key = folded.slice(0, MIN_HIDDEN_LENGTH);
     const list = byPrefix.get(key);
-    if (list) list.push(s);
-    else byPrefix.set(key, [s]);
+    if (list) list.push({ folded, secret });
+    else byPrefix.set(key, [{ folded, secret }]);
   }
+  const allowedFolded = new Set([...allowed].map(foldForMatch));
+  const literature = new HiddenValueMatcher(secrets.filter((s) => s.identifying));
   const leaks: Leak[] = [];
-  for (const { path, text } of files) {
-    for (let i = 0; i + MIN_LENGTH <= text.length; i++) {
-      const candidates = byPrefix.get(text.slice(i, i + MIN_LENGTH));
+  for (const { path, text: raw } of files) {
+    if (path.startsWith(LITERATURE_DIR)) {
+      for (const m of literature.allIn(raw)) leaks.push({ ...m.value, file: path, offset: m.offset });
+      continue;
+    }
+    const text = foldForMatch(raw);
+    for (let i = 0; i < text.length; i++) {
+      const candidates = byPrefix.get(text.slice(i, i + MIN_HIDDEN_LENGTH));
       if (!candidates) continue;
-      for (const s of candidates) {
-        if (!text.startsWith(s.value, i)) continue;
-        const token = enclosingString(text, i, i + s.value.length);
-        if (token !== null && token !== s.value && allowed.has(token)) continue;
-        leaks.push({ ...s, file: path, offset: i });
+      for (const { folded, secret } of candidates) {
+        if (!text.startsWith(folded, i)) continue;
+        const token = enclosingString(text, i, i + folded.length);
+        if (token !== null && token !== folded && allowedFolded.has(token)) continue;
+        leaks.push({ ...secret, file: path, offset: i });
       }
     }
   }

@@ -3,12 +3,16 @@
  * byte of every file of every role folder (decrypted and decompressed where encrypted) is
  * searched for every string the role must not see.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlaceholder, parsePolicy } from '../../src/core/access/index.ts';
-import { sensitiveGraph } from '../../src/core/access/sensitive-graph.fixture.ts';
+import { sensitiveGraph, sensitiveLiterature } from '../../src/core/access/sensitive-graph.fixture.ts';
+import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
+import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
+import { nodeWasmPaths } from './literature-node-io.ts';
+import { buildLiteraturePack } from './literature-pack-build.ts';
 import { buildGraphIndex, shortestPath } from '../../src/core/graph/index.ts';
 import { generateSigningKeyPair, openPack, toBase64 } from '../../src/platform/index.ts';
 import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
@@ -20,6 +24,7 @@ const POLICY = 'policy/default-policy.json';
 const policy = parsePolicy(JSON.parse(readFileSync(POLICY, 'utf8')));
 const PASSPHRASE = 'researcher passphrase for tests';
 const SAMPLE = 'public/snapshots/sample';
+const SAMPLE_CORPUS = 'fixtures/literature/corpus.jsonl';
 let tmp: string;
 let keyId: string;
 let publicKeyRaw: Uint8Array;
@@ -31,8 +36,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function buildFrom(snapshotDir: string, out: string): Promise<BuildPacksResult> {
-  return buildPacks({ policyPath: POLICY, snapshotDir, outDir: out, privateKeyPem, passphrases: { researcher: PASSPHRASE }, iterations: 1000, builtBy: 'leak test', nodesPerFile: 1500 });
+async function buildFrom(snapshotDir: string, out: string, corpusPath: string): Promise<BuildPacksResult> {
+  return buildPacks({ policyPath: POLICY, snapshotDir, outDir: out, privateKeyPem, passphrases: { researcher: PASSPHRASE }, iterations: 1000, builtBy: 'leak test', nodesPerFile: 1500, literature: { corpusPath } });
+}
+
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+/** The ids of the documents in a role's literature index (decrypted where encrypted). */
+async function literatureIds(out: string, role: string): Promise<string[]> {
+  const files = await packPlaintexts(join(out, role), role === 'researcher' ? PASSPHRASE : undefined);
+  const docs = files.find((f) => f.path.replace(/\.enc$/, '') === `${LITERATURE_DIR}docs.json`);
+  return docs ? (JSON.parse(docs.text) as LiteratureDoc[]).map((d) => d.id) : [];
 }
 
 async function expectNoLeaks(snapshotDir: string, out: string): Promise<void> {
@@ -42,9 +59,11 @@ async function expectNoLeaks(snapshotDir: string, out: string): Promise<void> {
     const secrets = secretsFor(policy, role, source.nodes, source.relations);
     const leaks = findLeaks(files, secrets);
     expect(leaks.slice(0, 5), `${role} pack leaks`).toEqual([]);
-    // The scan saw every file: manifest, signature and all graph files, decrypted.
-    expect(files.map((f) => f.path).sort()).toEqual(readdirSync(join(out, role)).sort());
-    expect(files.every((f) => !f.text.includes('\uFFFD') || role !== 'researcher')).toBe(true);
+    // The scan saw every file: manifest, signature, all graph files and the literature index, decrypted.
+    expect(files.map((f) => f.path).sort()).toEqual(filesUnder(join(out, role)).sort());
+    expect(files.some((f) => f.path.startsWith(LITERATURE_DIR + 'model/'))).toBe(true);
+    // Decrypted: every JSON file of the encrypted pack reads as text (binary index files need not).
+    expect(files.filter((f) => /\.json(\.enc)?$/.test(f.path) && f.text.includes('\uFFFD')).map((f) => f.path)).toEqual([]);
     // And the pack is a snapshot the app opens without integrity warnings (placeholders keep PROV signatures).
     const read = async (p: string) => (existsSync(join(out, role, p)) ? new Uint8Array(readFileSync(join(out, role, p))) : null);
     const opened = await openPack({ read, trustedKeys: [{ keyId, publicKeyRaw }], expectedRole: role, passphrase: async () => PASSPHRASE });
@@ -55,6 +74,7 @@ async function expectNoLeaks(snapshotDir: string, out: string): Promise<void> {
 describe('packs of a generated snapshot with handmade sensitive nodes', () => {
   const snapshotDir = () => join(tmp, 'snapshot');
   const out = () => join(tmp, 'packs');
+  const corpus = () => join(tmp, 'literature.jsonl');
   let result: BuildPacksResult;
 
   beforeAll(async () => {
@@ -64,11 +84,33 @@ describe('packs of a generated snapshot with handmade sensitive nodes', () => {
       { path: 'generated.json', nodes: generated.nodes, relations: generated.relations },
       { path: 'sensitive.json', nodes: extra.nodes, relations: extra.relations },
     ]);
-    result = await buildFrom(snapshotDir(), out());
+    // The handmade documents, and enough ordinary ones to train the default model on.
+    const ordinary = Array.from({ length: 40 }, (_, i) => ({ id: `lit:ordinary-${i}`, title: `Cardiology note ${i}`, abstract: `Heart failure, atrial fibrillation and anticoagulation, case ${i}: dosing by renal function and weight.` }));
+    const records = [...sensitiveLiterature().map(({ text, ...d }) => ({ ...d, abstract: text })), ...ordinary];
+    writeFileSync(corpus(), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    result = await buildFrom(snapshotDir(), out(), corpus());
   });
 
   it('hides every hidden id, name, text, field value and content hash, in every byte', async () => {
     await expectNoLeaks(snapshotDir(), out());
+  });
+
+  it('indexes for each role only the literature it may read', async () => {
+    const handmade = async (role: string) => (await literatureIds(out(), role)).filter((id) => !id.startsWith('lit:ordinary-')).sort();
+    expect(await handmade('clinician')).toEqual(['lit:apixaban-dose', 'lit:llama-2']);
+    expect(await handmade('auditor')).toEqual(sensitiveLiterature().map((d) => d.id).filter((id) => id !== 'lit:ward7-cohort').sort());
+    expect(result.packs.find((p) => p.role === 'clinician')!.manifest.version).toBe(2);
+  });
+
+  it('has a scanner that finds what an unfiltered literature index would leak', async () => {
+    const source = await readSnapshotDir(snapshotDir());
+    const docs = sensitiveLiterature().concat(Array.from({ length: 40 }, (_, i) => ({ id: `lit:o-${i}`, title: `Note ${i}`, text: `Anticoagulation case ${i}.` })));
+    const unfiltered = await buildLiteraturePack(docs, { runtime: { wasmPaths: nodeWasmPaths() } });
+    const files = [...unfiltered.files].map(([name, bytes]) => ({ path: LITERATURE_DIR + name, text: new TextDecoder().decode(bytes) }));
+    const leaks = findLeaks(files, secretsFor(policy, 'clinician', source.nodes, source.relations));
+    // Multi-word values leak through the documents; a term list holds single words only.
+    expect(new Set(leaks.map((l) => l.file))).toEqual(new Set([`${LITERATURE_DIR}docs.json`]));
+    expect(leaks.some((l) => l.value === 'Dr Hanako Sato')).toBe(true);
   });
 
   it('has a scanner that does find leaks (the auditor pack is full of what clinicians may not see)', async () => {
@@ -109,9 +151,18 @@ describe('packs of a generated snapshot with handmade sensitive nodes', () => {
 });
 
 describe.runIf(existsSync(join(SAMPLE, 'manifest.json')))(`packs of the sample (${SAMPLE})`, () => {
-  it('leak nothing a role may not see', async () => {
+  it('leak nothing a role may not see, and index only the literature each role may read', async () => {
     const out = join(tmp, 'sample-packs');
-    await buildFrom(SAMPLE, out);
+    await buildFrom(SAMPLE, out, SAMPLE_CORPUS);
     await expectNoLeaks(SAMPLE, out);
-  });
+    // The incident report is a restricted document: a placeholder for clinicians, so its abstracts are not in their index.
+    const incident = ['lit:ja-ruh-incident-report', 'lit:ruh-incident-report'];
+    expect(await literatureIds(out, 'clinician')).not.toEqual(expect.arrayContaining([incident[0]]));
+    expect(await literatureIds(out, 'clinician')).not.toEqual(expect.arrayContaining([incident[1]]));
+    expect(await literatureIds(out, 'auditor')).toEqual(expect.arrayContaining(incident));
+    // And the scanner sees them where they are: the auditor's index is full of what clinicians may not read.
+    const source = await readSnapshotDir(SAMPLE);
+    const leaks = findLeaks(await packPlaintexts(join(out, 'auditor')), secretsFor(policy, 'clinician', source.nodes, source.relations));
+    expect(leaks.some((l) => l.file === `${LITERATURE_DIR}docs.json` && l.node === 'doc:ruh-incident-report-inc-2025-0412')).toBe(true);
+  }, 180_000); // trains the default model once per role
 });

@@ -8,3 +8,4 @@ export { redactFields, REDACTED_NAME, type FieldChange } from './redact-fields.t
 export { isPlaceholder, redactSnapshot, PLACEHOLDER_NAME, PLACEHOLDER_TAG, type GraphParts, type RedactedSnapshot } from './redact-snapshot.ts';
 export { emptyReport, total, type HiddenCounts, type RedactionReport } from './redaction-report.ts';
 export { hashText, sha256Hex, utf8Bytes } from './sha256.ts';
+export { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, hiddenValuesFor, type HiddenValue, type HiddenValueMatch, type HiddenValues } from './hidden-values.ts';

@@ -5,6 +5,7 @@
  * the access and pack tests (kept beside them: `src/testing` belongs to the generator).
  */
 import type { Relation, SnapshotNode } from '../format/index.ts';
+import type { LiteratureDoc } from '../search/literature-pack.ts';
 
 export function sensitiveGraph(): { nodes: SnapshotNode[]; relations: Relation[] } {
   const nodes: SnapshotNode[] = [
@@ -80,4 +81,22 @@ export function sensitiveGraph(): { nodes: SnapshotNode[]; relations: Relation[]
     { type: 'wasAssociatedWith', from: 'access:0001', to: 'person:auditor-ito' },
   ];
   return { nodes, relations };
+}
+
+/**
+ * Literature about the sensitive lineage: documents linked to its nodes or naming what
+ * some roles may not see (in other cases and widths, as a corpus would write them), and
+ * documents every role may read.
+ */
+export function sensitiveLiterature(): LiteratureDoc[] {
+  return [
+    { id: 'lit:secret-benchmark', title: 'An unpublished benchmark of cardiology questions', text: 'Question sets written by the ward to test models before release.', identifiers: { raireki: 'dataset:secret-benchmark' } },
+    { id: 'lit:ward7-cohort', title: 'Cohort description', text: 'The WARD 7 DISCHARGE NOTES (PATIENT YAMADA COHORT) were drawn from the east wing.' },
+    { id: 'lit:sato-ward-round', title: 'Teaching ward rounds', text: 'Ward rounds led by dr hanako sato combined bedside teaching with audit.' },
+    { id: 'lit:audit-office', title: '監査室の記録', text: '記録は　Ｋｅｎｊｉ　Ｉｔｏ　（audit office）　が確認した。' },
+    { id: 'lit:apixaban-faq', title: 'Frequently asked', text: 'A common question: what is the usual adult dose of apixaban for atrial fibrillation? The answer depends on age, weight and creatinine.' },
+    { id: 'lit:apixaban-dose', title: 'Apixaban dose reduction', text: 'Apixaban is reduced to 2.5 mg twice daily when two of age, weight and creatinine criteria apply. Trials kept a held-out split; urgent cases were excluded.' },
+    { id: 'lit:cohort-note', title: 'Outcomes note', text: 'Results in the yamada cohort were similar to those of other wards.' },
+    { id: 'lit:llama-2', title: 'Llama 2 foundation models', text: 'Llama-2-70b is a foundation model released with a community licence.', identifiers: { raireki: 'model:llama-2-70b' } },
+  ];
 }

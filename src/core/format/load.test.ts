@@ -47,6 +47,17 @@ describe('loadSnapshot', () => {
     expect(progress).toEqual(['0/2:a.json', '1/2:b.json', '2/2:']);
   });
 
+  it('reads only graph files: a literature index is read by the literature search when it is used', async () => {
+    const f = folder({ 'a.json': graph(['a1']), 'literature/docs.json': '[]' }, (m) => {
+      m.version = 2;
+      m.files[1]!.contents = 'literature';
+    });
+    const read: string[] = [];
+    const loaded = await loadSnapshot(f.manifestText, { ...f.io, read: async (p) => (read.push(p), f.io.read(p)) });
+    expect(read).toEqual(['a.json']);
+    expect(loaded.manifest.files.map((x) => x.path)).toEqual(['a.json', 'literature/docs.json']);
+  });
+
   it('refuses a file whose content changed after the manifest was written', async () => {
     const f = folder({ 'g.json': graph(['x']) });
     f.bytes.set('g.json', enc(graph(['y'])));

@@ -34,15 +34,18 @@ export async function loadSnapshot(manifestText: string, io: LoadIo, manifestNam
   const manifest = parsed.value;
   const out: LoadedSnapshot = { manifest, nodes: [], relations: [], nodeFiles: [], relationFiles: [] };
   const problems: Problem[] = [];
+  // Other files (a pack's literature index) are read, and checked against the same
+  // manifest, by whoever uses them and only when they do.
+  const graphFiles = manifest.files.filter((f) => f.contents === 'graph');
   let done = 0;
-  for (const entry of manifest.files) {
-    io.onProgress?.(done, manifest.files.length, entry.path);
+  for (const entry of graphFiles) {
+    io.onProgress?.(done, graphFiles.length, entry.path);
     const graph = await readVerified(entry, io, problems);
     done++;
     if (!graph) continue;
     appendGraph(out, graph, entry.path);
   }
-  io.onProgress?.(done, manifest.files.length, '');
+  io.onProgress?.(done, graphFiles.length, '');
   if (problems.length > 0) throw new SnapshotError(problems);
   return out;
 }

@@ -98,6 +98,28 @@ describe('parseManifest', () => {
   });
 });
 
+describe('manifest versions', () => {
+  const base = { format: 'raireki-manifest', snapshot: { id: 's', title: { en: 'S' }, createdAt: '2026-01-01' } };
+  const file = (path: string, contents: string) => ({ path, sha256: 'a'.repeat(64), bytes: 1, contents });
+
+  it('reads a version 2 manifest that lists literature files beside the graph', () => {
+    const r = parseManifest(JSON.stringify({ ...base, version: 2, files: [file('graph-0001.json', 'graph'), file('literature/docs.json', 'literature')] }));
+    expect(r.ok && r.value.files.map((f) => f.contents)).toEqual(['graph', 'literature']);
+  });
+
+  it('refuses literature files in a version 1 manifest, and a manifest with no graph file', () => {
+    const v1 = parseManifest(JSON.stringify({ ...base, version: 1, files: [file('g.json', 'graph'), file('literature/docs.json', 'literature')] }));
+    expect(!v1.ok && v1.problems[0]).toMatchObject({ path: 'files[1].contents', message: '"literature" needs manifest version 2' });
+    const noGraph = parseManifest(JSON.stringify({ ...base, version: 2, files: [file('literature/docs.json', 'literature')] }));
+    expect(!noGraph.ok && noGraph.problems[0]).toMatchObject({ path: 'files', message: 'must list at least one graph file' });
+  });
+
+  it('names the versions it reads when a manifest is newer', () => {
+    const r = parseManifest(JSON.stringify({ ...base, version: 3, files: [file('g.json', 'graph')] }));
+    expect(!r.ok && r.problems[0]!.message).toBe('version 3 is not supported (this build reads versions 1 and 2)');
+  });
+});
+
 describe('helpers', () => {
   it('formats JSON paths', () => {
     expect(formatJsonPath(['nodes', 12, 'label', 'ja'])).toBe('nodes[12].label.ja');

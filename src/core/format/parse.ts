@@ -2,7 +2,7 @@
  * Parsing and validation of manifest and graph files, with located errors.
  */
 import { z } from 'zod';
-import { Manifest, SnapshotGraph, MANIFEST_FORMAT, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
+import { Manifest, SnapshotGraph, MANIFEST_FORMAT, MANIFEST_VERSIONS, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
 import type { Problem } from './problems.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { isValidRelation } from './relation-check.ts';
@@ -80,7 +80,7 @@ function withNodeId(message: string, path: ReadonlyArray<PropertyKey>, value: un
   return typeof node?.id === 'string' ? `${message} (node "${node.id}")` : message;
 }
 
-function checkFormatHeader(value: unknown, file: string, format: string): Problem | null {
+function checkFormatHeader(value: unknown, file: string, format: string, versions: readonly number[]): Problem | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { code: 'unsupported-format', file, message: `expected a JSON object with "format": "${format}"` };
   }
@@ -88,19 +88,20 @@ function checkFormatHeader(value: unknown, file: string, format: string): Proble
   if (v.format !== format) {
     return { code: 'unsupported-format', file, path: 'format', message: `expected "${format}", found ${JSON.stringify(v.format)}` };
   }
-  if (v.version !== FORMAT_VERSION) {
+  if (!versions.includes(v.version as number)) {
+    const known = versions.length === 1 ? `version ${versions[0]}` : `versions ${versions.join(' and ')}`;
     return {
       code: 'unsupported-format',
       file,
       path: 'version',
-      message: `version ${JSON.stringify(v.version)} is not supported (this build reads version ${FORMAT_VERSION})`,
+      message: `version ${JSON.stringify(v.version)} is not supported (this build reads ${known})`,
     };
   }
   return null;
 }
 
 function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, format: string): ParseResult<T> {
-  const header = checkFormatHeader(value, file, format);
+  const header = checkFormatHeader(value, file, format, format === MANIFEST_FORMAT ? MANIFEST_VERSIONS : [FORMAT_VERSION]);
   if (header) return { ok: false, problems: [header] };
   const result = schema.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: schemaProblems(result.error, file, value) };

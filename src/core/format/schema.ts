@@ -19,6 +19,14 @@ export { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS, t
 export const SNAPSHOT_FORMAT = 'raireki-snapshot';
 export const MANIFEST_FORMAT = 'raireki-manifest';
 export const FORMAT_VERSION = 1;
+/**
+ * Manifest versions this build reads. Version 2 adds one `contents` value, `"literature"`
+ * (a role pack's literature index, issue 4); graph files are unchanged and stay version 1.
+ * Writers write version 1 unless a file needs version 2.
+ */
+export const MANIFEST_VERSIONS = [1, 2] as const;
+export const LITERATURE_MANIFEST_VERSION = 2;
+export const FILE_CONTENTS = ['graph', 'literature'] as const;
 
 export const NodeKind = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKind>;
@@ -230,7 +238,9 @@ export const ManifestFile = z
       .refine((p) => !p.split('/').includes('..'), 'must not contain ".."'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
     bytes: z.number().int().nonnegative(),
-    contents: z.enum(['graph']).describe('What the file holds; later versions add search indexes'),
+    contents: z
+      .enum(FILE_CONTENTS)
+      .describe('What the file holds: a graph file, or (manifest version 2) a file of the literature index under literature/, read only when literature is searched'),
   })
   .strict();
 export type ManifestFile = z.infer<typeof ManifestFile>;
@@ -297,7 +307,7 @@ export type PackInfo = z.infer<typeof PackInfo>;
 export const Manifest = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
-    version: z.literal(FORMAT_VERSION),
+    version: z.union([z.literal(MANIFEST_VERSIONS[0]), z.literal(MANIFEST_VERSIONS[1])]),
     snapshot: z
       .object({
         id: z.string().min(1),
@@ -311,7 +321,15 @@ export const Manifest = z
     files: z.array(ManifestFile).min(1),
     pack: PackInfo.optional().describe('Set in role packs: who built it, for which role, what it hides'),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    m.files.forEach((f, i) => {
+      if (f.contents !== 'graph' && m.version < LITERATURE_MANIFEST_VERSION) {
+        ctx.addIssue({ code: 'custom', path: ['files', i, 'contents'], message: `"${f.contents}" needs manifest version ${LITERATURE_MANIFEST_VERSION}` });
+      }
+    });
+    if (!m.files.some((f) => f.contents === 'graph')) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list at least one graph file' });
+  });
 export type Manifest = z.infer<typeof Manifest>;
 
 /**

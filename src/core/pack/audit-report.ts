@@ -59,6 +59,7 @@ function roleSection(p: BuiltPack, policy: Policy, meta: BuildMeta): string[] {
     out.push('', 'Fields redacted (nodes affected):', '', '| field | hashed | dropped |', '|---|---:|---:|');
     for (const [field, c] of fields) out.push(`| ${field} | ${c.hash} | ${c.drop} |`);
   }
+  out.push('', ...literatureLines(p));
   out.push(
     '',
     `Relations: ${r.relations.kept} kept, ${r.relations.anonymised} kept without role/time/subtype (they touch a placeholder), ${r.relations.dropped} dropped with removed nodes, ${r.relations.dangling} dropped as dangling; ${r.duplicateNodesDropped} duplicate node ids dropped.`,
@@ -73,6 +74,21 @@ function roleSection(p: BuiltPack, policy: Policy, meta: BuildMeta): string[] {
     const effect = entry ? `${entry.effect}${entry.effect === 'hide' ? ` (${entry.mode ?? role.hidden})` : ''}` : `default: ${role.default}`;
     out.push(`| ${rule >= 0 ? rule + 1 : '–'} | ${effect} | ${nodes} | ${entry ? escapeCell(entry.why) : 'no rule matched'} |`);
   }
+  return out;
+}
+
+const LEFT_OUT_WHY = {
+  'linked-node-not-shown': 'is the text of a node this role is not shown in full',
+  'names-hidden-value': 'names a value this role may not see',
+} as const;
+
+function literatureLines(p: BuiltPack): string[] {
+  const lit = p.literature;
+  if (!lit) return ['Literature: none in this pack.'];
+  if (lit.leftOut.length === 0) return [`Literature: ${lit.kept} documents indexed, none left out.`];
+  const out = [`Literature: ${lit.kept} documents indexed, ${lit.leftOut.length} left out (the index, and the default model's vocabulary, are built without them):`, ''];
+  out.push('| document | why | node | field |', '|---|---|---|---|');
+  for (const d of lit.leftOut) out.push(`| ${escapeCell(d.id)} | ${LEFT_OUT_WHY[d.reason]} | ${escapeCell(d.node)} | ${d.field ?? ''} |`);
   return out;
 }
 

@@ -5,10 +5,11 @@
  * signing over bytes (not over re-serialised JSON) leaves nothing to canonicalise: the app
  * verifies the bytes it fetched before it parses them.
  */
-import { FORMAT_VERSION, MANIFEST_FORMAT, toGraphFile, type Manifest, type Relation, type SnapshotNode } from '../format/index.ts';
+import { FORMAT_VERSION, LITERATURE_MANIFEST_VERSION, MANIFEST_FORMAT, toGraphFile, type Manifest, type Relation, type SnapshotNode } from '../format/index.ts';
 import { redactSnapshot, type Policy, type RedactionReport } from '../access/index.ts';
 import type { PackHasher, PackSealer, PackSigner } from './pack-crypto.ts';
-import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
+import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, LITERATURE_DIR, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
+import type { LeftOutDocument } from './literature-filter.ts';
 
 export interface PackSource {
   info: Manifest['snapshot'];
@@ -30,6 +31,16 @@ export interface BuildPackOptions {
   /** Present for roles whose pack is encrypted. */
   sealer?: PackSealer;
   nodesPerFile?: number;
+  /** The role's literature index, built from the documents it may read (literature-filter.ts). */
+  literature?: RoleLiterature;
+}
+
+export interface RoleLiterature {
+  /** The index's files, by path inside the literature folder. */
+  files: ReadonlyMap<string, Uint8Array>;
+  /** Documents indexed, and those left out with why (for the audit report). */
+  kept: number;
+  leftOut: LeftOutDocument[];
 }
 
 export interface PackFile {
@@ -44,6 +55,7 @@ export interface BuiltPack {
   /** Every file of the role's folder, manifest.json and manifest.sig included. */
   files: PackFile[];
   report: RedactionReport;
+  literature?: { kept: number; leftOut: LeftOutDocument[] };
 }
 
 export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> {
@@ -53,10 +65,8 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   const listed: Manifest['files'] = [];
   const stored: NonNullable<NonNullable<Manifest['pack']>['encryption']>['stored'] = [];
 
-  for (const [i, chunk] of chunkGraph(redacted.nodes, redacted.relations, opts.nodesPerFile ?? DEFAULT_NODES_PER_FILE).entries()) {
-    const path = graphFileName(i);
-    const plain = hasher.encodeUtf8(JSON.stringify(toGraphFile(chunk.nodes, chunk.relations)) + '\n');
-    listed.push({ path, sha256: await hasher.sha256Hex(plain), bytes: plain.byteLength, contents: 'graph' });
+  const add = async (path: string, plain: Uint8Array, contents: Manifest['files'][number]['contents']) => {
+    listed.push({ path, sha256: await hasher.sha256Hex(plain), bytes: plain.byteLength, contents });
     if (sealer) {
       const sealed = await sealer.seal(plain, path);
       const storedPath = path + ENCRYPTED_SUFFIX;
@@ -65,12 +75,18 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
     } else {
       files.push({ path, bytes: plain });
     }
+  };
+  for (const [i, chunk] of chunkGraph(redacted.nodes, redacted.relations, opts.nodesPerFile ?? DEFAULT_NODES_PER_FILE).entries()) {
+    await add(graphFileName(i), hasher.encodeUtf8(JSON.stringify(toGraphFile(chunk.nodes, chunk.relations)) + '\n'), 'graph');
   }
+  const literature = opts.literature;
+  for (const name of [...(literature?.files.keys() ?? [])].sort()) await add(LITERATURE_DIR + name, literature!.files.get(name)!, 'literature');
 
   const { startNode, ...info } = source.info;
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
-    version: FORMAT_VERSION,
+    // Version 2 only when it is needed: older readers keep opening packs without literature.
+    version: literature && literature.files.size > 0 ? LITERATURE_MANIFEST_VERSION : FORMAT_VERSION,
     // A start node the role may not see would name a hidden id: leave it out.
     snapshot: startNode !== undefined && redacted.keepsId(startNode) ? { ...info, startNode } : info,
     files: listed,
@@ -92,7 +108,7 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   const manifestBytes = hasher.encodeUtf8(JSON.stringify(manifest, null, 2) + '\n');
   const signature = await opts.signer.sign(manifestBytes);
   files.push({ path: MANIFEST_FILE, bytes: manifestBytes }, { path: SIGNATURE_FILE, bytes: hasher.encodeUtf8(signature + '\n') });
-  return { role, manifest, files, report: redacted.report };
+  return { role, manifest, files, report: redacted.report, ...(literature ? { literature: { kept: literature.kept, leftOut: literature.leftOut } } : {}) };
 }
 
 /** Splits nodes into files of at most `perFile`, relations spread over the same number of files. */

@@ -4,16 +4,20 @@
  *   <out>/<role>/manifest.json      snapshot manifest v1 with a `pack` object
  *   <out>/<role>/manifest.sig       Ed25519 signature of manifest.json's exact bytes, base64
  *   <out>/<role>/graph-0001.json    graph files (….json.enc when the pack is encrypted)
+ *   <out>/<role>/literature/…       the role's literature index (core/search/literature-pack.ts),
+ *                                   built from the documents the role may read; optional
  *   <out>/build-report.md           audit trail of the build: outside every role folder, so a
  *                                   server that exposes only `<out>/<role>/` never serves it
  *
- * Later kinds of per-role files (literature and search indexes, issue 3) go into the same
- * folder, listed in `files` with their own `contents` value, redacted and signed alike.
+ * Every file of a role's folder is listed in the signed manifest with its size and SHA-256
+ * (literature files with `contents: "literature"`), and encrypted alike when the pack is.
  */
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 export const BUILD_REPORT_FILE = 'build-report.md';
 export const ENCRYPTED_SUFFIX = '.enc';
+/** Folder of the role's literature index inside its pack folder. */
+export const LITERATURE_DIR = 'literature/';
 /** Nodes per graph file: keeps each file's JSON far below V8's string limit and parsing incremental. */
 export const DEFAULT_NODES_PER_FILE = 50_000;
 
