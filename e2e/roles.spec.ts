@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, waitForGraph } from './fixtures.ts';
 import { E2E_DIR, E2E_PRIVATE_KEY } from './paths.ts';
 import { startServer } from '../scripts/serve.ts';
@@ -17,8 +18,10 @@ const ENCRYPTED = join(E2E_DIR, 'packs-encrypted');
 const TAMPERED = join(E2E_DIR, 'packs-tampered');
 const PASSPHRASE = 'correct horse battery staple 来歴';
 
+const INCIDENT_REPORT = 'Incident report INC-2025-0412';
+
 function packCli(args: string[]): void {
-  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY, '--built-by', 'E2E pack builder', ...args], {
+  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY, '--built-by', 'E2E pack builder', '--literature', 'fixtures/literature/corpus.jsonl', ...args], {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
@@ -42,6 +45,9 @@ test.beforeAll(async () => {
   const graphFile = readdirSync(join(TAMPERED, 'clinician')).find((f) => f.startsWith('graph'))!;
   const path = join(TAMPERED, 'clinician', graphFile);
   writeFileSync(path, readFileSync(path, 'utf8').replace('Meditron', 'Meditrom'));
+  // And one changed byte in the auditor's literature index, whose graph is intact.
+  const docs = join(TAMPERED, 'auditor', 'literature', 'docs.json');
+  writeFileSync(docs, readFileSync(docs, 'utf8').replace('Meditron', 'Meditrom'));
 
   const serve = async (port: number, packs: string) => {
     servers.push(await startServer({ dir: 'dist', base: '/raireki/', port, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: packs }] }));
@@ -71,6 +77,13 @@ test.afterAll(async () => {
   for (const s of servers) s.close();
   await nginx?.stop();
 });
+
+/** Searches the literature tab (already open) and returns the result titles. */
+async function searchLiterature(page: Page, query: string) {
+  await page.getByLabel('Search the literature').fill(query);
+  await expect(page.getByTestId('literature-status')).toContainText('results', { timeout: 60_000 });
+  return page.getByRole('list', { name: 'Literature results' }).locator('.hit-title');
+}
 
 test.describe('packs per role', () => {
   test('a clinician sees outputs and models, with prompts as placeholders and no access logs or people', async ({ page }) => {
@@ -112,6 +125,31 @@ test.describe('packs per role', () => {
     await expect(page.locator('.details')).not.toContainText('村田');
   });
 
+  test('each role searches the literature index of its own pack, which leaves out what the role may not read', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${plainUrl}?lang=en&pack=auditor&view=literature`);
+    await expect(page.getByTestId('role')).toHaveText('auditor');
+    await expect((await searchLiterature(page, 'incident report INC-2025-0412 patient identifiers')).filter({ hasText: INCIDENT_REPORT })).toHaveCount(1);
+    // The incident report is restricted: a placeholder in the clinician's graph, and not in the clinician's literature.
+    await page.goto(`${plainUrl}?lang=en&pack=clinician&view=literature`);
+    await expect(page.getByTestId('role')).toHaveText('clinician');
+    const titles = await searchLiterature(page, 'incident report INC-2025-0412 patient identifiers');
+    await expect(titles.first()).toBeVisible();
+    await expect(titles.filter({ hasText: INCIDENT_REPORT })).toHaveCount(0);
+    await expect((await searchLiterature(page, 'anaphylaxis adrenaline intramuscular')).first()).toContainText(/anaphyla/i);
+    const literature = fetched.filter((p) => /\/literature\//.test(p));
+    expect(literature.some((p) => p.startsWith('/raireki/packs/clinician/literature/model/'))).toBe(true);
+    // Never the shared index beside the app.
+    expect(literature.filter((p) => !/^\/raireki\/packs\/(auditor|clinician)\/literature\//.test(p))).toEqual([]);
+  });
+
+  test('a literature file changed after signing is refused, naming the file, and the graph stays', async ({ page }) => {
+    await page.goto(`${tamperedUrl}?lang=en&pack=auditor&view=literature`);
+    await expect(page.getByTestId('role')).toHaveText('auditor');
+    await expect(page.getByRole('alert').filter({ hasText: 'literature' })).toContainText(/literature\/docs\.json.*SHA-256/);
+  });
+
   test('a pack changed after signing is refused, naming the file', async ({ page }) => {
     await page.goto(`${tamperedUrl}?lang=en&pack=clinician`);
     const error = page.getByTestId('load-error');
@@ -129,6 +167,9 @@ test.describe('packs per role', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await waitForGraph(page);
     await expect(page.getByTestId('role')).toHaveText('clinician');
+    // Its literature index is encrypted too, and opens with the same key.
+    await page.getByRole('tab', { name: 'Literature' }).click();
+    await expect((await searchLiterature(page, 'metformin eGFR')).first()).toContainText(/metformin/i);
   });
 });
 
@@ -144,6 +185,9 @@ test.describe('nginx with the shipped configuration', () => {
     expect((await page.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(200);
     expect((await page.request.get(`${base}snapshots/sample/manifest.json`)).status()).toBe(404);
     expect((await page.request.get(`${base}literature/sample/literature-manifest.json`)).status()).toBe(404);
+    expect((await page.request.get(`${base}packs/auditor/literature/docs.json`)).status()).toBe(403);
+    await page.getByRole('tab', { name: 'Literature' }).click();
+    await expect((await searchLiterature(page, 'anaphylaxis adrenaline intramuscular')).first()).toContainText(/anaphyla/i);
     await page.goto(`${base}?lang=en&node=person:hanako-sato`);
     await expect(page.getByText('Node “person:hanako-sato” is not in this snapshot.').first()).toBeVisible();
     await clinician.close();

@@ -7,6 +7,7 @@ import { buildRolePack, type BuiltPack } from '../core/pack/index.ts';
 import { encodeUtf8, toBase64 } from './bytes.ts';
 import { generateSigningKeyPair } from './ed25519.ts';
 import { PackRefusedError, openPack } from './open-pack.ts';
+import { PackFileError, packFileReader } from './pack-files.ts';
 import { WrongPassphraseError } from './pack-encryption.ts';
 import type { TrustedKey } from './trusted-keys.ts';
 import { verifyPack } from './verify-pack.ts';
@@ -23,6 +24,12 @@ beforeAll(async () => {
   privateKeyPem = pair.privateKeyPem;
 });
 
+/** A stand-in literature index: what matters here is how its files are listed, sealed and read. */
+const LITERATURE = new Map([
+  ['docs.json', encodeUtf8('[{"id":"lit:1","title":"Apixaban dose","text":"…"}]')],
+  ['vectors.i8', new Uint8Array([1, 2, 3, 250])],
+]);
+
 async function build(role: string, passphrase?: string, startNode = info.startNode): Promise<BuiltPack> {
   return buildRolePack({
     source: { info: { ...info, startNode }, ...sensitiveGraph() },
@@ -36,6 +43,7 @@ async function build(role: string, passphrase?: string, startNode = info.startNo
     hasher: webHasher,
     sealer: passphrase === undefined ? undefined : await passphraseSealer(passphrase, role, { iterations: 1000 }),
     nodesPerFile: 8, // several graph files, so that tampering is tried on each
+    literature: { files: LITERATURE, kept: 1, leftOut: [] },
   });
 }
 
@@ -141,5 +149,39 @@ describe('openPack, encrypted', () => {
   it('asks for a passphrase only when the pack is encrypted', async () => {
     const pack = await build('auditor', 'a long role passphrase');
     await expect(openPack({ read: reader(pack), trustedKeys: [trusted] })).rejects.toThrow(/encrypted and no passphrase/);
+  });
+});
+
+describe('reading a pack\'s literature files on demand', () => {
+  it('opens the graph without reading the literature, then reads each literature file against the signature', async () => {
+    const pack = await build('clinician');
+    const asked: string[] = [];
+    const read = reader(pack);
+    const opened = await openPack({ read: async (p) => (asked.push(p), read(p)), trustedKeys: [trusted], expectedRole: 'clinician' });
+    expect(asked.filter((p) => p.startsWith('literature/'))).toEqual([]);
+    expect(pack.manifest.version).toBe(2);
+    const readFile = packFileReader(read, opened.files);
+    expect(await readFile('literature/vectors.i8')).toEqual(LITERATURE.get('vectors.i8'));
+    await expect(readFile('literature/not-listed.json')).rejects.toThrow('literature/not-listed.json: is not listed in the signed manifest');
+  });
+
+  it('refuses a literature file changed after signing, naming it', async () => {
+    const pack = await build('clinician');
+    const read = reader(pack, (path, bytes) => (path === 'literature/docs.json' ? flipByte(bytes) : bytes));
+    const opened = await openPack({ read, trustedKeys: [trusted], expectedRole: 'clinician' });
+    const err = await packFileReader(read, opened.files)('literature/docs.json').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PackFileError);
+    expect((err as PackFileError).problem).toMatchObject({ code: 'hash-mismatch', file: 'literature/docs.json' });
+  });
+
+  it('decrypts an encrypted pack\'s literature files with the key the passphrase gave', async () => {
+    const pack = await build('researcher', 'correct horse battery staple');
+    expect(pack.files.map((f) => f.path)).toContain('literature/docs.json.enc');
+    expect(pack.files.map((f) => f.path)).not.toContain('literature/docs.json');
+    const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], passphrase: async () => 'correct horse battery staple' });
+    expect(opened.files.key).toBeDefined();
+    expect(await packFileReader(reader(pack), opened.files)('literature/docs.json')).toEqual(LITERATURE.get('docs.json'));
+    const changed = reader(pack, (path, bytes) => (path === 'literature/vectors.i8.enc' ? flipByte(bytes) : bytes));
+    await expect(packFileReader(changed, opened.files)('literature/vectors.i8')).rejects.toThrow(/^literature\/vectors\.i8\.enc: SHA-256 does not match/);
   });
 });

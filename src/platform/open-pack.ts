@@ -5,14 +5,17 @@
  *   2. optionally check the pack is the role the server said it would be;
  *   3. if encrypted: derive the key from the passphrase, test it on the manifest's check
  *      value (a wrong passphrase is reported before any file is fetched), fetch each stored
- *      file, check its size and SHA-256 against the signed manifest (naming the file that
- *      fails), decrypt and decompress it;
- *   4. load through `loadSnapshot`, which checks every plaintext file's size and SHA-256
- *      against the manifest and names the file that fails.
+ *      graph file, check its size and SHA-256 against the signed manifest (naming the file
+ *      that fails), decrypt and decompress it;
+ *   4. load through `loadSnapshot`, which checks every plaintext graph file's size and
+ *      SHA-256 against the manifest and names the file that fails.
+ *
+ * Other files (the literature index) are read later through `files` (pack-files.ts).
  */
 import { SnapshotError, loadSnapshot, type LoadIo, type LoadedSnapshot, type PackInfo, type Problem } from '../core/format/index.ts';
 import { decodeUtf8, sha256Hex } from './bytes.ts';
-import { assertKeyOpensPack, deriveKey, fileAad, openFile } from './pack-encryption.ts';
+import { assertKeyOpensPack, deriveKey } from './pack-encryption.ts';
+import { PackFileError, packFileReader, type PackFileAccess } from './pack-files.ts';
 import type { TrustedKey } from './trusted-keys.ts';
 import { verifyPack, type VerifyFailure } from './verify-pack.ts';
 
@@ -42,6 +45,8 @@ export interface OpenedPack {
   snapshot: LoadedSnapshot;
   pack: PackInfo;
   keyId: string;
+  /** For reading the pack's other files (its literature index) against the same signature. */
+  files: PackFileAccess;
 }
 
 export async function openPack(opts: OpenPackOptions): Promise<OpenedPack> {
@@ -54,25 +59,37 @@ export async function openPack(opts: OpenPackOptions): Promise<OpenedPack> {
     throw new PackRefusedError('wrong-role', 'manifest.json', `this is the ${pack.role} pack, but the server assigned the role ${opts.expectedRole}`);
   }
   const io: LoadIo = { read: opts.read, sha256: sha256Hex, decodeUtf8, onProgress: opts.onProgress };
-  if (pack.encryption) io.read = await decryptAll(pack, opts);
+  const files: PackFileAccess = { role: pack.role, files: verified.manifest.files };
+  if (pack.encryption) {
+    Object.assign(files, { encryption: pack.encryption, key: await unlock(pack, opts) });
+    io.read = await decryptGraphFiles(opts.read, files);
+  }
   const snapshot = await loadSnapshot(verified.manifestText, io);
-  return { snapshot, pack, keyId: verified.keyId };
+  return { snapshot, pack, keyId: verified.keyId, files };
 }
 
-/** Fetches, checks and decrypts every stored file; returns a reader over the plaintexts. */
-async function decryptAll(pack: PackInfo, opts: OpenPackOptions): Promise<LoadIo['read']> {
+/** The role's key, tested on the manifest's check value before any file is fetched. */
+async function unlock(pack: PackInfo, opts: OpenPackOptions): Promise<CryptoKey> {
   const enc = pack.encryption!;
   if (!opts.passphrase) throw new PackRefusedError('passphrase-needed', 'manifest.json', 'the pack is encrypted and no passphrase was given');
   const key = await deriveKey(await opts.passphrase(), enc.kdf);
   await assertKeyOpensPack(key, pack.role, enc.check);
+  return key;
+}
+
+/** Fetches, checks and decrypts every graph file; returns a reader over the plaintexts. */
+async function decryptGraphFiles(read: OpenPackOptions['read'], access: PackFileAccess): Promise<LoadIo['read']> {
+  const reader = packFileReader(read, access);
   const plain = new Map<string, Uint8Array>();
   const problems: Problem[] = [];
-  for (const entry of enc.stored) {
-    const bytes = await opts.read(entry.path);
-    if (!bytes) problems.push({ code: 'missing-file', file: entry.path, message: 'is listed in the manifest but was not found' });
-    else if (bytes.byteLength !== entry.bytes) problems.push({ code: bytes.byteLength < entry.bytes ? 'truncated' : 'size-mismatch', file: entry.path, message: `has ${bytes.byteLength} bytes but the manifest says ${entry.bytes}` });
-    else if ((await sha256Hex(bytes)) !== entry.sha256) problems.push({ code: 'hash-mismatch', file: entry.path, message: "SHA-256 does not match the manifest's: the file was changed or damaged" });
-    else plain.set(entry.of, await openFile(bytes, key, fileAad(pack.role, entry.of), enc.compression, entry.path));
+  for (const entry of access.files) {
+    if (entry.contents !== 'graph') continue;
+    try {
+      plain.set(entry.path, await reader(entry.path));
+    } catch (err) {
+      if (!(err instanceof PackFileError)) throw err;
+      problems.push(err.problem);
+    }
   }
   if (problems.length > 0) throw new SnapshotError(problems);
   return async (path) => plain.get(path) ?? null;

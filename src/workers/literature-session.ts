@@ -10,10 +10,30 @@ import { splitSentences } from '../core/search/literature-sentences.ts';
 import { CONTROL_QUANTILE, CONTROL_SENTENCES, judgeSupport, quantile } from '../core/search/literature-support.ts';
 import { vectorSearch } from '../core/search/literature-search.ts';
 import { dot } from '../core/search/vector-pooling.ts';
-import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
+import { createEmbedder, type Embedder, type RuntimeOptions } from '../embed/index.ts';
 import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
 import { sha256Hex } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
+
+/**
+ * Where a literature index's files come from: a folder fetched over HTTP (the shared sample),
+ * or a role's pack, whose reader checks every file against the pack's signed manifest.
+ */
+export interface LiteratureSource {
+  /** Bytes of a file of the index, by its path inside the index folder ("docs.json", "model/model.onnx"). */
+  read(name: string): Promise<Uint8Array>;
+}
+
+/** A same-origin folder; each file is checked against the index's own manifest when loaded. */
+export function folderSource(folderUrl: URL): LiteratureSource {
+  return {
+    async read(name) {
+      const res = await fetch(new URL(name, folderUrl), { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  };
+}
 
 export interface LiteratureSummary {
   docCount: number;
@@ -86,28 +106,25 @@ export class LiteratureSession {
   private threshold: number | null = null;
 
   private index: LiteratureIndex | null = null;
-  private packUrl: URL | null = null;
+  private source: LiteratureSource | null = null;
   private embedder: Promise<Embedder> | null = null;
   private modelError: string | null = null;
   private scoreRows: ((q: Float32Array) => Float32Array) | undefined;
 
   constructor(private readonly runtime: RuntimeOptions) {}
 
-  async open(packUrl: URL, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
-    const read = async (name: string) => {
-      const res = await fetch(new URL(name, packUrl), { credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    };
+  /** Opens an index (a folder URL, or any source such as a role's pack); replaces the one open. */
+  async open(from: URL | LiteratureSource, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
+    const source = from instanceof URL ? folderSource(from) : from;
     const index = await loadLiteraturePack({
-      read,
+      read: (name) => source.read(name),
       sha256: sha256Hex,
       decodeUtf8: (b) => new TextDecoder().decode(b),
       onProgress: (done, total, file) => progress?.({ done, total, label: file }),
     });
     const scan = createWasmVectorScan(index.vectors);
     this.index = index;
-    this.packUrl = packUrl;
+    this.source = source;
     this.embedder = null;
     this.modelError = null;
     this.sentenceCache.clear();
@@ -121,7 +138,8 @@ export class LiteratureSession {
     if (this.modelError) return null;
     if (!this.embedder) {
       progress?.({ done: 0, total: 1, label: MODEL_DIR });
-      this.embedder = createEmbedder(fetchModelFolderIo(new URL(MODEL_DIR, this.packUrl!), self.location.origin), this.runtime);
+      const source = this.source!;
+      this.embedder = createEmbedder({ read: (name) => source.read(MODEL_DIR + name) }, this.runtime);
     }
     try {
       const embedder = await this.embedder;

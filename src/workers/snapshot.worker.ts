@@ -9,13 +9,16 @@ import type { SubgraphRequest } from '../core/view/index.ts';
 import { SnapshotSession, describeError } from './snapshot-session.ts';
 import { fetchIo, fileListIo, readText, sameOriginUrl } from './fetch-io.ts';
 import { serve, type Progress } from './rpc.ts';
-import { fetchAssignedRole, httpPackReader, openPack } from '../platform/index.ts';
+import { fetchAssignedRole, httpPackReader, openPack, type PackFileAccess } from '../platform/index.ts';
+import { LITERATURE_DIR } from '../core/pack/pack-layout.ts';
 import { trustedPackKeys } from './pack-keys.ts';
 
 // zod compiles validators with `new Function` unless told not to; the page's CSP forbids eval.
 z.config({ jitless: true });
 
 const session = new SnapshotSession();
+/** The open pack's literature files and how to read them; null when the snapshot is not a pack. */
+let packLiterature: { url: string; access: PackFileAccess } | null = null;
 
 const api = {
   async loadUrl(args: { url: string }, progress: (p: Progress) => void) {
@@ -23,14 +26,18 @@ const api = {
     const res = await fetch(url, { credentials: 'same-origin' });
     const name = url.pathname.split('/').pop() || 'manifest.json';
     if (!res.ok) throw new Error(`${name}: could not be fetched (HTTP ${res.status})`);
-    return session.load(await res.text(), fetchIo(url), url.pathname, name, progress);
+    const summary = await session.load(await res.text(), fetchIo(url), url.pathname, name, progress);
+    packLiterature = null;
+    return summary;
   },
   async loadFiles(args: { files: File[] }, progress: (p: Progress) => void) {
     const io = fileListIo(args.files);
     const manifest = args.files.find((f) => f.name === 'manifest.json') ?? args.files.find((f) => f.name.endsWith('.json') && /manifest/i.test(f.name));
     if (!manifest) throw new Error('manifest.json was not among the chosen files: choose the manifest and the files it lists');
     const text = await readText(io, manifest.name);
-    return session.load(text ?? '', io, args.files.map((f) => f.name).join(', '), manifest.name, progress);
+    const summary = await session.load(text ?? '', io, args.files.map((f) => f.name).join(', '), manifest.name, progress);
+    packLiterature = null;
+    return summary;
   },
   /**
    * The role the intranet server assigned to this user (nginx answers whoami.json after
@@ -57,8 +64,20 @@ const api = {
       onProgress: (done, total, file) => progress({ done, total, label: file }),
     });
     const { role, builtBy, builtAt, hidden, encryption } = opened.pack;
-    return session.adopt(opened.snapshot, url.pathname, { role, builtBy, builtAt, hidden, keyId: opened.keyId, encrypted: !!encryption }, t0);
+    const summary = session.adopt(opened.snapshot, url.pathname, { role, builtBy, builtAt, hidden, keyId: opened.keyId, encrypted: !!encryption }, t0);
+    const { files, encryption: enc, ...rest } = opened.files;
+    const literature = files.filter((f) => f.contents === 'literature' && f.path.startsWith(LITERATURE_DIR));
+    packLiterature = {
+      url: url.href,
+      access: { ...rest, files: literature, ...(enc ? { encryption: { compression: enc.compression, stored: enc.stored.filter((x) => literature.some((f) => f.path === x.of)) } } : {}) },
+    };
+    return summary;
   },
+  /**
+   * Where the literature worker reads the open pack's literature index (with the key, for an
+   * encrypted pack): null when the snapshot is not a pack; no files when the pack has none.
+   */
+  literatureSource: (_args: Record<string, never>) => packLiterature,
   search: (args: { query: string; limit: number; kinds: NodeKind[] | null }) => session.search(args.query, args.limit, args.kinds),
   subgraph: (args: SubgraphRequest) => session.subgraph(args),
   searchReady: (_args: Record<string, never>) => session.searchReady(),

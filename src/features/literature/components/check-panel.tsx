@@ -41,7 +41,7 @@ export function CheckPanel({ pack, nodeId, hrefFor, onOpenNode }: Props) {
   }, [nodeText]);
 
   const check = useQuery<CheckResult>({
-    queryKey: ['check', pack.summary?.docCount ?? 0, submitted],
+    queryKey: ['check', pack.source, pack.summary?.docCount ?? 0, submitted],
     queryFn: () => pack.client!.call('check', { text: submitted }),
     enabled: !!pack.client && !!pack.summary && submitted.trim().length > 0,
   });

@@ -45,6 +45,11 @@ export function LiteratureView({ query, checkNode, onQueryChange, hrefFor, onOpe
           {t('literatureUnavailable')} <code>{pack.error}</code>
         </p>
       ) : null}
+      {pack.notInPack ? (
+        <p className="notice" role="status" data-testid="literature-not-in-pack">
+          {t('literatureNotInPack')}
+        </p>
+      ) : null}
       <div className="literature-controls">
         <label htmlFor={`${id}-q`}>{t('literatureSearch')}</label>
         <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('literaturePlaceholder')} />
@@ -53,7 +58,7 @@ export function LiteratureView({ query, checkNode, onQueryChange, hrefFor, onOpe
         </label>
       </div>
       <p className="search-status" role="status" aria-live="polite" data-testid="literature-status">
-        {!pack.summary && !pack.error
+        {!pack.summary && !pack.error && !pack.notInPack
           ? t('loading')
           : progress
             ? t('literatureModelLoading')
