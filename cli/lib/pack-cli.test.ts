@@ -66,5 +66,12 @@ describe('pack and keygen commands', () => {
     const unknown = run('cli/pack.ts', [...base, '--role', 'janitor']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('role "janitor" is not in the policy');
+    const modelOnly = run('cli/pack.ts', [...base, '--literature-model', 'public/literature/sample/model']);
+    expect(modelOnly.status).toBe(2);
+    expect(modelOnly.stderr).toContain('--literature-model needs --literature');
+    writeFileSync(join(tmp, 'empty.jsonl'), '{"id":"x"}\n');
+    const empty = run('cli/pack.ts', [...base, '--literature', join(tmp, 'empty.jsonl')]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('empty.jsonl: no usable literature records');
   });
 });
