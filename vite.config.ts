@@ -28,8 +28,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // The app, and the operator's model check page (model-check.html).
-    rollupOptions: { input: { main: 'index.html', 'model-check': 'model-check.html' } },
+    // The app, the operator's model check page (model-check.html) and the literature search
+    // benchmark page (literature-bench.html, driven by `npm run bench:literature-browser`).
+    rollupOptions: { input: { main: 'index.html', 'model-check': 'model-check.html', 'literature-bench': 'literature-bench.html' } },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },

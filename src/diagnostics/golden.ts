@@ -6,16 +6,6 @@ export interface GoldenVectors {
 }
 
 /** Largest absolute difference between two lists of vectors; Infinity if their shapes differ. */
-export function maxAbsDiff(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number {
-  if (a.length !== b.length) return Infinity;
-  let max = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.length !== y.length) return Infinity;
-    for (let j = 0; j < x.length; j++) max = Math.max(max, Math.abs(x[j]! - y[j]!));
-  }
-  return max;
-}
+export { maxVectorDiff as maxAbsDiff } from '../embed/vector-diff.ts';
 
 export const PARITY_TOLERANCE = 1e-4;

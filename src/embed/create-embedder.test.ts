@@ -28,6 +28,10 @@ describe('embedding with the generated tiny BERT (onnxruntime-web WASM in Node)'
   });
   afterAll(() => embedder.release());
 
+  it('runs on WASM with one thread unless told otherwise, and says so', () => {
+    expect(embedder.runtime).toEqual({ backend: 'wasm', numThreads: 1 });
+  });
+
   it('reproduces the golden vectors to 1e-4', async () => {
     for (const role of ['query', 'passage'] as const) {
       const vectors = await embedder.embed(golden.texts, role);
@@ -59,6 +63,34 @@ describe('embedding with the generated tiny BERT (onnxruntime-web WASM in Node)'
     const [byHand] = await bare.embed(['query: insulin'], 'passage');
     await bare.release();
     expect(Array.from(byHand!)).toEqual(Array.from(q!));
+  });
+});
+
+describe('backend auto in Node (no WebGPU here)', () => {
+  it('reports WASM with the reason, the threads in use, and computes the golden vectors', async () => {
+    const auto = await createEmbedder(nodeFolderIo(FOLDER), { ...options, backend: 'auto' });
+    try {
+      expect(auto.runtime).toEqual({ backend: 'wasm', webgpuRejected: 'no WebGPU here (navigator.gpu is missing)', numThreads: 1 });
+      const [v] = await auto.embed([golden.texts[0]!], 'query');
+      for (let d = 0; d < v!.length; d++) expect(Math.abs(v![d]! - golden.query[0]![d]!)).toBeLessThan(1e-4);
+    } finally {
+      await auto.release();
+    }
+  });
+
+  it('falls back to WASM, with ORT\'s reason, when an adapter is claimed but WebGPU cannot start', async () => {
+    const auto = await createEmbedder(nodeFolderIo(FOLDER), { ...options, backend: 'auto', probeWebGpu: async () => ({ adapter: 'claimed' }) });
+    try {
+      expect(auto.runtime.backend).toBe('wasm');
+      expect(auto.runtime.webgpuAdapter).toBe('claimed');
+      expect(auto.runtime.webgpuRejected).toMatch(/^the WebGPU session did not start: .*webgpu/);
+      expect(auto.runtime.wasm).toBeUndefined();
+      // The failed WebGPU start left ORT usable: the WASM session still gives the golden vectors.
+      const [v] = await auto.embed([golden.texts[1]!], 'query');
+      for (let d = 0; d < v!.length; d++) expect(Math.abs(v![d]! - golden.query[1]![d]!)).toBeLessThan(1e-4);
+    } finally {
+      await auto.release();
+    }
   });
 });
 

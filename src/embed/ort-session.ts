@@ -14,15 +14,19 @@ export type Backend = 'wasm' | 'webgpu';
 export const SUPPORTED_BACKENDS: readonly Backend[] = ['wasm', 'webgpu'];
 
 export interface RuntimeOptions {
-  readonly backend?: Backend;
   /**
-   * Where ORT's `ort-wasm-simd-threaded.{wasm,mjs}` live: a folder URL ending in `/` (our
-   * own asset folder in the browser, `node_modules/onnxruntime-web/dist/` in Node), or the
-   * URLs separately (Vite `?url` imports; the bundled browser build needs only `wasm`).
-   * WebGPU loads the `.jsep` variants, so serve those too if it is enabled.
+   * Which execution provider runs the model: `wasm` (the default, and what the Node indexer
+   * uses), `webgpu`, or `auto`: WebGPU where it is available, agrees with WASM and is
+   * measured faster on this machine (`choose-backend.ts`), WASM otherwise.
+   */
+  readonly backend?: Backend | 'auto';
+  /**
+   * Where ORT's `ort-wasm-simd-threaded.jsep.{wasm,mjs}` live: a folder URL ending in `/`
+   * (`node_modules/onnxruntime-web/dist/` in Node), or the URLs separately (the browser's
+   * own assets, `browser-runtime.ts`). Threads need `mjs`: the pool's workers start from it.
    */
   readonly wasmPaths: string | { readonly wasm: string; readonly mjs?: string };
-  /** WASM threads; more than 1 only helps when the page is cross-origin isolated. */
+  /** WASM threads (default 1); more than 1 only works when the page is cross-origin isolated (`thread-count.ts`). */
   readonly numThreads?: number;
 }
 
@@ -55,14 +59,23 @@ function configure(options: RuntimeOptions): void {
   }
 }
 
-export async function createOnnxSession(model: Uint8Array, options: RuntimeOptions): Promise<OnnxSession> {
-  const backend = options.backend ?? 'wasm';
+/**
+ * WASM threads ORT actually runs with: read after a session has started, because ORT sets
+ * it back to 1 (with only a console warning) when it cannot use threads here.
+ */
+export function wasmThreadsInUse(): number {
+  return ort.env.wasm.numThreads ?? 1;
+}
+
+export async function createOnnxSession(model: Uint8Array, options: RuntimeOptions, backend: Backend): Promise<OnnxSession> {
   if (!SUPPORTED_BACKENDS.includes(backend)) {
     throw new Error(`unknown backend "${backend}"; supported: ${SUPPORTED_BACKENDS.join(', ')}`);
   }
   configure(options);
   // Session starts are serialised: concurrent creates race on ORT's one-time WASM init.
-  const created = sessionQueue.then(() => ort.InferenceSession.create(model, { executionProviders: [backend] }));
+  // Errors only: on WebGPU, ORT otherwise prints (through console.error) that shape
+  // operators stay on the CPU, which it does by design.
+  const created = sessionQueue.then(() => ort.InferenceSession.create(model, { executionProviders: [backend], logSeverityLevel: 3 }));
   sessionQueue = created.catch(() => undefined);
   const session = await created;
   return {

@@ -1,0 +1,196 @@
+/**
+ * literature-bench.html: how fast this browser searches a literature pack with the app's
+ * own code (the literature worker's LiteratureSession), for an operator or a benchmark.
+ *
+ *   literature-bench.html?pack=literature/sample/[&rounds=5][&k=10]
+ *
+ * Times pack opening, the first model load, and each query of a fixed list (Japanese and
+ * English; short keywords, phrases and whole sentences) keyword-only and hybrid, and shows
+ * p50/p95 of query embedding and of search (the worker's own figures, as the app's search
+ * reports them). The figures are also left as the User Timing mark `raireki:literature-bench`
+ * (its detail), which `bench/browser-literature.ts` reads. Everything is written with
+ * textContent: no HTML from files.
+ */
+import { quantile } from '../core/search/quantile.ts';
+import { WorkerClient } from '../workers/rpc.ts';
+import type { BenchQuery, LiteratureBenchApi, ModeTimings } from '../workers/literature-bench.worker.ts';
+
+/**
+ * Queries on the sample literature's topics, so they find documents in it and in corpora
+ * generated from it. Short keyword queries touch few postings; the whole sentences (what
+ * checking an LLM output searches with) touch many, the slow case for the keyword index.
+ */
+const QUERIES: readonly BenchQuery[] = [
+  { lang: 'en', text: 'metformin eGFR' },
+  { lang: 'en', text: 'anaphylaxis intramuscular adrenaline' },
+  { lang: 'en', text: 'warfarin interaction with antibiotics' },
+  { lang: 'en', text: 'hallucination in clinical summaries' },
+  { lang: 'en', text: 'vancomycin trough' },
+  { lang: 'en', text: 'Metformin is contraindicated when the eGFR is below 30 because of the risk of lactic acidosis.' },
+  { lang: 'en', text: 'Which medical language models were evaluated on MedQA and PubMedQA?' },
+  { lang: 'ja', text: 'メトホルミン 腎機能' },
+  { lang: 'ja', text: 'アナフィラキシー アドレナリン' },
+  { lang: 'ja', text: 'ワルファリンと抗菌薬の相互作用' },
+  { lang: 'ja', text: 'アセトアミノフェン過量服薬' },
+  { lang: 'ja', text: 'せん妄' },
+  { lang: 'ja', text: 'eGFR 30未満ではメトホルミンは乳酸アシドーシスの危険があるため禁忌である。' },
+  { lang: 'ja', text: '退院サマリーを作成する言語モデルの出力は医師が確認する必要がある。' },
+];
+
+/** The issue's aims for the default model: query embedding under 10 ms, search over 100k documents under 20 ms. */
+const EMBED_AIM_MS = 10;
+const SEARCH_AIM_MS = 20;
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export interface ModeFigures {
+  embedMs: Percentiles;
+  searchMs: Percentiles;
+  callMs: Percentiles;
+  semantic: boolean;
+  modelError?: string;
+  /** Raw figures, so that a benchmark can pool several page loads. */
+  raw: { embedMs: number[]; searchMs: number[]; callMs: number[] };
+}
+
+/** The detail of the `raireki:literature-bench` mark. */
+export interface LiteratureBenchFigures {
+  pack: string;
+  docs: number;
+  model: string;
+  openMs: number;
+  modelLoadMs: number;
+  rounds: number;
+  k: number;
+  isolated: boolean;
+  keyword: ModeFigures;
+  hybrid: ModeFigures;
+  queries: QueryFigures[];
+}
+
+export interface QueryFigures {
+  query: string;
+  lang: 'ja' | 'en';
+  keywordHits: number;
+  hybridHits: number;
+  topTitle: string | null;
+  /** Median search time of this query over the rounds: which queries are the slow ones. */
+  keywordSearchP50: number;
+  hybridSearchP50: number;
+}
+
+const percentiles = (xs: readonly number[]): Percentiles => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
+
+function mode(t: ModeTimings): ModeFigures {
+  const f: ModeFigures = {
+    embedMs: percentiles(t.embedMs),
+    searchMs: percentiles(t.searchMs),
+    callMs: percentiles(t.callMs),
+    semantic: t.semantic,
+    raw: { embedMs: t.embedMs, searchMs: t.searchMs, callMs: t.callMs },
+  };
+  if (t.modelError) f.modelError = t.modelError;
+  return f;
+}
+
+const ms = (p: Percentiles) => `p50 ${p.p50.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms over ${p.n} searches`;
+
+function row(label: string, value: string, testId: string): void {
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  dd.dataset.testid = testId;
+  document.getElementById('results')!.append(dt, dd);
+}
+
+/** The worker times the query list round after round: entry i is query i mod (number of queries). */
+function perQueryMedian(times: readonly number[], query: number, queries: number): number {
+  return quantile(times.filter((_, i) => i % queries === query), 0.5);
+}
+
+function queryRow(q: QueryFigures): void {
+  const tr = document.createElement('tr');
+  tr.dataset.testid = 'query-row';
+  for (const text of [q.query, String(q.keywordHits), String(q.hybridHits), q.keywordSearchP50.toFixed(2), q.hybridSearchP50.toFixed(2), q.topTitle ?? '—']) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    tr.append(td);
+  }
+  document.getElementById('queries')!.append(tr);
+}
+
+/** A positive integer query parameter, clamped so a typo cannot run for hours. */
+function intParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
+  const n = Number(params.get(name) ?? fallback);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const pack = params.get('pack') ?? 'literature/sample/';
+  const rounds = intParam(params, 'rounds', 5, 100);
+  const k = intParam(params, 'k', 10, 100);
+  const status = document.getElementById('status')!;
+  status.textContent = `Opening ${pack} …`;
+  const client = new WorkerClient<LiteratureBenchApi>(new Worker(new URL('../workers/literature-bench.worker.ts', import.meta.url), { type: 'module' }));
+  try {
+    const opened = await client.call('open', { url: new URL(pack, document.baseURI).href });
+    row('Pack', pack, 'pack');
+    row('Documents', String(opened.docCount), 'docs');
+    row('Model', opened.model, 'model');
+    row('Pack open (fetch, SHA-256 of every file, index)', `${opened.openMs.toFixed(0)} ms`, 'open-ms');
+    status.textContent = `Searching ${opened.docCount} documents: ${QUERIES.length} queries × ${rounds} rounds, keyword-only and hybrid …`;
+    const run = await client.call('run', { queries: [...QUERIES], k, rounds });
+    const figures: LiteratureBenchFigures = {
+      pack,
+      docs: opened.docCount,
+      model: opened.model,
+      openMs: opened.openMs,
+      modelLoadMs: run.modelLoadMs,
+      rounds,
+      k,
+      isolated: crossOriginIsolated,
+      keyword: mode(run.timings.keyword),
+      hybrid: mode(run.timings.hybrid),
+      queries: run.outcomes.map((o, i) => ({
+        ...o,
+        keywordSearchP50: perQueryMedian(run.timings.keyword.searchMs, i, QUERIES.length),
+        hybridSearchP50: perQueryMedian(run.timings.hybrid.searchMs, i, QUERIES.length),
+      })),
+    };
+    row('Model load (first semantic search)', `${figures.modelLoadMs.toFixed(0)} ms`, 'model-load-ms');
+    row('Keyword-only search', ms(figures.keyword.searchMs), 'keyword-search-ms');
+    row('Hybrid: query embedding', ms(figures.hybrid.embedMs), 'hybrid-embed-ms');
+    row('Hybrid: search (keyword + vector scan + fusion)', ms(figures.hybrid.searchMs), 'hybrid-search-ms');
+    row('Whole search call, keyword-only / hybrid (p50, with passages)', `${figures.keyword.callMs.p50.toFixed(2)} ms / ${figures.hybrid.callMs.p50.toFixed(2)} ms`, 'call-ms');
+    row(
+      'Against the aims (p95 ÷ aim)',
+      `embedding ${(figures.hybrid.embedMs.p95 / EMBED_AIM_MS).toFixed(2)}× of ${EMBED_AIM_MS} ms; hybrid search ${(figures.hybrid.searchMs.p95 / SEARCH_AIM_MS).toFixed(2)}× of ${SEARCH_AIM_MS} ms`,
+      'aims',
+    );
+    const withHits = (pick: (q: QueryFigures) => number) => figures.queries.filter((q) => pick(q) > 0).length;
+    row('Queries with hits (keyword / hybrid)', `${withHits((q) => q.keywordHits)} / ${withHits((q) => q.hybridHits)} of ${figures.queries.length}`, 'hits');
+    row('Cross-origin isolated', String(crossOriginIsolated), 'isolated');
+    for (const q of figures.queries) queryRow(q);
+    performance.mark('raireki:literature-bench', { detail: figures });
+    if (figures.hybrid.semantic) {
+      status.textContent = `Done: ${figures.docs} documents searched.`;
+      status.dataset.result = 'ok';
+    } else {
+      status.textContent = `Done, keyword-only: the embedding model could not be loaded (${figures.hybrid.modelError ?? 'unknown reason'}).`;
+      status.dataset.result = 'no-model';
+    }
+  } catch (err) {
+    status.textContent = `The benchmark could not run: ${err instanceof Error ? err.message : String(err)}`;
+    status.dataset.result = 'error';
+  } finally {
+    client.terminate();
+  }
+}
+
+void main();
