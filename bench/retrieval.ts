@@ -191,6 +191,15 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const rows: Row[] = [];
   for (const folder of args.folders) {
+    const needed = existsSync(join(folder, 'pairs.jsonl')) ? [] : ['corpus.jsonl', 'queries.jsonl', 'qrels.tsv'];
+    const missing = needed.filter((f) => !existsSync(join(folder, f)));
+    if (!existsSync(folder) || missing.length > 0) {
+      console.error(`${folder}: not a BEIR folder (${existsSync(folder) ? `no ${missing.join(', ')}` : 'it does not exist'}); expected corpus.jsonl, queries.jsonl and qrels.tsv, or pairs.jsonl`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  for (const folder of args.folders) {
     for (const model of [null, ...args.models]) {
       const label = `${basename(folder)} / ${model ?? 'default model'}`;
       process.stderr.write(`${label} …\n`);
