@@ -16,12 +16,14 @@ import { startNginx, type NginxSite } from '../cli/lib/pack-nginx-harness.ts';
 const PACKS = join(E2E_DIR, 'packs');
 const ENCRYPTED = join(E2E_DIR, 'packs-encrypted');
 const TAMPERED = join(E2E_DIR, 'packs-tampered');
+const WITHOUT_LITERATURE = join(E2E_DIR, 'packs-without-literature');
 const PASSPHRASE = 'correct horse battery staple 来歴';
 
 const INCIDENT_REPORT = 'Incident report INC-2025-0412';
 
-function packCli(args: string[]): void {
-  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY, '--built-by', 'E2E pack builder', '--literature', 'fixtures/literature/corpus.jsonl', ...args], {
+function packCli(args: string[], literature = true): void {
+  const withLiterature = literature ? ['--literature', 'fixtures/literature/corpus.jsonl'] : [];
+  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY, '--built-by', 'E2E pack builder', ...withLiterature, ...args], {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
@@ -31,15 +33,17 @@ const servers: Server[] = [];
 let plainUrl = '';
 let encryptedUrl = '';
 let tamperedUrl = '';
+let withoutLiteratureUrl = '';
 let nginx: NginxSite | null = null;
 
 test.beforeAll(async () => {
   if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
-  for (const dir of [PACKS, ENCRYPTED, TAMPERED]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [PACKS, ENCRYPTED, TAMPERED, WITHOUT_LITERATURE]) rmSync(dir, { recursive: true, force: true });
   packCli(['--out', PACKS]);
   mkdirSync(E2E_DIR, { recursive: true });
   writeFileSync(join(E2E_DIR, 'clinician.pass'), PASSPHRASE);
   packCli(['--out', ENCRYPTED, '--role', 'clinician', '--encrypt', `clinician=${join(E2E_DIR, 'clinician.pass')}`]);
+  packCli(['--out', WITHOUT_LITERATURE, '--role', 'researcher'], false);
   // One changed byte in one graph file of an otherwise valid, signed pack.
   cpSync(PACKS, TAMPERED, { recursive: true });
   const graphFile = readdirSync(join(TAMPERED, 'clinician')).find((f) => f.startsWith('graph'))!;
@@ -56,6 +60,7 @@ test.beforeAll(async () => {
   plainUrl = await serve(4191, PACKS);
   encryptedUrl = await serve(4192, ENCRYPTED);
   tamperedUrl = await serve(4193, TAMPERED);
+  withoutLiteratureUrl = await serve(4194, WITHOUT_LITERATURE);
 
   const www = join(E2E_DIR, 'www');
   rmSync(www, { recursive: true, force: true });
@@ -148,6 +153,15 @@ test.describe('packs per role', () => {
     await page.goto(`${tamperedUrl}?lang=en&pack=auditor&view=literature`);
     await expect(page.getByTestId('role')).toHaveText('auditor');
     await expect(page.getByRole('alert').filter({ hasText: 'literature' })).toContainText(/literature\/docs\.json.*SHA-256/);
+  });
+
+  test('a pack built without literature says so in the Literature tab, and never falls back to the shared index', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${withoutLiteratureUrl}?lang=en&pack=researcher&view=literature`);
+    await expect(page.getByTestId('role')).toHaveText('researcher');
+    await expect(page.getByTestId('literature-not-in-pack')).toContainText('built without a literature index');
+    expect(fetched.filter((p) => /\/literature\/.+/.test(p))).toEqual([]);
   });
 
   test('a pack changed after signing is refused, naming the file', async ({ page }) => {
