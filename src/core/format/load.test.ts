@@ -58,6 +58,22 @@ describe('loadSnapshot', () => {
     expect(loaded.manifest.files.map((x) => x.path)).toEqual(['a.json', 'literature/docs.json']);
   });
 
+  it('fetches and hashes the next file while this one is parsed, one file ahead', async () => {
+    const f = folder({ 'a.json': graph(['a1']), 'b.json': graph(['b1']), 'c.json': graph(['c1']) });
+    const events: string[] = [];
+    const decoder = new TextDecoder();
+    await loadSnapshot(f.manifestText, {
+      ...f.io,
+      read: async (p) => (events.push(`read ${p}`), f.io.read(p)),
+      decodeUtf8: (b) => {
+        const text = decoder.decode(b);
+        events.push(`parse ${(JSON.parse(text) as { nodes: { id: string }[] }).nodes[0]!.id}`);
+        return text;
+      },
+    });
+    expect(events).toEqual(['read a.json', 'read b.json', 'parse a1', 'read c.json', 'parse b1', 'parse c1']);
+  });
+
   it('refuses a file whose content changed after the manifest was written', async () => {
     const f = folder({ 'g.json': graph(['x']) });
     f.bytes.set('g.json', enc(graph(['y'])));

@@ -3,7 +3,7 @@
  * validate. I/O and hashing are passed in, so the same code runs in the browser's worker
  * (fetch + WebCrypto) and in the Node tools (fs + WebCrypto).
  */
-import type { Manifest, SnapshotGraph, SnapshotNode, Relation } from './schema.ts';
+import type { Manifest, ManifestFile, SnapshotGraph, SnapshotNode, Relation } from './schema.ts';
 import { FORMAT_VERSION, SNAPSHOT_FORMAT } from './schema.ts';
 import { parseManifest, parseGraph } from './parse.ts';
 import { SnapshotError, type Problem } from './problems.ts';
@@ -37,56 +37,66 @@ export async function loadSnapshot(manifestText: string, io: LoadIo, manifestNam
   // Other files (a pack's literature index) are read, and checked against the same
   // manifest, by whoever uses them and only when they do.
   const graphFiles = manifest.files.filter((f) => f.contents === 'graph');
-  let done = 0;
-  for (const entry of graphFiles) {
-    io.onProgress?.(done, graphFiles.length, entry.path);
-    const graph = await readVerified(entry, io, problems);
-    done++;
-    if (!graph) continue;
-    appendGraph(out, graph, entry.path);
+  // The next file is fetched and hashed while this one is parsed: I/O and WebCrypto's digest
+  // do not run on this thread, so they overlap the parse. One ahead, not all: a large
+  // snapshot's files would otherwise all sit in memory as bytes at once.
+  const check = (entry: ManifestFile) => readChecked(entry, io);
+  let next = graphFiles[0] ? check(graphFiles[0]) : null;
+  for (const [i, entry] of graphFiles.entries()) {
+    io.onProgress?.(i, graphFiles.length, entry.path);
+    const read = await next!;
+    next = graphFiles[i + 1] ? check(graphFiles[i + 1]!) : null;
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const graph = parseGraph(io.decodeUtf8(read.bytes), entry.path);
+    if (!graph.ok) problems.push(...graph.problems);
+    else appendGraph(out, graph.value, entry.path);
   }
-  io.onProgress?.(done, graphFiles.length, '');
+  io.onProgress?.(graphFiles.length, graphFiles.length, '');
   if (problems.length > 0) throw new SnapshotError(problems);
   return out;
 }
 
-async function readVerified(entry: Manifest['files'][number], io: LoadIo, problems: Problem[]): Promise<SnapshotGraph | null> {
+/** The file's bytes if they have the size and SHA-256 the manifest gives; never rejects. */
+async function readChecked(entry: ManifestFile, io: LoadIo): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   let bytes: Uint8Array | null;
   try {
     bytes = await io.read(entry.path);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    problems.push({ code: 'missing-file', file: entry.path, message: `could not be read: ${why}` });
-    return null;
+    return { ok: false, problem: { code: 'missing-file', file: entry.path, message: `could not be read: ${why}` } };
   }
-  if (!bytes) {
-    problems.push({ code: 'missing-file', file: entry.path, message: 'is listed in the manifest but was not found' });
-    return null;
-  }
+  if (!bytes) return { ok: false, problem: { code: 'missing-file', file: entry.path, message: 'is listed in the manifest but was not found' } };
   if (bytes.byteLength !== entry.bytes) {
     const short = bytes.byteLength < entry.bytes;
-    problems.push({
-      code: short ? 'truncated' : 'size-mismatch',
-      file: entry.path,
-      message: `has ${bytes.byteLength} bytes but the manifest says ${entry.bytes}${short ? ' (truncated?)' : ''}`,
-    });
-    return null;
+    return {
+      ok: false,
+      problem: {
+        code: short ? 'truncated' : 'size-mismatch',
+        file: entry.path,
+        message: `has ${bytes.byteLength} bytes but the manifest says ${entry.bytes}${short ? ' (truncated?)' : ''}`,
+      },
+    };
   }
-  const digest = await io.sha256(bytes);
+  let digest: string;
+  try {
+    digest = await io.sha256(bytes);
+  } catch (err) {
+    return { ok: false, problem: { code: 'missing-file', file: entry.path, message: `could not be hashed: ${err instanceof Error ? err.message : String(err)}` } };
+  }
   if (digest !== entry.sha256) {
-    problems.push({
-      code: 'hash-mismatch',
-      file: entry.path,
-      message: `SHA-256 ${digest.slice(0, 12)}… does not match the manifest's ${entry.sha256.slice(0, 12)}…: the file was changed or damaged`,
-    });
-    return null;
+    return {
+      ok: false,
+      problem: {
+        code: 'hash-mismatch',
+        file: entry.path,
+        message: `SHA-256 ${digest.slice(0, 12)}… does not match the manifest's ${entry.sha256.slice(0, 12)}…: the file was changed or damaged`,
+      },
+    };
   }
-  const graph = parseGraph(io.decodeUtf8(bytes), entry.path);
-  if (!graph.ok) {
-    problems.push(...graph.problems);
-    return null;
-  }
-  return graph.value;
+  return { ok: true, bytes };
 }
 
 function appendGraph(out: LoadedSnapshot, graph: SnapshotGraph, file: string): void {
