@@ -4,32 +4,19 @@
  * redacted field, is searched for in every byte of every file of the role's folder, after
  * decryption and decompression. A value is exempt only where the role may see exactly that
  * value on a node it is shown (e.g. a time shared with a visible session) or it is schema
- * vocabulary ("inference", "phi").
+ * vocabulary ("inference", "phi"). The values are those of src/core/access/hidden-values.ts,
+ * which the pack builder also leaves literature out by.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, hiddenValuesFor, type HiddenValue, type Policy } from '../../src/core/access/index.ts';
+import { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, type HiddenValue, type HiddenValues } from '../../src/core/access/index.ts';
 import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
-import type { Manifest, Relation, SnapshotNode } from '../../src/core/format/index.ts';
+import type { Manifest } from '../../src/core/format/index.ts';
 import { decodeUtf8, deriveKey, fileAad, openFile } from '../../src/platform/index.ts';
 
-export type Secret = HiddenValue;
-
-export interface Leak extends Secret {
+export interface Leak extends HiddenValue {
   file: string;
   offset: number;
-}
-
-/** The strings the role's pack must not contain. */
-export interface Secrets {
-  secrets: Secret[];
-  /** Values the role sees on nodes it is shown: a secret found inside one of these is not a leak. */
-  allowed: Set<string>;
-}
-
-export function secretsFor(policy: Policy, role: string, nodes: readonly SnapshotNode[], relations: readonly Relation[]): Secrets {
-  const { values, allowed } = hiddenValuesFor(policy, role, nodes, relations);
-  return { secrets: values, allowed };
 }
 
 /**
@@ -44,9 +31,9 @@ export function secretsFor(policy: Policy, role: string, nodes: readonly Snapsho
  * builder leaves documents out by (core/pack/literature-filter.ts); a hidden access
  * event's "view" is an ordinary word of the literature.
  */
-export function findLeaks(files: { path: string; text: string }[], { secrets, allowed }: Secrets): Leak[] {
-  const byPrefix = new Map<string, { folded: string; secret: Secret }[]>();
-  for (const secret of secrets) {
+export function findLeaks(files: { path: string; text: string }[], { values, allowed }: HiddenValues): Leak[] {
+  const byPrefix = new Map<string, { folded: string; secret: HiddenValue }[]>();
+  for (const secret of values) {
     const folded = foldForMatch(secret.value);
     const key = folded.slice(0, MIN_HIDDEN_LENGTH);
     const list = byPrefix.get(key);
@@ -54,7 +41,7 @@ export function findLeaks(files: { path: string; text: string }[], { secrets, al
     else byPrefix.set(key, [{ folded, secret }]);
   }
   const allowedFolded = new Set([...allowed].map(foldForMatch));
-  const literature = new HiddenValueMatcher(secrets.filter((s) => s.identifying));
+  const literature = new HiddenValueMatcher(values.filter((s) => s.identifying));
   const leaks: Leak[] = [];
   for (const { path, text: raw } of files) {
     if (path.startsWith(LITERATURE_DIR)) {

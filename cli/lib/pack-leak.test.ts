@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPlaceholder, parsePolicy } from '../../src/core/access/index.ts';
+import { hiddenValuesFor, isPlaceholder, parsePolicy } from '../../src/core/access/index.ts';
 import { sensitiveGraph, sensitiveLiterature } from '../../src/core/access/sensitive-graph.fixture.ts';
 import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
 import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
@@ -17,7 +17,7 @@ import { buildGraphIndex, shortestPath } from '../../src/core/graph/index.ts';
 import { generateSigningKeyPair, openPack, toBase64 } from '../../src/platform/index.ts';
 import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
 import { buildPacks, type BuildPacksResult } from './pack-build.ts';
-import { findLeaks, packPlaintexts, secretsFor } from './pack-leak-scan.ts';
+import { findLeaks, packPlaintexts } from './pack-leak-scan.ts';
 import { readSnapshotDir, writeSnapshotDir } from './snapshot-files.ts';
 
 const POLICY = 'policy/default-policy.json';
@@ -56,8 +56,7 @@ async function expectNoLeaks(snapshotDir: string, out: string): Promise<void> {
   const source = await readSnapshotDir(snapshotDir);
   for (const role of Object.keys(policy.roles)) {
     const files = await packPlaintexts(join(out, role), role === 'researcher' ? PASSPHRASE : undefined);
-    const secrets = secretsFor(policy, role, source.nodes, source.relations);
-    const leaks = findLeaks(files, secrets);
+    const leaks = findLeaks(files, hiddenValuesFor(policy, role, source.nodes, source.relations));
     expect(leaks.slice(0, 5), `${role} pack leaks`).toEqual([]);
     // The scan saw every file: manifest, signature, all graph files and the literature index, decrypted.
     expect(files.map((f) => f.path).sort()).toEqual(filesUnder(join(out, role)).sort());
@@ -107,7 +106,7 @@ describe('packs of a generated snapshot with handmade sensitive nodes', () => {
     const docs = sensitiveLiterature().concat(Array.from({ length: 40 }, (_, i) => ({ id: `lit:o-${i}`, title: `Note ${i}`, text: `Anticoagulation case ${i}.` })));
     const unfiltered = await buildLiteraturePack(docs, { runtime: { wasmPaths: nodeWasmPaths() } });
     const files = [...unfiltered.files].map(([name, bytes]) => ({ path: LITERATURE_DIR + name, text: new TextDecoder().decode(bytes) }));
-    const leaks = findLeaks(files, secretsFor(policy, 'clinician', source.nodes, source.relations));
+    const leaks = findLeaks(files, hiddenValuesFor(policy, 'clinician', source.nodes, source.relations));
     // Multi-word values leak through the documents; a term list holds single words only.
     expect(new Set(leaks.map((l) => l.file))).toEqual(new Set([`${LITERATURE_DIR}docs.json`]));
     expect(leaks.some((l) => l.value === 'Dr Hanako Sato')).toBe(true);
@@ -115,9 +114,9 @@ describe('packs of a generated snapshot with handmade sensitive nodes', () => {
 
   it('has a scanner that does find leaks (the auditor pack is full of what clinicians may not see)', async () => {
     const source = await readSnapshotDir(snapshotDir());
-    const clinician = secretsFor(policy, 'clinician', source.nodes, source.relations);
+    const clinician = hiddenValuesFor(policy, 'clinician', source.nodes, source.relations);
     const handmade = new Set(sensitiveGraph().nodes.map((n) => n.id));
-    const leaks = findLeaks(await packPlaintexts(join(out(), 'auditor')), { ...clinician, secrets: clinician.secrets.filter((s) => handmade.has(s.node)) });
+    const leaks = findLeaks(await packPlaintexts(join(out(), 'auditor')), { ...clinician, values: clinician.values.filter((s) => handmade.has(s.node)) });
     expect(leaks.length).toBeGreaterThan(20);
     expect(leaks.some((l) => l.value === 'What is the usual adult dose of apixaban for atrial fibrillation?')).toBe(true);
     expect(leaks.some((l) => l.value === 'access:0001')).toBe(true);
@@ -162,7 +161,7 @@ describe.runIf(existsSync(join(SAMPLE, 'manifest.json')))(`packs of the sample (
     expect(await literatureIds(out, 'auditor')).toEqual(expect.arrayContaining(incident));
     // And the scanner sees them where they are: the auditor's index is full of what clinicians may not read.
     const source = await readSnapshotDir(SAMPLE);
-    const leaks = findLeaks(await packPlaintexts(join(out, 'auditor')), secretsFor(policy, 'clinician', source.nodes, source.relations));
+    const leaks = findLeaks(await packPlaintexts(join(out, 'auditor')), hiddenValuesFor(policy, 'clinician', source.nodes, source.relations));
     expect(leaks.some((l) => l.file === `${LITERATURE_DIR}docs.json` && l.node === 'doc:ruh-incident-report-inc-2025-0412')).toBe(true);
   }, 180_000); // trains the default model once per role
 });

@@ -1,11 +1,8 @@
-/** Comparing vectors with golden ones written by the Node tools (pure, tested in Node). */
+/** Golden vectors written by the Node tools, and how close the browser's must be (compared with embed/vector-diff.ts). */
 export interface GoldenVectors {
   texts: string[];
   query: number[][];
   passage: number[][];
 }
-
-/** Largest absolute difference between two lists of vectors; Infinity if their shapes differ. */
-export { maxVectorDiff as maxAbsDiff } from '../embed/vector-diff.ts';
 
 export const PARITY_TOLERANCE = 1e-4;

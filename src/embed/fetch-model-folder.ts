@@ -1,4 +1,4 @@
-/** Model folder I/O in the browser: same-origin fetches relative to the folder's URL. */
+/** Folder I/O in the browser (a model folder, a literature index): same-origin fetches relative to the folder's URL. */
 import type { ModelFolderIo } from './model-folder.ts';
 
 export function fetchModelFolderIo(folderUrl: string | URL, origin?: string): ModelFolderIo {

@@ -10,29 +10,19 @@ import { splitSentences } from '../core/search/literature-sentences.ts';
 import { CONTROL_QUANTILE, CONTROL_SENTENCES, judgeSupport, quantile } from '../core/search/literature-support.ts';
 import { vectorSearch } from '../core/search/literature-search.ts';
 import { dot } from '../core/search/vector-pooling.ts';
-import { createEmbedder, type Embedder, type RuntimeOptions } from '../embed/index.ts';
+import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
 import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
 import { sha256Hex } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
 
 /**
- * Where a literature index's files come from: a folder fetched over HTTP (the shared sample),
- * or a role's pack, whose reader checks every file against the pack's signed manifest.
+ * Where a literature index's files come from: a folder fetched over HTTP (the shared sample;
+ * each file is checked against the index's own manifest when loaded), or a role's pack,
+ * whose reader checks every file against the pack's signed manifest.
  */
 export interface LiteratureSource {
   /** Bytes of a file of the index, by its path inside the index folder ("docs.json", "model/model.onnx"). */
   read(name: string): Promise<Uint8Array>;
-}
-
-/** A same-origin folder; each file is checked against the index's own manifest when loaded. */
-export function folderSource(folderUrl: URL): LiteratureSource {
-  return {
-    async read(name) {
-      const res = await fetch(new URL(name, folderUrl), { credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    },
-  };
 }
 
 export interface LiteratureSummary {
@@ -115,7 +105,7 @@ export class LiteratureSession {
 
   /** Opens an index (a folder URL, or any source such as a role's pack); replaces the one open. */
   async open(from: URL | LiteratureSource, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
-    const source = from instanceof URL ? folderSource(from) : from;
+    const source = from instanceof URL ? fetchModelFolderIo(from) : from;
     const index = await loadLiteraturePack({
       read: (name) => source.read(name),
       sha256: sha256Hex,
