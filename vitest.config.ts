@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // browser behaviour is tested in a real Chromium by Playwright (e2e/).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'conformance/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

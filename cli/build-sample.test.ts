@@ -21,7 +21,7 @@ function of<K extends SnapshotNode['kind']>(kind: K): Extract<SnapshotNode, { ki
 }
 
 function rel(type: Relation['type'], from: string, to: string): Relation | undefined {
-  return relations.find((r) => r.type === type && r.from === from && r.to === to);
+  return relations.find((r) => r.type === type && r.from === from && r.to! === to);
 }
 
 /** Everything downstream of `start` (following lineage edges from `to` to `from`). */
@@ -30,9 +30,9 @@ function downstream(start: string): Set<string> {
   const dependants = new Map<string, string[]>();
   for (const r of relations) {
     if (!lineage.has(r.type)) continue;
-    const list = dependants.get(r.to) ?? [];
+    const list = dependants.get(r.to!) ?? [];
     list.push(r.from);
-    dependants.set(r.to, list);
+    dependants.set(r.to!, list);
   }
   const seen = new Set([start]);
   const queue = [start];
@@ -91,14 +91,14 @@ describe('built-in sample: integrity', () => {
   });
 
   it('has no dangling references', () => {
-    const dangling = relations.filter((r) => !byId.has(r.from) || !byId.has(r.to));
+    const dangling = relations.filter((r) => !byId.has(r.from) || !byId.has(r.to!));
     expect(dangling).toEqual([]);
   });
 
   it('respects the PROV signature of every relation', () => {
     const wrong = relations.filter((r) => {
       const [from, to] = RELATION_SIGNATURES[r.type];
-      return provClassOf(byId.get(r.from)!.kind) !== from || provClassOf(byId.get(r.to)!.kind) !== to;
+      return provClassOf(byId.get(r.from)!.kind) !== from || provClassOf(byId.get(r.to!)!.kind) !== to;
     });
     expect(wrong).toEqual([]);
     expect(relations.filter((r) => r.subtype !== undefined && r.type !== 'wasDerivedFrom')).toEqual([]);
@@ -106,7 +106,7 @@ describe('built-in sample: integrity', () => {
 
   it('has no cycles', () => {
     const out = new Map<string, string[]>();
-    for (const r of relations) out.set(r.from, [...(out.get(r.from) ?? []), r.to]);
+    for (const r of relations) out.set(r.from, [...(out.get(r.from) ?? []), r.to!]);
     const state = new Map<string, 1 | 2>();
     const cycles: string[] = [];
     // iterative DFS: 1 = on the stack, 2 = done
@@ -204,11 +204,11 @@ describe('built-in sample: content', () => {
   });
 
   it('links every evaluation, session, output and access event the PROV way', () => {
-    const usedBy = (a: string) => relations.filter((r) => r.type === 'used' && r.from === a).map((r) => byId.get(r.to)!);
+    const usedBy = (a: string) => relations.filter((r) => r.type === 'used' && r.from === a).map((r) => byId.get(r.to!)!);
     for (const e of of('evaluation')) {
       expect(e.benchmark && e.metric && typeof e.value === 'number', e.id).toBeTruthy();
       const gen = relations.find((r) => r.type === 'wasGeneratedBy' && r.from === e.id)!;
-      const act = byId.get(gen.to)!;
+      const act = byId.get(gen.to!)!;
       expect(act.kind === 'activity' && act.subtype === 'evaluation', e.id).toBe(true);
       expect(usedBy(act.id).some((n) => n.kind === 'model'), act.id).toBe(true);
       expect(usedBy(act.id).some((n) => n.kind === 'dataset'), act.id).toBe(true);
@@ -217,13 +217,13 @@ describe('built-in sample: content', () => {
       expect(usedBy(s.id).filter((n) => n.kind === 'model').length, s.id).toBe(1);
       expect(usedBy(s.id).some((n) => n.kind === 'prompt'), s.id).toBe(true);
       expect(s.startedAt! >= '2025' && s.startedAt! < '2027', s.id).toBe(true);
-      const people = relations.filter((r) => r.type === 'wasAssociatedWith' && r.from === s.id).map((r) => byId.get(r.to)!);
+      const people = relations.filter((r) => r.type === 'wasAssociatedWith' && r.from === s.id).map((r) => byId.get(r.to!)!);
       expect(people.some((p) => p.kind === 'agent' && p.subtype === 'person'), s.id).toBe(true);
     }
     for (const o of of('output')) {
       const gen = relations.find((r) => r.type === 'wasGeneratedBy' && r.from === o.id);
-      expect(gen && byId.get(gen.to)!.kind === 'activity', o.id).toBe(true);
-      expect(relations.some((r) => r.type === 'wasDerivedFrom' && r.from === o.id && byId.get(r.to)!.kind === 'prompt'), o.id).toBe(true);
+      expect(gen && byId.get(gen.to!)!.kind === 'activity', o.id).toBe(true);
+      expect(relations.some((r) => r.type === 'wasDerivedFrom' && r.from === o.id && byId.get(r.to!)!.kind === 'prompt'), o.id).toBe(true);
       expect(relations.some((r) => r.type === 'wasAttributedTo' && r.from === o.id), o.id).toBe(true);
     }
     for (const a of of('activity').filter((x) => x.subtype === 'access')) {

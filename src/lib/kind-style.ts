@@ -23,4 +23,6 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   output: { background: '#ffe4e6', border: '#be123c', text: '#881337', shape: 'cut-rectangle', glyph: 'O' },
   document: { background: '#e0f2fe', border: '#0369a1', text: '#0c4a6e', shape: 'rectangle', glyph: 'L' },
   agent: { background: '#fae8ff', border: '#a21caf', text: '#701a75', shape: 'ellipse', glyph: 'P' },
+  job: { background: '#ffedd5', border: '#c2410c', text: '#7c2d12', shape: 'rectangle', glyph: 'J' },
+  entity: { background: '#f5f5f4', border: '#57534e', text: '#292524', shape: 'round-rectangle', glyph: 'N' },
 };

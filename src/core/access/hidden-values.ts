@@ -71,7 +71,7 @@ export function hiddenValuesFor(policy: Policy, role: string, nodes: readonly Sn
   }
   // Relation roles and times between visible nodes are shown; those touching hidden nodes are not.
   for (const r of relations) {
-    const touchesHidden = hidden.has(r.from) || hidden.has(r.to);
+    const touchesHidden = hidden.has(r.from) || (r.to !== undefined && hidden.has(r.to));
     for (const s of [r.role, r.time]) if (s !== undefined) (touchesHidden ? found.push({ value: s, node: `${r.from} → ${r.to}`, field: 'relation', identifying: isIdentifying('relation', s, false) }) : allowed.add(s));
   }
   const values: HiddenValue[] = [];

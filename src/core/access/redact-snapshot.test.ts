@@ -30,7 +30,7 @@ describe('redactSnapshot, placeholder mode', () => {
   it('removes nodes whose rule says so, with their relations, and counts them', () => {
     expect(node('access:0001')).toBeUndefined();
     expect(node('person:dr-sato-hanako')).toBeUndefined();
-    expect(out.relations.some((r) => r.from === 'access:0001' || r.to.startsWith('person:'))).toBe(false);
+    expect(out.relations.some((r) => r.from === 'access:0001' || r.to!.startsWith('person:'))).toBe(false);
     expect(out.report.removed.byKind).toEqual({ agent: 2, activity: 1 });
     expect(out.report.placeholders.byKind).toEqual({ dataset: 2, prompt: 2, output: 1 });
     expect(out.report.placeholders.byClassification).toEqual({ phi: 3, restricted: 2 });
@@ -38,7 +38,7 @@ describe('redactSnapshot, placeholder mode', () => {
   });
 
   it('strips role, time and subtype from relations that touch a placeholder', () => {
-    const touching = out.relations.filter((r) => r.from.startsWith('restricted:') || r.to.startsWith('restricted:'));
+    const touching = out.relations.filter((r) => r.from.startsWith('restricted:') || r.to!.startsWith('restricted:'));
     expect(touching.length).toBe(out.report.relations.anonymised);
     expect(touching.length).toBeGreaterThan(5);
     for (const r of touching) expect(Object.keys(r).sort()).toEqual(['from', 'to', 'type']);
@@ -155,7 +155,7 @@ function components(graph: { nodes: readonly { id: string }[]; relations: readon
     parent.set(x, root);
     return root;
   };
-  for (const r of graph.relations) if (parent.has(r.from) && parent.has(r.to)) parent.set(find(r.from), find(r.to));
+  for (const r of graph.relations) if (parent.has(r.from) && parent.has(r.to!)) parent.set(find(r.from), find(r.to!));
   const sizes = new Map<string, number>();
   for (const n of graph.nodes) sizes.set(find(n.id), (sizes.get(find(n.id)) ?? 0) + 1);
   return [...sizes.values()].sort((a, b) => b - a);

@@ -87,19 +87,21 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
   });
 
   const relations: Relation[] = [];
+  const shownAsIs = (id: string) => packId.get(id) === id && !placeholderIds.has(id);
   for (const r of graph.relations) {
     const from = packId.get(r.from);
-    const to = packId.get(r.to);
+    // A relation without a second end (graph version 2) stands on its first alone.
+    const to = r.to === undefined ? null : packId.get(r.to);
     if (from === undefined || to === undefined) {
-      if (seen.has(r.from) && seen.has(r.to)) report.relations.dropped++;
+      if (seen.has(r.from) && (r.to === undefined || seen.has(r.to))) report.relations.dropped++;
       else report.relations.dangling++;
       continue;
     }
-    if (placeholderIds.has(from) || placeholderIds.has(to)) {
-      relations.push({ type: r.type, from, to });
+    if (placeholderIds.has(from) || (to !== null && placeholderIds.has(to))) {
+      relations.push(to === null ? { type: r.type, from } : { type: r.type, from, to });
       report.relations.anonymised++;
     } else {
-      relations.push(r);
+      relations.push(r.args ? withVisibleArgs(r, shownAsIs) : r);
       report.relations.kept++;
     }
   }
@@ -107,6 +109,13 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
   report.nodes = graph.nodes.length;
   report.rules = [...rulesHit].sort((a, b) => a[0] - b[0]).map(([rule, nodes]) => ({ rule, nodes }));
   return { nodes: kept, relations, report, keepsId: (id) => packId.get(id) === id && !placeholderIds.has(id) };
+}
+
+/** PROV's further arguments (plan, activity…) that name a node the role is not shown are left out. */
+function withVisibleArgs(r: Relation, shownAsIs: (id: string) => boolean): Relation {
+  const args = Object.fromEntries(Object.entries(r.args!).filter(([, id]) => shownAsIs(id)));
+  const { args: _dropped, ...rest } = r;
+  return Object.keys(args).length > 0 ? { ...rest, args } : rest;
 }
 
 function applyRedaction(node: SnapshotNode, decision: Decision, report: RedactionReport): SnapshotNode {

@@ -4,7 +4,8 @@
  * (fetch + WebCrypto) and in the Node tools (fs + WebCrypto).
  */
 import type { Manifest, ManifestFile, SnapshotGraph, SnapshotNode, Relation } from './schema.ts';
-import { FORMAT_VERSION, SNAPSHOT_FORMAT } from './schema.ts';
+import { SNAPSHOT_FORMAT } from './schema.ts';
+import { graphVersionFor } from './graph-version.ts';
 import { parseManifest, parseGraph } from './parse.ts';
 import { SnapshotError, type Problem } from './problems.ts';
 
@@ -110,7 +111,10 @@ function appendGraph(out: LoadedSnapshot, graph: SnapshotGraph, file: string): v
   }
 }
 
-/** The graph file a tool writes: the wrapper object around nodes and relations. */
+/**
+ * The graph file a tool writes: the wrapper object around nodes and relations, version 1
+ * unless they use something only version 2 has.
+ */
 export function toGraphFile(nodes: SnapshotNode[], relations: Relation[]): SnapshotGraph {
-  return { format: SNAPSHOT_FORMAT, version: FORMAT_VERSION, nodes, relations };
+  return { format: SNAPSHOT_FORMAT, version: graphVersionFor(nodes, relations), nodes, relations };
 }

@@ -12,7 +12,9 @@ import {
   CLASSIFICATIONS,
   DatasetNode,
   DocumentNode,
+  EntityNode,
   EvaluationNode,
+  JobNode,
   ISO_TIME_PATTERN,
   MAX_ID_LENGTH,
   ModelNode,
@@ -46,7 +48,34 @@ const localized: Check = (v) => {
   return (en === undefined || str(en)) && (ja === undefined || str(ja)) && (en !== undefined || ja !== undefined);
 };
 const recordOf = (value: Check): Check => (v) => isObject(v) && Object.values(v).every(value);
-const attributeValue: Check = (v) => v === null || str(v) || num(v) || bool(v) || strings(v);
+const scalar: Check = (v) => v === null || str(v) || num(v) || bool(v);
+const typedLiteral: Check = (v) => {
+  if (!isObject(v)) return false;
+  for (const k of Object.keys(v)) if (k !== '$' && k !== 'type' && k !== 'lang') return false;
+  const { $, type, lang } = v;
+  return (str($) || num($) || bool($)) && (type === undefined || str(type)) && (lang === undefined || str(lang));
+};
+const attributeValue: Check = (v) => scalar(v) || typedLiteral(v) || (Array.isArray(v) && v.every((x) => scalar(x) || typedLiteral(x)));
+export const isAttributeValue = attributeValue;
+const ids: Check = (v) => Array.isArray(v) && v.every(id);
+const columnLineage: Check = (v) =>
+  Array.isArray(v) &&
+  v.every(
+    (c) =>
+      isObject(c) &&
+      Object.keys(c).every((k) => k === 'field' || k === 'inputs' || k === 'description') &&
+      str(c.field) &&
+      (c.description === undefined || str(c.description)) &&
+      Array.isArray(c.inputs) &&
+      c.inputs.every(
+        (i) =>
+          isObject(i) &&
+          Object.keys(i).every((k) => k === 'dataset' || k === 'field' || k === 'transformation') &&
+          id(i.dataset) &&
+          str(i.field) &&
+          (i.transformation === undefined || str(i.transformation)),
+      ),
+  );
 
 const subtypes = (schema: { shape: { subtype?: unknown } }): Check => oneOf((schema.shape.subtype as { unwrap(): { options: readonly string[] } }).unwrap().options);
 
@@ -64,6 +93,13 @@ const FIELD_CHECKS: Record<string, Check> = {
   url: str,
   tags: strings,
   attributes: recordOf(attributeValue),
+  aliases: ids,
+  implicit: (v) => v === true,
+  bundle: id,
+  columnLineage,
+  'job.subtype': subtypes(JobNode),
+  namespace: str,
+  'entity.subtype': subtypes(EntityNode),
   languages: strings,
   'dataset.subtype': subtypes(DatasetNode),
   containsPhi: bool,
@@ -92,7 +128,7 @@ const FIELD_CHECKS: Record<string, Check> = {
 const REQUIRED = ['id', 'name', 'classification', 'kind'];
 
 const KINDS = new Map<string, Map<string, Check>>();
-for (const schema of [DatasetNode, ModelNode, ActivityNode, EvaluationNode, PromptNode, OutputNode, DocumentNode, AgentNode]) {
+for (const schema of [DatasetNode, ModelNode, ActivityNode, EvaluationNode, PromptNode, OutputNode, DocumentNode, AgentNode, JobNode, EntityNode]) {
   const kind = (schema.shape.kind as unknown as { value: string }).value;
   const fields = new Map<string, Check>();
   for (const field of Object.keys(schema.shape)) {

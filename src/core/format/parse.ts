@@ -2,7 +2,8 @@
  * Parsing and validation of manifest and graph files, with located errors.
  */
 import { z } from 'zod';
-import { Manifest, SnapshotGraph, MANIFEST_FORMAT, MANIFEST_VERSIONS, SNAPSHOT_FORMAT, FORMAT_VERSION } from './schema.ts';
+import { Manifest, SnapshotGraph, MANIFEST_FORMAT, MANIFEST_VERSIONS, SNAPSHOT_FORMAT, GRAPH_VERSIONS, INTEROP_GRAPH_VERSION } from './schema.ts';
+import { versionTwoFeatureOfNode, versionTwoFeatureOfRelation } from './graph-version.ts';
 import type { Problem } from './problems.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { isValidRelation } from './relation-check.ts';
@@ -102,7 +103,7 @@ function checkFormatHeader(value: unknown, file: string, format: string, version
 }
 
 function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, format: string): ParseResult<T> {
-  const header = checkFormatHeader(value, file, format, format === MANIFEST_FORMAT ? MANIFEST_VERSIONS : [FORMAT_VERSION]);
+  const header = checkFormatHeader(value, file, format, format === MANIFEST_FORMAT ? MANIFEST_VERSIONS : GRAPH_VERSIONS);
   if (header) return { ok: false, problems: [header] };
   const result = schema.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: schemaProblems(result.error, file, value) };
@@ -123,6 +124,12 @@ const GraphWithoutRelations = SnapshotGraph.omit({ relations: true }).extend({ r
 /** Zod over the file's header only, when nodes and relations passed the hand-written checks. */
 const GraphHeader = SnapshotGraph.omit({ nodes: true, relations: true }).extend({ nodes: z.array(z.never()).max(0), relations: z.array(z.never()).max(0) });
 
+/** True when a version-1 file uses something only version 2 has (zod then says what and where). */
+function claimsTooLittle(value: { version?: unknown }, nodes: unknown[], relations: unknown[]): boolean {
+  if (typeof value.version !== 'number' || value.version >= INTEROP_GRAPH_VERSION) return false;
+  return nodes.some((n) => versionTwoFeatureOfNode(n as never)) || relations.some((r) => versionTwoFeatureOfRelation(r as never));
+}
+
 /**
  * Validates a parsed graph file. The hand-written checks (node-check.ts, relation-check.ts)
  * accept exactly what zod accepts and are several times faster; whatever they reject goes
@@ -131,6 +138,7 @@ const GraphHeader = SnapshotGraph.omit({ nodes: true, relations: true }).extend(
 export function validateGraph(value: unknown, file: string): ParseResult<SnapshotGraph> {
   const { nodes, relations } = (value ?? {}) as { nodes?: unknown; relations?: unknown };
   if (!Array.isArray(relations) || !relations.every(isValidRelation)) return validate(SnapshotGraph, value, file, SNAPSHOT_FORMAT);
+  if (claimsTooLittle(value as object, Array.isArray(nodes) ? nodes : [], relations)) return validate(SnapshotGraph, value, file, SNAPSHOT_FORMAT);
   if (Array.isArray(nodes) && nodes.every(isValidNode)) {
     const header = validate(GraphHeader, { ...(value as object), nodes: [], relations: [] }, file, SNAPSHOT_FORMAT);
     return header.ok ? { ok: true, value: { ...header.value, nodes, relations } } : header;

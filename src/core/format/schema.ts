@@ -12,13 +12,33 @@
  * means following `from → to`, "downstream" following `to → from`.
  */
 import { z } from 'zod';
-import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES } from './vocabulary.ts';
+import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_ARGS, RELATION_TYPES } from './vocabulary.ts';
+import { versionTwoFeatureOfNode, versionTwoFeatureOfRelation } from './graph-version.ts';
 
-export { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, LANGS, type Lang } from './vocabulary.ts';
+export {
+  CLASSIFICATIONS,
+  DERIVATION_TYPES,
+  NODE_KINDS,
+  RELATION_ARGS,
+  RELATION_TYPES,
+  NODE_KINDS_V1,
+  RELATION_TYPES_V1,
+  DERIVATION_TYPES_V1,
+  LANGS,
+  type Lang,
+} from './vocabulary.ts';
 
 export const SNAPSHOT_FORMAT = 'raireki-snapshot';
 export const MANIFEST_FORMAT = 'raireki-manifest';
 export const FORMAT_VERSION = 1;
+/**
+ * Graph file versions this build reads. Version 2 adds what imports from PROV-JSON and
+ * OpenLineage need (kinds `job` and `entity`, the rest of PROV's relations, relation ids,
+ * attributes and further arguments, typed literals, column lineage, aliases; see
+ * docs/snapshot-format.md). Writers write version 1 unless the file uses one of these.
+ */
+export const GRAPH_VERSIONS = [1, 2] as const;
+export const INTEROP_GRAPH_VERSION = 2;
 /**
  * Manifest versions this build reads. Version 2 adds one `contents` value, `"literature"`
  * (a role pack's literature index, issue 4); graph files are unchanged and stay version 1.
@@ -75,7 +95,28 @@ const ContentHash = z
 export const MAX_ID_LENGTH = 512;
 const NodeId = z.string().min(1).max(MAX_ID_LENGTH).describe('Unique within the snapshot; URIs or CURIEs welcome');
 
-const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+/**
+ * A PROV typed or language-tagged literal (graph version 2), as PROV-JSON writes it:
+ * `{ "$": "1", "type": "xsd:short" }`, `{ "$": "chat", "lang": "fr" }`.
+ */
+export const TypedLiteral = z
+  .object({
+    $: z.union([z.string(), z.number(), z.boolean()]),
+    type: z.string().optional(),
+    lang: z.string().optional(),
+  })
+  .strict()
+  .describe('Typed or language-tagged literal (graph version 2)');
+export type TypedLiteral = z.infer<typeof TypedLiteral>;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * Version 1: a string, number, boolean, null or list of strings. Version 2 adds typed
+ * literals and lists mixing scalars and literals (PROV allows several values per attribute).
+ */
+export const AttributeValue = z.union([Scalar, z.array(z.string()), TypedLiteral, z.array(z.union([Scalar, TypedLiteral]))]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
+const Attributes = z.record(z.string(), AttributeValue);
 
 /** Fields shared by every node kind. */
 const nodeBase = {
@@ -90,8 +131,29 @@ const nodeBase = {
   createdAt: IsoTime.optional().describe('PROV generatedAtTime for entities, creation time for agents'),
   url: z.string().optional().describe('Where the thing is published (shown as text, never fetched)'),
   tags: z.array(z.string()).optional(),
-  attributes: z.record(z.string(), AttributeValue).optional().describe('Any further metadata, shown as-is'),
+  attributes: Attributes.optional().describe('Any further metadata, shown as-is'),
+  aliases: z.array(NodeId).optional().describe('Other ids of the same thing (graph version 2): merged imports, OpenLineage symlinks'),
+  implicit: z.literal(true).optional().describe('Only referenced by a relation in the source, never described there (graph version 2)'),
+  bundle: NodeId.optional().describe('The PROV bundle the node was described in (graph version 2)'),
 };
+
+/** OpenLineage column lineage of one output field (graph version 2). */
+export const ColumnLineage = z
+  .object({
+    field: z.string(),
+    inputs: z.array(
+      z
+        .object({
+          dataset: NodeId.describe('Id of the input dataset node'),
+          field: z.string(),
+          transformation: z.string().optional().describe('e.g. "DIRECT/IDENTITY", "INDIRECT/AGGREGATION"'),
+        })
+        .strict(),
+    ),
+    description: z.string().optional(),
+  })
+  .strict();
+export type ColumnLineage = z.infer<typeof ColumnLineage>;
 
 export const DatasetNode = z
   .object({
@@ -103,6 +165,7 @@ export const DatasetNode = z
     languages: z.array(z.string()).optional(),
     containsPhi: z.boolean().optional().describe('True when the data holds protected health information'),
     recordCount: z.number().int().nonnegative().optional(),
+    columnLineage: z.array(ColumnLineage).optional().describe('Which input fields each field was made from (graph version 2)'),
   })
   .strict();
 
@@ -194,6 +257,28 @@ export const AgentNode = z
   })
   .strict();
 
+/**
+ * A recurring process definition (graph version 2): an OpenLineage job, a PROV plan. Each
+ * run is an `activity` that `used` its job (role "plan").
+ */
+export const JobNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('job'),
+    subtype: z.enum(['batch', 'streaming', 'other']).optional(),
+    namespace: z.string().optional().describe('OpenLineage job namespace'),
+  })
+  .strict();
+
+/** Any other PROV entity (graph version 2), e.g. from a PROV document with no Raireki type. */
+export const EntityNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('entity'),
+    subtype: z.enum(['plan', 'collection', 'bundle', 'other']).optional(),
+  })
+  .strict();
+
 export const SnapshotNode = z.discriminatedUnion('kind', [
   DatasetNode,
   ModelNode,
@@ -203,6 +288,8 @@ export const SnapshotNode = z.discriminatedUnion('kind', [
   OutputNode,
   DocumentNode,
   AgentNode,
+  JobNode,
+  EntityNode,
 ]);
 export type SnapshotNode = z.infer<typeof SnapshotNode>;
 export type NodeOfKind<K extends NodeKind> = Extract<SnapshotNode, { kind: K }>;
@@ -211,10 +298,14 @@ export const Relation = z
   .object({
     type: RelationType,
     from: NodeId.describe('PROV first argument: the dependent (derived entity, using activity, …)'),
-    to: NodeId.describe('PROV second argument: what `from` depends on'),
+    to: NodeId.optional().describe('PROV second argument: what `from` depends on. Required in version 1; version 2 may leave it out where PROV does (a generation whose activity is unknown)'),
     subtype: DerivationType.optional().describe('Only for wasDerivedFrom'),
     time: IsoTime.optional(),
     role: z.string().optional().describe('PROV role, e.g. "base model", "training data"'),
+    id: z.string().min(1).optional().describe('The relation\'s own identifier in the source, e.g. a PROV record id (graph version 2)'),
+    args: z.partialRecord(z.enum(RELATION_ARGS), NodeId).optional().describe('PROV\'s further arguments: plan, activity, generation, usage, starter, ender, bundle (graph version 2)'),
+    attributes: Attributes.optional().describe('Any further attributes of the relation (graph version 2)'),
+    bundle: NodeId.optional().describe('The PROV bundle the relation was stated in (graph version 2)'),
   })
   .strict();
 export type Relation = z.infer<typeof Relation>;
@@ -223,11 +314,22 @@ export type Relation = z.infer<typeof Relation>;
 export const SnapshotGraph = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
-    version: z.literal(FORMAT_VERSION),
+    version: z.union([z.literal(GRAPH_VERSIONS[0]), z.literal(GRAPH_VERSIONS[1])]),
     nodes: z.array(SnapshotNode),
     relations: z.array(Relation),
   })
-  .strict();
+  .strict()
+  .superRefine((g, ctx) => {
+    if (g.version >= INTEROP_GRAPH_VERSION) return;
+    g.nodes.forEach((n, i) => {
+      const feature = versionTwoFeatureOfNode(n);
+      if (feature) ctx.addIssue({ code: 'custom', path: ['nodes', i, feature.path], message: `${feature.what} needs graph version ${INTEROP_GRAPH_VERSION}` });
+    });
+    g.relations.forEach((r, i) => {
+      const feature = versionTwoFeatureOfRelation(r);
+      if (feature) ctx.addIssue({ code: 'custom', path: ['relations', i, feature.path], message: `${feature.what} needs graph version ${INTEROP_GRAPH_VERSION}` });
+    });
+  });
 export type SnapshotGraph = z.infer<typeof SnapshotGraph>;
 
 export const ManifestFile = z
@@ -336,7 +438,7 @@ export type Manifest = z.infer<typeof Manifest>;
  * PROV domain and range of each relation. A relation whose endpoints break this is
  * reported as an integrity problem (the graph still loads).
  */
-export const RELATION_SIGNATURES: Record<RelationType, readonly [ProvClass, ProvClass]> = {
+export const RELATION_SIGNATURES: Record<RelationType, readonly [ProvClass | 'any', ProvClass | 'any']> = {
   used: ['activity', 'entity'],
   wasGeneratedBy: ['entity', 'activity'],
   wasDerivedFrom: ['entity', 'entity'],
@@ -344,4 +446,12 @@ export const RELATION_SIGNATURES: Record<RelationType, readonly [ProvClass, Prov
   wasAssociatedWith: ['activity', 'agent'],
   actedOnBehalfOf: ['agent', 'agent'],
   wasInformedBy: ['activity', 'activity'],
+  wasStartedBy: ['activity', 'entity'],
+  wasEndedBy: ['activity', 'entity'],
+  wasInvalidatedBy: ['entity', 'activity'],
+  wasInfluencedBy: ['any', 'any'],
+  specializationOf: ['entity', 'entity'],
+  alternateOf: ['entity', 'entity'],
+  hadMember: ['entity', 'entity'],
+  mentionOf: ['entity', 'entity'],
 };

@@ -155,6 +155,12 @@ function keepEdges(
   let t = -1;
   for (let i = 0; i < m; i++) {
     const r = relations[i]!;
+    if (r.to === undefined) {
+      // A PROV relation whose second argument the source left unknown (graph version 2):
+      // kept in the snapshot and shown with its node, but there is no edge to draw.
+      if (!source) source = identity(m, kept);
+      continue;
+    }
     if (r.from !== prevFrom) f = ids.get((prevFrom = r.from));
     if (r.to !== prevTo) t = ids.get((prevTo = r.to));
     if (f < 0 || t < 0) {
@@ -170,7 +176,9 @@ function keepEdges(
       continue;
     }
     const type = relationTypeCode(r.type);
-    if (SIGNATURE_FROM[type] !== provCodes[f] || SIGNATURE_TO[type] !== provCodes[t]) {
+    const wantFrom = SIGNATURE_FROM[type]!;
+    const wantTo = SIGNATURE_TO[type]!;
+    if ((wantFrom >= 0 && wantFrom !== provCodes[f]) || (wantTo >= 0 && wantTo !== provCodes[t])) {
       // PROV domain or range breached (or an unknown type): reported, but the edge is kept.
       problems.add('relation-signature', () => ({ ...locate(i), message: signatureProblem(r, nodes[f]!, nodes[t]!) }));
     }
@@ -190,9 +198,10 @@ function keepEdges(
   return { from, to, source, types };
 }
 
-/** Expected PROV class codes of `from` and `to`, by relation type code. */
-const SIGNATURE_FROM = RELATION_TYPES.map((t) => PROV_CODE[RELATION_SIGNATURES[t][0]]);
-const SIGNATURE_TO = RELATION_TYPES.map((t) => PROV_CODE[RELATION_SIGNATURES[t][1]]);
+/** Expected PROV class codes of `from` and `to`, by relation type code; -1 for any class. */
+const provCodeOf = (c: string): number => (c === 'any' ? -1 : PROV_CODE[c as keyof typeof PROV_CODE]);
+const SIGNATURE_FROM = RELATION_TYPES.map((t) => provCodeOf(RELATION_SIGNATURES[t][0]));
+const SIGNATURE_TO = RELATION_TYPES.map((t) => provCodeOf(RELATION_SIGNATURES[t][1]));
 
 function signatureProblem(r: Relation, from: SnapshotNode, to: SnapshotNode): string {
   const signature = RELATION_SIGNATURES[r.type] as readonly [string, string] | undefined;

@@ -8,7 +8,7 @@
  * prefixes; free text (prompts, outputs, attributes) weighs least so that a model mentioned
  * in ten thousand outputs does not bury the model itself.
  */
-import type { SnapshotNode } from '../format/index.ts';
+import type { AttributeValue, SnapshotNode } from '../format/index.ts';
 import type { Bm25FieldSpec } from './bm25-index.ts';
 
 export const NAME = 0;
@@ -53,10 +53,21 @@ export function visitSearchFields(node: SnapshotNode, visit: FieldVisitor): void
   if (node.attributes) {
     for (const key in node.attributes) {
       const value = node.attributes[key];
-      if (typeof value === 'string') visit(`attributes.${key}`, value, OTHER);
-      else if (Array.isArray(value)) for (const v of value) visit(`attributes.${key}`, v, OTHER);
+      for (const text of attributeTexts(value)) visit(`attributes.${key}`, text, OTHER);
     }
   }
+}
+
+/** The searchable strings of an attribute value: strings, and the text of string literals. */
+function attributeTexts(value: AttributeValue | undefined): string[] {
+  const out: string[] = [];
+  const one = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (v !== null && typeof v === 'object' && typeof (v as { $: unknown }).$ === 'string') out.push((v as { $: string }).$);
+  };
+  if (Array.isArray(value)) value.forEach(one);
+  else one(value);
+  return out;
 }
 
 function opt(visit: FieldVisitor, field: string, text: string | undefined, bm25Field: number): void {

@@ -9,7 +9,8 @@ import type { EdgeView, SubgraphRequest, SubgraphView } from './types.ts';
 
 export function edgeView(index: GraphIndex, e: number): EdgeView {
   const r = index.relation(e);
-  const view: EdgeView = { id: `e${e}`, type: r.type, from: r.from, to: r.to };
+  // Edges exist only for relations with both ends (the index skips the others).
+  const view: EdgeView = { id: `e${e}`, type: r.type, from: r.from, to: r.to! };
   if (r.subtype) view.subtype = r.subtype;
   return view;
 }
