@@ -14,6 +14,8 @@ import { LoadMessages } from '../features/snapshot-loader/components/load-messag
 import { useUrlState, type UrlState } from './use-url-state.ts';
 import { useSnapshotLoader, type SnapshotLoader } from './use-snapshot-loader.ts';
 import { PassphraseForm } from '../features/snapshot-loader/components/passphrase-form.tsx';
+import { ImportReport } from '../features/snapshot-loader/components/import-report.tsx';
+import { useFileDrop } from '../features/snapshot-loader/use-file-drop.ts';
 
 export function App({ client }: { client: SnapshotClient }) {
   const url = useUrlState();
@@ -60,6 +62,8 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
     [loader, update],
   );
 
+  const { dragging, dropProps } = useFileDrop(onFiles);
+
   const tabs: { id: ViewState['view']; label: string }[] = [
     { id: 'graph', label: t('viewGraph') },
     { id: 'impact', label: t('viewImpact') },
@@ -68,7 +72,12 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
   const onLiteratureQuery = useCallback((lq: string) => update({ lq }), [update]);
 
   return (
-    <div className="app">
+    <div className="app" {...dropProps}>
+      {dragging ? (
+        <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+          {t('dropFiles')}
+        </div>
+      ) : null}
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
@@ -105,6 +114,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
         <PassphraseForm role={loader.passphrase.role} wrong={loader.passphrase.wrong} onSubmit={(p) => void loader.loadPack(loader.passphrase!.role, p)} />
       ) : null}
       <LoadMessages failure={loader.failure} warnings={loaded?.warnings ?? []} onDismiss={loader.clearFailure} />
+      {loaded?.imported ? <ImportReport summary={loaded.imported} /> : null}
       <div className="layout">
         <nav className="sidebar" aria-label={t('searchResults')}>
           <SearchPanel query={state.q} onQueryChange={onQueryChange} onPick={navigate} hrefFor={linkTo} activeId={focus} />

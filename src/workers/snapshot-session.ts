@@ -28,7 +28,9 @@ import {
   type SubgraphRequest,
   type SubgraphView,
 } from '../core/view/index.ts';
-import type { PackInfo, LoadedSnapshot } from '../core/format/index.ts';
+import type { PackInfo, LoadedSnapshot, Relation } from '../core/format/index.ts';
+import { closure } from '../core/graph/index.ts';
+import { exportMlBom, exportProvJson, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
 
@@ -48,6 +50,36 @@ export interface LoadSummary {
   timings: { readAndVerifyMs: number; indexMs: number };
   /** Set once the keyword index is built (it is built after the snapshot is shown). */
   searchIndexMs?: number;
+  /** Set when the snapshot was converted from other formats (files dropped on the page). */
+  imported: ImportSummary | null;
+}
+
+/** What the page shows of an import: the formats found and what could not be mapped. */
+export interface ImportSummary {
+  formats: { format: InteropFormat; files: number; records: number }[];
+  merged: number;
+  /** Files skipped and items not mapped (errors first), at most MAX_LISTED_IMPORT_ISSUES. */
+  issues: ImportIssue[];
+  issueCount: number;
+}
+
+const MAX_LISTED_IMPORT_ISSUES = 200;
+
+export function importSummary(report: ImportReport): ImportSummary {
+  const all = [...report.skipped, ...report.issues.filter((i) => i.severity === 'error'), ...report.issues.filter((i) => i.severity === 'unmapped')];
+  const notListed = (report.issuesNotListed.error ?? 0) + (report.issuesNotListed.unmapped ?? 0);
+  return {
+    formats: (Object.keys(report.formats) as InteropFormat[]).map((format) => ({ format, files: report.formats[format]!.files, records: report.formats[format]!.records })),
+    merged: report.merged.length,
+    issues: all.slice(0, MAX_LISTED_IMPORT_ISSUES),
+    issueCount: all.length + notListed,
+  };
+}
+
+/** What to export as PROV-JSON: the whole snapshot, or a node's up- or downstream closure. */
+export interface ProvExportRequest {
+  id?: string;
+  direction?: 'up' | 'down';
 }
 
 /** Lets queued messages (the first graph, a details request) run between index slices. */
@@ -61,6 +93,8 @@ interface Loaded {
   /** Built in slices after the snapshot is adopted, so the first graph does not wait for it. */
   search: Promise<NodeSearchIndex>;
   fileOf(id: string): string;
+  /** Every relation as loaded, also those that are no edge (no `to`): exports write them all. */
+  relations: readonly Relation[];
 }
 
 export class SnapshotSession {
@@ -73,8 +107,8 @@ export class SnapshotSession {
     return this.adopt(loaded, source, null, t0);
   }
 
-  /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack). */
-  adopt(loaded: LoadedSnapshot, source: string, pack: LoadSummary['pack'], t0: number): LoadSummary {
+  /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack, an import). */
+  adopt(loaded: LoadedSnapshot, source: string, pack: LoadSummary['pack'], t0: number, imported: ImportSummary | null = null): LoadSummary {
     const t1 = performance.now();
     const { index, problems } = buildGraphIndex(loaded);
     const t2 = performance.now();
@@ -104,12 +138,13 @@ export class SnapshotSession {
       startNode,
       pack,
       timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1 },
+      imported,
     };
     const search = buildNodeSearchIndexInSlices(index.nodes, yieldToMessages).then((built) => {
       summary.searchIndexMs = performance.now() - t2;
       return built;
     });
-    this.current = { summary, index, search, fileOf };
+    this.current = { summary, index, search, fileOf, relations: loaded.relations };
     return summary;
   }
 
@@ -151,6 +186,34 @@ export class SnapshotSession {
 
   impact(id: string, kinds: NodeKind[] | null): ImpactView | null {
     return buildImpact(this.loaded.index, id, kinds);
+  }
+
+  /**
+   * PROV-JSON of the snapshot, or of one node with everything up- or downstream of it (and
+   * the relations among them), as the text of the file to save.
+   */
+  exportProv(req: ProvExportRequest): { text: string; nodes: number } {
+    const { index, relations } = this.loaded;
+    let nodes = index.nodes;
+    if (req.id !== undefined) {
+      const start = index.indexOf(req.id);
+      if (start < 0) throw new Error(`"${req.id}" is not a node of this snapshot`);
+      const ids = new Set([start, ...closure(index, start, req.direction ?? 'up').map((row) => row.node)]);
+      nodes = [...ids].sort((a, b) => a - b).map((i) => index.nodes[i]!);
+    }
+    const selected = new Set(nodes.map((n) => n.id));
+    const chosen = relations.filter((r) => selected.has(r.from) && (r.to === undefined || selected.has(r.to)));
+    return { text: JSON.stringify(exportProvJson(nodes, chosen), null, 2) + '\n', nodes: nodes.length };
+  }
+
+  /** A CycloneDX 1.6 ML-BOM of one model: its upstream closure. */
+  exportMlBom(id: string): { text: string } {
+    const { index, relations, summary } = this.loaded;
+    const n = index.indexOf(id);
+    if (n < 0) throw new Error(`"${id}" is not a node of this snapshot`);
+    if (index.nodes[n]!.kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
+    const bom = exportMlBom(index.nodes, relations, id, { timestamp: summary.snapshot.createdAt });
+    return { text: JSON.stringify(bom, null, 2) + '\n' };
   }
 }
 

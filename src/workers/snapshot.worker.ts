@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { NodeKind } from '../core/format/index.ts';
 import type { SubgraphRequest } from '../core/view/index.ts';
-import { SnapshotSession, describeError } from './snapshot-session.ts';
+import { SnapshotSession, describeError, importSummary, type ProvExportRequest } from './snapshot-session.ts';
+import { importFiles } from './import-files.ts';
 import { fetchIo, fileListIo, readText, sameOriginUrl } from './fetch-io.ts';
 import { serve, type Progress } from './rpc.ts';
 import { fetchAssignedRole, httpPackReader, openPack, type PackFileAccess } from '../platform/index.ts';
@@ -33,7 +34,14 @@ const api = {
   async loadFiles(args: { files: File[] }, progress: (p: Progress) => void) {
     const io = fileListIo(args.files);
     const manifest = args.files.find((f) => f.name === 'manifest.json') ?? args.files.find((f) => f.name.endsWith('.json') && /manifest/i.test(f.name));
-    if (!manifest) throw new Error('manifest.json was not among the chosen files: choose the manifest and the files it lists');
+    if (!manifest) {
+      // Not a Raireki snapshot: OpenLineage, PROV-JSON, model cards, ML-BOMs… converted here.
+      const t0 = performance.now();
+      const { loaded, report } = await importFiles(args.files, progress);
+      const summary = session.adopt(loaded, args.files.map((f) => f.name).join(', '), null, t0, importSummary(report));
+      packLiterature = null;
+      return summary;
+    }
     const text = await readText(io, manifest.name);
     const summary = await session.load(text ?? '', io, args.files.map((f) => f.name).join(', '), manifest.name, progress);
     packLiterature = null;
@@ -84,6 +92,8 @@ const api = {
   details: (args: { id: string }) => session.details(args.id),
   impact: (args: { id: string; kinds: NodeKind[] | null }) => session.impact(args.id, args.kinds),
   summary: (args: { id: string }) => session.summary(args.id),
+  exportProv: (args: ProvExportRequest) => session.exportProv(args),
+  exportMlBom: (args: { id: string }) => session.exportMlBom(args.id),
 };
 
 export type SnapshotApi = typeof api;

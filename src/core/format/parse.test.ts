@@ -62,10 +62,26 @@ describe('parseGraph', () => {
   it('refuses other formats and versions with a message saying which', () => {
     const wrongFormat = parseGraph('{"format":"something-else","version":1}', 'g.json');
     expect(!wrongFormat.ok && wrongFormat.problems[0]).toMatchObject({ code: 'unsupported-format', path: 'format' });
-    const newer = parseGraph('{"format":"raireki-snapshot","version":2,"nodes":[],"relations":[]}', 'g.json');
-    expect(!newer.ok && newer.problems[0]!.message).toBe('version 2 is not supported (this build reads version 1)');
+    const newer = parseGraph('{"format":"raireki-snapshot","version":3,"nodes":[],"relations":[]}', 'g.json');
+    expect(!newer.ok && newer.problems[0]!.message).toBe('version 3 is not supported (this build reads versions 1 and 2)');
     const array = parseGraph('[]', 'g.json');
     expect(!array.ok && array.problems[0]!.code).toBe('unsupported-format');
+  });
+
+  it('reads graph version 2 (imports) and refuses its additions in a file that says version 1', () => {
+    const node = { id: 'ol-job:etl/orders', kind: 'job', name: 'orders', classification: 'internal', namespace: 'etl' };
+    const literal = { id: 'ex:e1', kind: 'entity', name: 'e1', classification: 'public', attributes: { 'ex:n': { $: '1', type: 'xsd:short' } } };
+    const relation = { type: 'wasGeneratedBy', from: 'ex:e1', id: 'ex:gen1' };
+    const v2 = parseGraph(JSON.stringify({ format: 'raireki-snapshot', version: 2, nodes: [node, literal], relations: [relation] }), 'g.json');
+    expect(v2.ok && v2.value.relations[0]).toEqual(relation);
+    const v1 = parseGraph(JSON.stringify({ format: 'raireki-snapshot', version: 1, nodes: [node, literal], relations: [relation] }), 'g.json');
+    expect(!v1.ok && v1.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'nodes[0].kind: kind "job" needs graph version 2 (node "ol-job:etl/orders")',
+      'nodes[1].kind: kind "entity" needs graph version 2 (node "ex:e1")',
+      'relations[0].to: a relation without "to" needs graph version 2',
+    ]);
+    const v1Literal = parseGraph(JSON.stringify({ format: 'raireki-snapshot', version: 1, nodes: [{ ...literal, kind: 'dataset' }], relations: [] }), 'g.json');
+    expect(!v1Literal.ok && v1Literal.problems[0]!.message).toMatch(/attribute "ex:n": a typed literal .* needs graph version 2/);
   });
 
   it('lists at most 20 schema problems and counts the rest', () => {

@@ -2,7 +2,7 @@
  * Parsing and validation of manifest and graph files, with located errors.
  */
 import { z } from 'zod';
-import { Manifest, SnapshotGraph, MANIFEST_FORMAT, MANIFEST_VERSIONS, SNAPSHOT_FORMAT, GRAPH_VERSIONS, INTEROP_GRAPH_VERSION } from './schema.ts';
+import { Manifest, SnapshotGraph, SnapshotGraphShape, MANIFEST_FORMAT, MANIFEST_VERSIONS, SNAPSHOT_FORMAT, GRAPH_VERSIONS, INTEROP_GRAPH_VERSION } from './schema.ts';
 import { versionTwoFeatureOfNode, versionTwoFeatureOfRelation } from './graph-version.ts';
 import type { Problem } from './problems.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
@@ -120,9 +120,9 @@ export function parseGraph(text: string, file: string): ParseResult<SnapshotGrap
 }
 
 /** Zod over everything but the relations, which are checked by hand (see relation-check.ts). */
-const GraphWithoutRelations = SnapshotGraph.omit({ relations: true }).extend({ relations: z.array(z.never()).max(0) });
+const GraphWithoutRelations = SnapshotGraphShape.omit({ relations: true }).extend({ relations: z.array(z.never()).max(0) });
 /** Zod over the file's header only, when nodes and relations passed the hand-written checks. */
-const GraphHeader = SnapshotGraph.omit({ nodes: true, relations: true }).extend({ nodes: z.array(z.never()).max(0), relations: z.array(z.never()).max(0) });
+const GraphHeader = SnapshotGraphShape.omit({ nodes: true, relations: true }).extend({ nodes: z.array(z.never()).max(0), relations: z.array(z.never()).max(0) });
 
 /** True when a version-1 file uses something only version 2 has (zod then says what and where). */
 function claimsTooLittle(value: { version?: unknown }, nodes: unknown[], relations: unknown[]): boolean {

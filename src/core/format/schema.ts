@@ -311,15 +311,17 @@ export const Relation = z
 export type Relation = z.infer<typeof Relation>;
 
 /** One graph file. A snapshot may be split over several; their union is the graph. */
-export const SnapshotGraph = z
+/** The graph file's shape without the version gate (for `.omit`, which refinements forbid). */
+export const SnapshotGraphShape = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
     version: z.union([z.literal(GRAPH_VERSIONS[0]), z.literal(GRAPH_VERSIONS[1])]),
     nodes: z.array(SnapshotNode),
     relations: z.array(Relation),
   })
-  .strict()
-  .superRefine((g, ctx) => {
+  .strict();
+
+export const SnapshotGraph = SnapshotGraphShape.superRefine((g, ctx) => {
     if (g.version >= INTEROP_GRAPH_VERSION) return;
     g.nodes.forEach((n, i) => {
       const feature = versionTwoFeatureOfNode(n);

@@ -39,6 +39,8 @@ interface DraftNode {
   fields: NodeFields;
   /** Described by a source (not only referenced). */
   declared: boolean;
+  /** The classification came from a source, not from the default. */
+  classified: boolean;
   origins: string[];
 }
 
@@ -139,9 +141,10 @@ export class ImportDraft {
    */
   node(fields: { id: string; kind: NodeKind; name?: string } & NodeFields, origin: string, place?: SourcePlace): void {
     const existing = this.nodes.get(fields.id);
+    const classified = fields.classification !== undefined;
     const complete = { classification: this.defaultClassification, ...fields, name: fields.name || fallbackName(fields.id) };
     if (!existing) {
-      this.nodes.set(fields.id, { fields: complete, declared: true, origins: [origin] });
+      this.nodes.set(fields.id, { fields: complete, declared: true, classified, origins: [origin] });
       return;
     }
     if (!existing.origins.includes(origin)) existing.origins.push(origin);
@@ -150,9 +153,10 @@ export class ImportDraft {
       existing.fields = { ...complete, ...pickLists(existing.fields, complete) };
       delete existing.fields.implicit;
       existing.declared = true;
+      existing.classified = classified;
       return;
     }
-    this.merge(existing, complete, place);
+    this.merge(existing, complete, place, classified);
   }
 
   /**
@@ -168,6 +172,7 @@ export class ImportDraft {
     this.nodes.set(id, {
       fields: { id, kind, name: name || fallbackName(id), classification: this.defaultClassification, implicit: true },
       declared: false,
+      classified: false,
       origins: [],
     });
   }
@@ -179,7 +184,11 @@ export class ImportDraft {
     this.relations.push(r);
   }
 
-  private merge(existing: DraftNode, incoming: NodeFields, place: SourcePlace | undefined): void {
+  /**
+   * `classified`: the incoming classification was stated by its source. A stated one
+   * replaces a default; of two stated ones the more sensitive wins.
+   */
+  private merge(existing: DraftNode, incoming: NodeFields, place: SourcePlace | undefined, classified: boolean): void {
     const target = existing.fields;
     if (incoming.kind !== target.kind) {
       if (VAGUE_KINDS.has(target.kind as NodeKind) && !VAGUE_KINDS.has(incoming.kind as NodeKind)) {
@@ -207,7 +216,9 @@ export class ImportDraft {
       } else if (field === 'name' && have === fallbackName(target.id as string)) {
         target[field] = value;
       } else if (field === 'classification') {
-        target[field] = moreSensitive(have as Classification, value as Classification);
+        if (!classified) continue;
+        target[field] = existing.classified ? moreSensitive(have as Classification, value as Classification) : value;
+        existing.classified = true;
       } else if (JSON.stringify(have) !== JSON.stringify(value)) {
         this.conflict(place, target.id as string, field, have, value);
       }
@@ -238,12 +249,15 @@ export class ImportDraft {
         byCanonical.set(canonical, node);
         continue;
       }
-      const incoming = { ...node.fields, id: canonical, aliases: union((node.fields.aliases as string[]) ?? [], [id]) };
+      const incoming: NodeFields = { ...node.fields, id: canonical, aliases: union((node.fields.aliases as string[]) ?? [], [id]) };
+      // A name that is only its own id's last part says nothing against the group's name.
+      if (incoming.name === fallbackName(id)) delete incoming.name;
       if (!into.declared && node.declared) {
-        into.fields = { ...incoming, ...pickLists(into.fields, incoming) };
+        into.fields = { ...incoming, name: incoming.name ?? node.fields.name, ...pickLists(into.fields, incoming) };
         delete into.fields.implicit;
         into.declared = true;
-      } else if (node.declared) this.merge(into, incoming, undefined);
+        into.classified = node.classified;
+      } else if (node.declared) this.merge(into, incoming, undefined, node.classified);
       else into.fields.aliases = union((into.fields.aliases as string[]) ?? [], [id]);
       into.origins.push(...node.origins.filter((o) => !into.origins.includes(o)));
     }

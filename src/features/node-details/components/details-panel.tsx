@@ -8,6 +8,8 @@ import { NodeName } from '../../../components/node-name.tsx';
 import { useNodeDetails } from '../api/get-node-details.ts';
 import { fieldRows } from '../field-rows.ts';
 import { AppLink } from '../../../components/app-link.tsx';
+import { ExportActions } from './export-actions.tsx';
+import { ColumnLineageTable } from './column-lineage.tsx';
 
 interface Props {
   id: string | null;
@@ -21,8 +23,8 @@ interface Props {
   onCheck(id: string): void;
 }
 
-/** Fields shown in the header rather than in the table. */
-const HEADER_FIELDS = new Set(['kind', 'name']);
+/** Fields shown in the header or a section of their own rather than in the table. */
+const HEADER_FIELDS = new Set(['kind', 'name', 'columnLineage']);
 
 export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath, onCheck }: Props) {
   const { t, lang } = useI18n();
@@ -72,6 +74,7 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
           <NeighbourList key={`${g.type}-${g.direction}`} group={g} hrefFor={hrefFor} onNavigate={onNavigate} />
         ))}
       </section>
+      {node.kind === 'dataset' && node.columnLineage?.length ? <ColumnLineageTable lineage={node.columnLineage} hrefFor={hrefFor} onNavigate={onNavigate} /> : null}
       <section aria-labelledby="details-fields">
         <h3 id="details-fields">{t('fields')}</h3>
         <dl className="fields">
@@ -89,6 +92,7 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
           </div>
         </dl>
       </section>
+      <ExportActions id={id} kind={node.kind} />
     </article>
   );
 }

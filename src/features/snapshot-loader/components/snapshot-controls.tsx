@@ -36,7 +36,7 @@ export function SnapshotControls({ loaded, loading, onFiles }: Props) {
         className="visually-hidden"
         type="file"
         multiple
-        accept=".json,application/json"
+        accept=".json,.ndjson,.jsonl,.md,.yaml,.yml,application/json"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           if (files.length) onFiles(files);
