@@ -25,8 +25,13 @@ export type EventType = (typeof EVENT_TYPES)[number];
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Fields of an event the mapping reads; any other top-level key is reported as not mapped. */
-export const EVENT_KEYS: ReadonlySet<string> = new Set(['eventTime', 'eventType', 'producer', 'schemaURL', 'run', 'job', 'inputs', 'outputs', 'dataset']);
+const BASE_KEYS = ['eventTime', 'producer', 'schemaURL'];
+/** Top-level fields of each kind of event (the spec's); any other key is reported as not mapped. */
+export const EVENT_KEYS: Record<EventKind, ReadonlySet<string>> = {
+  run: new Set([...BASE_KEYS, 'eventType', 'run', 'job', 'inputs', 'outputs']),
+  dataset: new Set([...BASE_KEYS, 'dataset']),
+  job: new Set([...BASE_KEYS, 'job', 'inputs', 'outputs']),
+};
 
 export interface EventProblem {
   path: PathSegment[];
@@ -42,7 +47,7 @@ export interface EventCheck {
   timeIsIso: boolean;
 }
 
-export function isIsoTime(v: unknown): v is string {
+export function isIsoTime(v: unknown): boolean {
   return typeof v === 'string' && ISO_TIME_PATTERN.test(v) && !Number.isNaN(Date.parse(v));
 }
 

@@ -1,0 +1,62 @@
+/**
+ * What reading one PROV-JSON document (or one bundle of it) needs at each record: the draft,
+ * the namespaces in scope, the bundle the records are stated in, and where in the file it is.
+ */
+import type { ImportDraft } from '../import-draft.ts';
+import { jsonPath, type SourcePlace } from '../import-report.ts';
+import { Namespaces, nodeIdFromIri } from './qualified-name.ts';
+
+export interface DocContext {
+  draft: ImportDraft;
+  ns: Namespaces;
+  /** Origin recorded on each node (`prov-json:<file>`). */
+  origin: string;
+  /** Place of the document itself (a file, or an element of a JSON list). */
+  place: SourcePlace;
+  /** Id of the bundle the records are in, if any. */
+  bundle?: string;
+  /** Ids of the document's bundles: their own entities get subtype `bundle`. */
+  bundleIds: ReadonlySet<string>;
+}
+
+/** The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer path. */
+export function at(ctx: DocContext, ...segments: (string | number)[]): SourcePlace {
+  const inner = jsonPath(...segments);
+  const outer = ctx.place.path;
+  if (!outer) return { ...ctx.place, path: inner };
+  return { ...ctx.place, path: inner.startsWith('[') ? outer + inner : `${outer}.${inner}` };
+}
+
+/**
+ * The id a qualified name stands for. A name whose prefix is declared nowhere is kept as
+ * written (so that the document's own references to it still meet), and reported; a name
+ * that cannot be an id at all (too long, `__proto__`) gives null, also reported.
+ */
+export function resolveName(ctx: DocContext, name: string, place: SourcePlace): string | null {
+  const expanded = ctx.ns.expand(name);
+  let id: string;
+  if ('unknownPrefix' in expanded) {
+    ctx.draft.issue(
+      'unmapped',
+      place,
+      `the prefix "${expanded.unknownPrefix}" is not declared in "prefix", so ${short(name)} cannot be expanded to an IRI; it is kept as written`,
+      'prov-json',
+    );
+    id = name;
+  } else id = nodeIdFromIri(expanded.iri);
+  return ctx.draft.checkId(id, place, 'prov-json');
+}
+
+function short(s: string): string {
+  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s);
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
