@@ -33,7 +33,7 @@ export function provSchemaValidator(schemaFile: string): ValidateFunction {
   const ajv = new Ajv({ strict: false, allErrors: true });
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id });
+  return ajv.compile({ ...rest, $id: id as string });
 }
 
 function importText(file: string, text: string) {

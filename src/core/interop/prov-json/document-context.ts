@@ -17,6 +17,8 @@ export interface DocContext {
   bundle?: string;
   /** Ids of the document's bundles: their own entities get subtype `bundle`. */
   bundleIds: ReadonlySet<string>;
+  /** Ids that mean another node inside this bundle (see document.ts, "one id, two classes"). */
+  rename?: ReadonlyMap<string, string>;
 }
 
 /** The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer path. */
@@ -44,7 +46,7 @@ export function resolveName(ctx: DocContext, name: string, place: SourcePlace): 
     );
     id = name;
   } else id = nodeIdFromIri(expanded.iri);
-  return ctx.draft.checkId(id, place, 'prov-json');
+  return ctx.draft.checkId(ctx.rename?.get(id) ?? id, place, 'prov-json');
 }
 
 function short(s: string): string {

@@ -2,11 +2,17 @@
  * One PROV-JSON document: its prefixes, its element and relation maps, and its bundles,
  * whose records are read with the bundle's prefixes added and carry the bundle's id.
  * Members that are none of PROV-JSON's are reported, not silently passed over.
+ *
+ * One id, two classes: a bundle is a context of its own, and a document may describe an id
+ * as an activity in one bundle and as an entity in another. A node has one kind, so the
+ * description whose class differs from the id's first one (top level first, then bundles in
+ * order) becomes a node of its own, `<bundle id>#<id>`, and every name of that id inside
+ * that bundle means it; a note says so.
  */
 import type { ImportDraft } from '../import-draft.ts';
 import type { SourcePlace } from '../import-report.ts';
 import { at, describeType, isObject, resolveName, type DocContext } from './document-context.ts';
-import { Namespaces } from './qualified-name.ts';
+import { Namespaces, nodeIdFromIri } from './qualified-name.ts';
 import { readElementMap } from './records.ts';
 import { readRelationMap } from './relations.ts';
 import { ELEMENT_MAPS, RELATION_MAPS } from './vocabulary.ts';
@@ -23,6 +29,7 @@ export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, p
     if (id !== null) bundleIds.set(key, id);
   }
   const top: DocContext = { ...ctx, bundleIds: new Set(bundleIds.values()) };
+  const renames = classRenames(top, doc, bundles, bundleIds);
   readMaps(top, doc, [], true);
   for (const [key, content] of bundles) {
     const id = bundleIds.get(key);
@@ -31,7 +38,7 @@ export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, p
       draft.issue('error', at(top, 'bundle', key), `expected a bundle (an object), found ${describeType(content)}; left out`, 'prov-json');
       continue;
     }
-    const inner: DocContext = { ...top, ns: withPrefixes(top, content.prefix, ['bundle', key]), bundle: id };
+    const inner: DocContext = { ...top, ns: withPrefixes(top, content.prefix, ['bundle', key]), bundle: id, rename: renames.get(id) };
     readMaps(inner, content, ['bundle', key], false);
     draft.count('prov-json', 'bundles');
   }
@@ -47,6 +54,39 @@ function readMaps(ctx: DocContext, doc: Record<string, unknown>, path: (string |
       ctx.draft.issue('unmapped', at(ctx, ...path, member), `${why}; left out`, 'prov-json');
     }
   }
+}
+
+/** For each bundle, the ids it describes with another PROV class than their first description has. */
+function classRenames(top: DocContext, doc: Record<string, unknown>, bundles: [string, unknown][], bundleIds: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
+  const firstClass = new Map<string, string>();
+  const out = new Map<string, Map<string, string>>();
+  const scan = (scope: Record<string, unknown>, ns: Namespaces, bundle: string | undefined, path: (string | number)[]) => {
+    for (const cls of ELEMENT_MAPS) {
+      const map = scope[cls];
+      if (!isObject(map)) continue;
+      for (const key of Object.keys(map)) {
+        const expanded = ns.expand(key);
+        const id = 'iri' in expanded ? nodeIdFromIri(expanded.iri) : key;
+        const first = firstClass.get(id);
+        if (first === undefined) firstClass.set(id, cls);
+        else if (first !== cls && bundle !== undefined) {
+          let renames = out.get(bundle);
+          if (!renames) out.set(bundle, (renames = new Map()));
+          const own = `${bundle}#${id}`;
+          renames.set(id, own);
+          top.draft.issue('note', at(top, ...path, cls, key), `described as an ${cls} here and as an ${first} elsewhere; in this bundle it is the node "${own}"`, 'prov-json');
+        }
+      }
+    }
+  };
+  scan(doc, top.ns, undefined, []);
+  for (const [key, content] of bundles) {
+    const id = bundleIds.get(key);
+    if (id === undefined || !isObject(content)) continue;
+    const ns = isObject(content.prefix) ? top.ns.extend(content.prefix).namespaces : top.ns;
+    scan(content, ns, id, ['bundle', key]);
+  }
+  return out;
 }
 
 function withPrefixes(ctx: DocContext, prefix: unknown, path: (string | number)[]): Namespaces {
