@@ -19,14 +19,29 @@ export interface DocContext {
   bundleIds: ReadonlySet<string>;
   /** Ids that mean another node inside this bundle (see document.ts, "one id, two classes"). */
   rename?: ReadonlyMap<string, string>;
+  /** Names resolved so far in this scope (a document names the same things many times). */
+  resolved: Map<string, string>;
 }
 
-/** The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer path. */
+/**
+ * The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer
+ * path. The path is written only when read (an issue is reported): most members never need
+ * it, and a million-relation document has millions of members.
+ */
 export function at(ctx: DocContext, ...segments: (string | number)[]): SourcePlace {
-  const inner = jsonPath(...segments);
-  const outer = ctx.place.path;
-  if (!outer) return { ...ctx.place, path: inner };
-  return { ...ctx.place, path: inner.startsWith('[') ? outer + inner : `${outer}.${inner}` };
+  const { file, line, path: outer } = ctx.place;
+  let path: string | undefined;
+  const place = {
+    file,
+    get path(): string {
+      if (path === undefined) {
+        const inner = jsonPath(...segments);
+        path = !outer ? inner : inner.startsWith('[') ? outer + inner : `${outer}.${inner}`;
+      }
+      return path;
+    },
+  };
+  return line !== undefined ? Object.assign(place, { line }) : place;
 }
 
 /**
@@ -35,8 +50,9 @@ export function at(ctx: DocContext, ...segments: (string | number)[]): SourcePla
  * that cannot be an id at all (too long, `__proto__`) gives null, also reported.
  */
 export function resolveName(ctx: DocContext, name: string, place: SourcePlace): string | null {
+  const known = ctx.resolved.get(name);
+  if (known !== undefined) return known;
   const expanded = ctx.ns.expand(name);
-  let id: string;
   if ('unknownPrefix' in expanded) {
     ctx.draft.issue(
       'unmapped',
@@ -44,9 +60,12 @@ export function resolveName(ctx: DocContext, name: string, place: SourcePlace): 
       `the prefix "${expanded.unknownPrefix}" is not declared in "prefix", so ${short(name)} cannot be expanded to an IRI; it is kept as written`,
       'prov-json',
     );
-    id = name;
-  } else id = nodeIdFromIri(expanded.iri);
-  return ctx.draft.checkId(ctx.rename?.get(id) ?? id, place, 'prov-json');
+    return ctx.draft.checkId(name, place, 'prov-json');
+  }
+  const id = nodeIdFromIri(expanded.iri);
+  const checked = ctx.draft.checkId(ctx.rename?.get(id) ?? id, place, 'prov-json');
+  if (checked !== null) ctx.resolved.set(name, checked);
+  return checked;
 }
 
 function short(s: string): string {

@@ -18,7 +18,7 @@ import { readRelationMap } from './relations.ts';
 import { ELEMENT_MAPS, RELATION_MAPS } from './vocabulary.ts';
 
 export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, place: SourcePlace): void {
-  const base: DocContext = { draft, ns: Namespaces.predefined, origin: `prov-json:${place.file}`, place, bundleIds: new Set() };
+  const base: DocContext = { draft, ns: Namespaces.predefined, origin: `prov-json:${place.file}`, place, bundleIds: new Set(), resolved: new Map() };
   const ctx = { ...base, ns: withPrefixes(base, doc.prefix, []) };
   const bundles = isObject(doc.bundle) ? Object.entries(doc.bundle) : [];
   if (doc.bundle !== undefined && !isObject(doc.bundle)) draft.issue('error', at(ctx, 'bundle'), `expected an object of bundles, found ${describeType(doc.bundle)}; left out`, 'prov-json');
@@ -28,7 +28,7 @@ export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, p
     const id = resolveName(ctx, key, at(ctx, 'bundle', key));
     if (id !== null) bundleIds.set(key, id);
   }
-  const top: DocContext = { ...ctx, bundleIds: new Set(bundleIds.values()) };
+  const top: DocContext = { ...ctx, bundleIds: new Set(bundleIds.values()), resolved: new Map() };
   const renames = classRenames(top, doc, bundles, bundleIds);
   readMaps(top, doc, [], true);
   for (const [key, content] of bundles) {
@@ -38,7 +38,7 @@ export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, p
       draft.issue('error', at(top, 'bundle', key), `expected a bundle (an object), found ${describeType(content)}; left out`, 'prov-json');
       continue;
     }
-    const inner: DocContext = { ...top, ns: withPrefixes(top, content.prefix, ['bundle', key]), bundle: id, rename: renames.get(id) };
+    const inner: DocContext = { ...top, ns: withPrefixes(top, content.prefix, ['bundle', key]), bundle: id, rename: renames.get(id), resolved: new Map() };
     readMaps(inner, content, ['bundle', key], false);
     draft.count('prov-json', 'bundles');
   }
