@@ -39,8 +39,20 @@ export function hfDatasetId(repo: string): string | null {
   return id ? HF_DATASET + id : null;
 }
 
+/** Namespaces seen, answered once: an import asks for every dataset of every event. */
+const hubNamespaceCache = new Map<string, boolean>();
+
 /** `huggingface://`, `hf`, `https://huggingface.co` … → true */
 export function isHubNamespace(namespace: string): boolean {
+  let known = hubNamespaceCache.get(namespace);
+  if (known === undefined) {
+    known = isHubNamespaceUncached(namespace);
+    if (hubNamespaceCache.size < 10_000) hubNamespaceCache.set(namespace, known);
+  }
+  return known;
+}
+
+function isHubNamespaceUncached(namespace: string): boolean {
   const bare = namespace.toLowerCase().replace(/^[a-z+]+:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
   return HUB_NAMESPACES.has(bare) || HUB_NAMESPACES.has(namespace.toLowerCase().replace(/:\/\/$/, ''));
 }

@@ -146,3 +146,18 @@ describe('AliasTable', () => {
     expect(b.canonical('z')).toBe('x');
   });
 });
+
+describe('relations', () => {
+  it('keeps one of two identical relations and both of two that differ in any member, an empty role included', () => {
+    const d = new ImportDraft();
+    d.node({ id: 'a', kind: 'activity' }, 's', place);
+    d.node({ id: 'e', kind: 'entity' }, 's', place);
+    d.relation({ type: 'used', from: 'a', to: 'e' });
+    d.relation({ type: 'used', from: 'a', to: 'e' });
+    d.relation({ type: 'used', from: 'a', to: 'e', role: '' });
+    d.relation({ type: 'used', from: 'a', to: 'e', attributes: { 'ex:n': 1 } });
+    d.relation({ type: 'used', from: 'a', to: 'e', attributes: { 'ex:n': 2 } });
+    d.relation({ type: 'used', from: 'a' });
+    expect(d.finish().relations).toHaveLength(5);
+  });
+});
