@@ -160,3 +160,34 @@ function components(graph: { nodes: readonly { id: string }[]; relations: readon
   for (const n of graph.nodes) sizes.set(find(n.id), (sizes.get(find(n.id)) ?? 0) + 1);
   return [...sizes.values()].sort((a, b) => b - a);
 }
+
+describe('redactSnapshot and graph version 2 relations', () => {
+  const nodes: SnapshotNode[] = [
+    { id: 'ol-run:1', kind: 'activity', name: 'deidentify run', classification: 'internal' },
+    { id: 'ol-job:etl/deid', kind: 'job', name: 'deid', classification: 'internal' },
+    { id: 'agent:airflow', kind: 'agent', subtype: 'software', name: 'Airflow', classification: 'internal' },
+    { id: 'person:sato', kind: 'agent', subtype: 'person', name: 'Dr. Sato', classification: 'internal' },
+    { id: 'ol:ehr/notes', kind: 'dataset', name: 'notes', classification: 'phi' },
+  ];
+  const relations: Relation[] = [
+    { type: 'wasAssociatedWith', from: 'ol-run:1', to: 'agent:airflow', args: { plan: 'ol-job:etl/deid' } },
+    { type: 'wasAssociatedWith', from: 'ol-run:1', to: 'agent:airflow', args: { plan: 'person:sato' }, id: '_:a2' },
+    { type: 'wasStartedBy', from: 'ol-run:1', args: { starter: 'person:sato' } },
+    { type: 'used', from: 'ol-run:1', to: 'ol:ehr/notes', attributes: { 'ex:note': 'Sato checked it' } },
+  ];
+  const out = redactSnapshot(defaultPolicy(), 'clinician', { nodes, relations });
+
+  it('keeps PROV arguments that name shown nodes and leaves out those naming hidden ones', () => {
+    expect(out.relations[0]).toEqual(relations[0]);
+    expect(out.relations[1]).toEqual({ type: 'wasAssociatedWith', from: 'ol-run:1', to: 'agent:airflow', id: '_:a2' });
+  });
+
+  it('keeps a relation without a second end on its first, and strips relations to placeholders to their ends', () => {
+    expect(out.relations[2]).toEqual({ type: 'wasStartedBy', from: 'ol-run:1' });
+    const toPlaceholder = out.relations[3]!;
+    expect(toPlaceholder.to).toMatch(/^restricted:/);
+    expect(toPlaceholder).toEqual({ type: 'used', from: 'ol-run:1', to: toPlaceholder.to });
+    expect(JSON.stringify(out.relations)).not.toContain('sato');
+    expect(JSON.stringify(out.relations)).not.toContain('Sato');
+  });
+});

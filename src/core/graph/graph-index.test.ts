@@ -186,3 +186,24 @@ describe('buildGraphIndex', () => {
     expect([index.nodeCount, index.edgeCount, problems.length]).toEqual([0, 0, 0]);
   });
 });
+
+describe('graph version 2 relations', () => {
+  it('a relation without a second end is no edge and no dangling reference; wasInfluencedBy takes any class at either end', () => {
+    const { index, problems } = buildGraphIndex({
+      nodes: [
+        { id: 'a', kind: 'activity', name: 'A', classification: 'public' },
+        { id: 'j', kind: 'job', name: 'J', classification: 'public' },
+        { id: 'p', kind: 'agent', name: 'P', classification: 'public' },
+      ],
+      relations: [
+        { type: 'wasGeneratedBy', from: 'j' },
+        { type: 'wasInfluencedBy', from: 'p', to: 'a' },
+        { type: 'wasInfluencedBy', from: 'j', to: 'a' },
+        { type: 'wasStartedBy', from: 'p', to: 'j' },
+      ],
+    });
+    expect(index.edgeCount).toBe(3);
+    expect(index.relation(0)).toEqual({ type: 'wasInfluencedBy', from: 'p', to: 'a' });
+    expect(problems.map((p) => `${p.code} ${p.path}`)).toEqual(['relation-signature relations[3]']);
+  });
+});

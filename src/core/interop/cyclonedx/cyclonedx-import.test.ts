@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ImportSession } from '../import-session.ts';
 import { cycloneDxModule } from './index.ts';
+import { importForTest } from '../../../testing/import-harness.ts';
 
-function run(files: [string, string][]) {
-  const s = new ImportSession([cycloneDxModule]);
-  for (const [path, text] of files) s.addFile(path, text);
-  const result = s.finish();
-  const node = (id: string) => result.nodes.find((n) => n.id === id) as Record<string, unknown> | undefined;
-  const rel = (type: string, from: string) => result.relations.filter((r) => r.type === type && r.from === from);
-  const issues = (severity?: string) => result.report.issues.filter((i) => !severity || i.severity === severity);
-  return { ...result, node, rel, issues };
-}
+const run = (files: [string, string][]) => importForTest([cycloneDxModule], files);
 
 const sha = 'AB'.repeat(32);
 const bom = {

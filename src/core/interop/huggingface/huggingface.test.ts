@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ImportSession } from '../import-session.ts';
 import { hfCardModule, hfHubModule } from './index.ts';
 import { inferBaseModelRelation } from './base-model-relation.ts';
+import { importForTest } from '../../../testing/import-harness.ts';
 
-function run(files: [string, string][]) {
-  const s = new ImportSession([hfHubModule, hfCardModule]);
-  for (const [path, text] of files) s.addFile(path, text);
-  const result = s.finish();
-  const node = (id: string) => result.nodes.find((n) => n.id === id) as Record<string, unknown> | undefined;
-  const rel = (type: string, from: string) => result.relations.filter((r) => r.type === type && r.from === from);
-  const issues = (severity?: string) => result.report.issues.filter((i) => !severity || i.severity === severity);
-  return { ...result, node, rel, issues };
-}
+const run = (files: [string, string][]) => importForTest([hfHubModule, hfCardModule], files);
 
 const card = (yaml: string, body = '# Model\n\nText.\n') => `---\n${yaml}\n---\n${body}`;
 
