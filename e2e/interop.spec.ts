@@ -64,6 +64,7 @@ test.describe('lineage in other formats', () => {
     await page.getByRole('link', { name: /deid\/discharge_notes/ }).first().click();
     await expect(page.getByTestId('column-lineage')).toContainText('text_deid');
     await expect(page.getByTestId('column-lineage')).toContainText('note_text');
+    await expect(page.locator('dl.fields')).not.toContainText('columnLineage');
 
     // The PROV document's people and activities are there too.
     await searchBox(page).fill('Dr. Sato');

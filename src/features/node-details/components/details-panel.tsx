@@ -79,7 +79,7 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
         <h3 id="details-fields">{t('fields')}</h3>
         <dl className="fields">
           {fieldRows(node)
-            .filter((r) => !HEADER_FIELDS.has(r.key))
+            .filter((r) => !HEADER_FIELDS.has(r.key.replace(/[[.].*$/, '')))
             .map((r) => (
               <div key={r.key} className="field">
                 <dt>{r.key}</dt>
