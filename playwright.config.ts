@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/system-programs.ts';
+// The same build behind a server that answers unknown paths with index.html (e2e/hosting.spec.ts).
+import { E2E_SPA_PORT } from './e2e/paths.ts';
 
 /**
  * Browser tests run against the production build (`dist/`, built by `npm test` first),
@@ -27,10 +29,18 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: {
-    command: `npx tsx scripts/serve.ts --port ${E2E_PORT} --base ${E2E_BASE} --mount e2e-snapshots=.tmp/e2e-snapshots --mount models/tiny-bert=fixtures/models/tiny-bert`,
-    url: `http://127.0.0.1:${E2E_PORT}${E2E_BASE}`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `npx tsx scripts/serve.ts --port ${E2E_PORT} --base ${E2E_BASE} --mount e2e-snapshots=.tmp/e2e-snapshots --mount models/tiny-bert=fixtures/models/tiny-bert`,
+      url: `http://127.0.0.1:${E2E_PORT}${E2E_BASE}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx scripts/serve.ts --port ${E2E_SPA_PORT} --base ${E2E_BASE} --spa-fallback`,
+      url: `http://127.0.0.1:${E2E_SPA_PORT}${E2E_BASE}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -5,7 +5,11 @@
  * benchmark.
  *
  *   tsx scripts/serve.ts [--port 4173] [--host 127.0.0.1] [--base /raireki/] [--dir dist]
- *                        [--mount /url/path=folder ...]
+ *                        [--mount /url/path=folder ...] [--spa-fallback]
+ *
+ * `--spa-fallback` answers every unknown path under the base with index.html (200), as many
+ * intranet servers are set up for single-page apps (nginx `try_files $uri /index.html`): the
+ * app must open on such a host as on a plain one.
  */
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
@@ -18,6 +22,8 @@ export interface ServeOptions {
   host: string;
   /** Extra folders served under a URL prefix (relative to base), e.g. generated snapshots. */
   mounts: { prefix: string; dir: string }[];
+  /** Answer unknown paths with index.html instead of 404. */
+  spaFallback?: boolean;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -30,7 +36,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function startServer(opts: ServeOptions): Promise<Server> {
   const base = opts.base.endsWith('/') ? opts.base : `${opts.base}/`;
-  const app = sirv(resolve(opts.dir), { dev: true, etag: true, single: false });
+  const app = sirv(resolve(opts.dir), { dev: true, etag: true, single: opts.spaFallback === true });
   const mounts = opts.mounts.map((m) => ({
     prefix: `${base}${m.prefix.replace(/^\/+|\/+$/g, '')}/`,
     handler: sirv(resolve(m.dir), { dev: true, etag: true }),
@@ -78,6 +84,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     else if (arg === '--host') opts.host = need();
     else if (arg === '--base') opts.base = need();
     else if (arg === '--dir') opts.dir = need();
+    else if (arg === '--spa-fallback') opts.spaFallback = true;
     else if (arg === '--mount') {
       const [prefix, dir] = need().split('=');
       if (!prefix || !dir) throw new Error('--mount takes /url/prefix=folder');

@@ -25,6 +25,11 @@ export interface NginxSiteOptions {
   /** Folder holding <role>/ pack folders (the example's /srv/raireki/packs). */
   packsRoot: string;
   users: NginxUser[];
+  /**
+   * A server block to run instead of the shipped configuration (`{{PORT}}` and `{{WWW}}` are
+   * filled in), for hosts set up otherwise, e.g. an SPA fallback with `try_files`.
+   */
+  serverBlock?: string;
 }
 
 export interface NginxSite {
@@ -47,7 +52,10 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   const port = await freePort();
   writeFileSync(join(dir, 'htpasswd'), opts.users.map((u) => `${u.name}:${hashPassword(u.password)}\n`).join(''));
   writeFileSync(join(dir, 'roles.map'), opts.users.filter((u) => u.role).map((u) => `${u.name} ${u.role};\n`).join(''));
-  writeFileSync(join(dir, 'raireki.conf'), adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) }));
+  const site = opts.serverBlock
+    ? opts.serverBlock.replaceAll('{{PORT}}', String(port)).replaceAll('{{WWW}}', resolve(opts.wwwRoot))
+    : adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) });
+  writeFileSync(join(dir, 'raireki.conf'), site);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, `tmp-${t}`)};`).join(' ');
   writeFileSync(
     join(dir, 'nginx.conf'),

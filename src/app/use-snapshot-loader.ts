@@ -107,13 +107,17 @@ export function useSnapshotLoader(client: SnapshotClient, initial: { snapshot: s
     else {
       client
         .call('whoami', { url: absolute(WHOAMI) })
-        .then((role) => {
-          if (role === null) return loadUrl(SAMPLE_MANIFEST);
-          if (role === '') {
+        .then((answer) => {
+          if (answer.kind === 'none') return loadUrl(SAMPLE_MANIFEST);
+          if (answer.kind === 'login-expired') {
+            setFailure({ source: WHOAMI, message: 'login-expired', problems: [] });
+            return false;
+          }
+          if (answer.role === '') {
             setFailure({ source: WHOAMI, message: 'no-role', problems: [] });
             return false;
           }
-          return loadPack(role);
+          return loadPack(answer.role);
         })
         .catch((err: unknown) => setFailure({ source: WHOAMI, message: err instanceof Error ? err.message : String(err), problems: [] }));
     }

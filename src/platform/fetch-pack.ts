@@ -3,14 +3,13 @@
  * which role the server assigned (`whoami.json`) and a `read` function for `openPack`.
  * Same-origin relative URLs, so the app works under any sub-path (e.g. /raireki/).
  */
+import { askAssignedRole } from './assigned-role.ts';
 
-/** The role the server gives this user; "" when authenticated but without a role. */
+/** The role the server assigns ("" when signed in without one), for callers that expect one. */
 export async function fetchAssignedRole(whoamiUrl: string | URL, init?: RequestInit): Promise<string> {
-  const res = await fetch(whoamiUrl, { cache: 'no-store', credentials: 'same-origin', ...init });
-  if (!res.ok) throw new Error(`${String(whoamiUrl)}: HTTP ${res.status}`);
-  const body = (await res.json()) as { role?: unknown };
-  if (typeof body.role !== 'string') throw new Error(`${String(whoamiUrl)} does not name a role`);
-  return body.role;
+  const answer = await askAssignedRole(whoamiUrl, init);
+  if (answer.kind === 'role') return answer.role;
+  throw new Error(answer.kind === 'none' ? `${String(whoamiUrl)}: HTTP 404` : answer.why);
 }
 
 /**

@@ -23,4 +23,5 @@ export { verifyPack, type PackVerification, type VerifyFailure } from './verify-
 export { PackRefusedError, openPack, type OpenPackOptions, type OpenedPack } from './open-pack.ts';
 export { passphraseSealer, pemSigner, webHasher, type SealerOptions } from './web-pack-crypto.ts';
 export { fetchAssignedRole, httpPackReader } from './fetch-pack.ts';
+export { askAssignedRole, readWhoami, type AssignedRole } from './assigned-role.ts';
 export { PackFileError, packFileReader, type PackFileAccess, type RawRead } from './pack-files.ts';

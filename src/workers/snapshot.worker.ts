@@ -10,7 +10,7 @@ import { SnapshotSession, describeError, importSummary, type ProvExportRequest }
 import { importFiles } from './import-files.ts';
 import { fetchIo, fileListIo, readText, sameOriginUrl } from './fetch-io.ts';
 import { serve, type Progress } from './rpc.ts';
-import { fetchAssignedRole, httpPackReader, openPack, type PackFileAccess } from '../platform/index.ts';
+import { askAssignedRole, httpPackReader, openPack, type AssignedRole, type PackFileAccess } from '../platform/index.ts';
 import { LITERATURE_DIR } from '../core/pack/pack-layout.ts';
 import { trustedPackKeys } from './pack-keys.ts';
 
@@ -49,16 +49,11 @@ const api = {
   },
   /**
    * The role the intranet server assigned to this user (nginx answers whoami.json after
-   * authentication); null when the app is served without one (a plain static host).
+   * authentication); `none` on a host that assigns none (a plain static host, or one that
+   * answers every unknown path with the app's page); `login-expired` when a sign-in page came back.
    */
-  async whoami(args: { url: string }): Promise<string | null> {
-    const url = sameOriginUrl(args.url, self.location.href, self.location.origin);
-    try {
-      return await fetchAssignedRole(url);
-    } catch (err) {
-      if (err instanceof Error && /HTTP 404$/.test(err.message)) return null;
-      throw err;
-    }
+  async whoami(args: { url: string }): Promise<AssignedRole> {
+    return askAssignedRole(sameOriginUrl(args.url, self.location.href, self.location.origin));
   },
   /** Opens a role's pack: signature, role, (passphrase,) every file's hash, then the graph. */
   async loadPack(args: { url: string; role: string; passphrase?: string }, progress: (p: Progress) => void) {

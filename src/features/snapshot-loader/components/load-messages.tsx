@@ -22,6 +22,8 @@ export function LoadMessages({ failure, warnings, onDismiss }: { failure: Failur
             <ProblemList problems={failure.problems} />
           ) : failure.message === 'no-role' ? (
             <p>{t('noRole')}</p>
+          ) : failure.message === 'login-expired' ? (
+            <p data-testid="login-expired">{t('loginExpired')}</p>
           ) : (
             <p>
               <code>{failure.message}</code>
