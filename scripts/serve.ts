@@ -12,7 +12,8 @@
  * app must open on such a host as on a plain one.
  */
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 
 export interface ServeOptions {
@@ -36,7 +37,10 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function startServer(opts: ServeOptions): Promise<Server> {
   const base = opts.base.endsWith('/') ? opts.base : `${opts.base}/`;
-  const app = sirv(resolve(opts.dir), { dev: true, etag: true, single: opts.spaFallback === true });
+  const app = sirv(resolve(opts.dir), { dev: true, etag: true, single: false });
+  // sirv's own `single` mode leaves paths with an extension (whoami.json) as 404; nginx's
+  // try_files does not, so the fallback is done here, for every unknown path.
+  const indexHtml = opts.spaFallback ? readFileSync(join(resolve(opts.dir), 'index.html')) : null;
   const mounts = opts.mounts.map((m) => ({
     prefix: `${base}${m.prefix.replace(/^\/+|\/+$/g, '')}/`,
     handler: sirv(resolve(m.dir), { dev: true, etag: true }),
@@ -62,7 +66,8 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       return;
     }
     req.url = '/' + url.slice(base.length);
-    app(req, res, notFound);
+    const fallback = indexHtml ? () => void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(indexHtml) : notFound;
+    app(req, res, fallback);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
