@@ -9,7 +9,7 @@ import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readS
 import { basename, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Classification } from '../../src/core/format/index.ts';
-import { createImportSession, importedSnapshotInfo, formatIssue, FORMAT_LABELS, type ImportReport, type ImportSession, type InteropFormat } from '../../src/core/interop/index.ts';
+import { createImportSession, importedSnapshotInfo, MAX_DOCUMENT_BYTES, formatIssue, FORMAT_LABELS, type ImportReport, type ImportSession, type InteropFormat } from '../../src/core/interop/index.ts';
 import { sha256Hex, writeSnapshotDir, type GraphChunk } from './snapshot-files.ts';
 import { progressBar, type ProgressBar } from './literature-progress.ts';
 
@@ -96,6 +96,10 @@ async function addPath(session: ImportSession, path: string, shown: string, bar:
   const size = statSync(path).size;
   if (size >= STREAM_BYTES && startsLikeNdjson(path)) {
     await streamLines(session, path, shown, size, bar);
+    return;
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    session.skip({ file: shown }, `is ${(size / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB read in one piece: write it as NDJSON (one record a line), which is streamed`);
     return;
   }
   bar?.update('reading', n, total);

@@ -2,6 +2,7 @@
  * Small invented OpenLineage events for the unit tests (never third-party files), and a
  * helper that imports them through the same session as the app.
  */
+import type { JsonObject } from '../core/interop/json-values.ts';
 import { ImportSession } from '../core/interop/import-session.ts';
 import { openLineageModule } from '../core/interop/openlineage/index.ts';
 
@@ -11,10 +12,9 @@ export const RUN_A = '11111111-1111-4111-8111-111111111111';
 export const RUN_B = '22222222-2222-4222-8222-222222222222';
 export const RUN_PARENT = '33333333-3333-4333-8333-333333333333';
 
-type Obj = Record<string, unknown>;
 
-export function runEvent(eventType: string | undefined, eventTime: string, extra: Obj = {}, runId = RUN_A): Obj {
-  const { runFacets, jobFacets, job, ...rest } = extra as Obj & { runFacets?: Obj; jobFacets?: Obj; job?: Obj };
+export function runEvent(eventType: string | undefined, eventTime: string, extra: JsonObject = {}, runId = RUN_A): JsonObject {
+  const { runFacets, jobFacets, job, ...rest } = extra as JsonObject & { runFacets?: JsonObject; jobFacets?: JsonObject; job?: JsonObject };
   return {
     ...(eventType ? { eventType } : {}),
     eventTime,
@@ -26,7 +26,7 @@ export function runEvent(eventType: string | undefined, eventTime: string, extra
   };
 }
 
-export function facet(body: Obj): Obj {
+export function facet(body: JsonObject): JsonObject {
   return { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/X.json', ...body };
 }
 

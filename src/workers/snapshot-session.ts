@@ -29,8 +29,7 @@ import {
   type SubgraphView,
 } from '../core/view/index.ts';
 import type { PackInfo, LoadedSnapshot, Relation } from '../core/format/index.ts';
-import { closure } from '../core/graph/index.ts';
-import { exportMlBom, exportProvJson, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
+import { exportMlBom, exportProvJson, provSelection, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
 
@@ -194,16 +193,13 @@ export class SnapshotSession {
    */
   exportProv(req: ProvExportRequest): { text: string; nodes: number } {
     const { index, relations } = this.loaded;
-    let nodes = index.nodes;
+    let select: Set<string> | undefined;
     if (req.id !== undefined) {
-      const start = index.indexOf(req.id);
-      if (start < 0) throw new Error(`"${req.id}" is not a node of this snapshot`);
-      const ids = new Set([start, ...closure(index, start, req.direction ?? 'up').map((row) => row.node)]);
-      nodes = [...ids].sort((a, b) => a - b).map((i) => index.nodes[i]!);
+      select = provSelection(index, req.id, req.direction ?? 'up');
+      if (select.size === 0) throw new Error(`"${req.id}" is not a node of this snapshot`);
     }
-    const selected = new Set(nodes.map((n) => n.id));
-    const chosen = relations.filter((r) => selected.has(r.from) && (r.to === undefined || selected.has(r.to)));
-    return { text: JSON.stringify(exportProvJson(nodes, chosen), null, 2) + '\n', nodes: nodes.length };
+    const doc = exportProvJson(index.nodes, relations, select ? { select } : {});
+    return { text: JSON.stringify(doc, null, 2) + '\n', nodes: select?.size ?? index.nodeCount };
   }
 
   /** A CycloneDX 1.6 ML-BOM of one model: its upstream closure. */
@@ -212,7 +208,7 @@ export class SnapshotSession {
     const n = index.indexOf(id);
     if (n < 0) throw new Error(`"${id}" is not a node of this snapshot`);
     if (index.nodes[n]!.kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
-    const bom = exportMlBom(index.nodes, relations, id, { timestamp: summary.snapshot.createdAt });
+    const bom = exportMlBom(index.nodes, relations, id, { timestamp: summary.snapshot.createdAt, index });
     return { text: JSON.stringify(bom, null, 2) + '\n' };
   }
 }

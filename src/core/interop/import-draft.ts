@@ -10,7 +10,6 @@
  */
 import {
   MAX_ID_LENGTH,
-  NODE_KINDS,
   SnapshotNode,
   type AttributeValue,
   type Classification,
@@ -21,6 +20,7 @@ import { isValidNode } from '../format/node-check.ts';
 import { isValidRelation } from '../format/relation-check.ts';
 import { formatJsonPath } from '../format/parse.ts';
 import { AliasTable } from './alias-table.ts';
+import { preview, typeName } from './json-values.ts';
 import type { FormatCounts, ImportIssue, ImportReport, InteropFormat, IssueSeverity, SourcePlace } from './import-report.ts';
 
 /** Longest text kept in a field or attribute; longer values are cut (with a note). */
@@ -133,15 +133,6 @@ export class ImportDraft {
 
   // ── graph ────────────────────────────────────────────────────────────────────────────────
 
-  has(id: string): boolean {
-    return this.nodes.has(id);
-  }
-
-  /** Fields of a node described so far (read-only use: exporters, tests). */
-  peek(id: string): Readonly<NodeFields> | undefined {
-    return this.nodes.get(id)?.fields;
-  }
-
   /**
    * Describes a node. A second description of the same id is merged into the first: missing
    * fields are filled, lists are joined, attributes are added; where both give a different
@@ -234,7 +225,7 @@ export class ImportDraft {
   }
 
   private conflict(place: SourcePlace | undefined, id: string, field: string, kept: unknown, other: unknown): void {
-    this.issue('note', place ?? { file: '(merge)' }, `"${id}" ${field}: two sources disagree; kept ${short(kept)}, not ${short(other)}`);
+    this.issue('note', place ?? { file: '(merge)' }, `"${id}" ${field}: two sources disagree; kept ${preview(kept)}, not ${preview(other)}`);
   }
 
   // ── result ───────────────────────────────────────────────────────────────────────────────
@@ -411,16 +402,9 @@ function whyInvalidNode(node: unknown): string {
   return `${formatJsonPath(issue.path) || '(node)'}: ${issue.message}`;
 }
 
-function short(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}
-
+/** What an id was instead, for the message: only strings that are empty get here. */
 function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return 'an empty string';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${short(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${preview(v)}`;
+  return typeName(v);
 }
-
-export const IMPORTABLE_KINDS: readonly NodeKind[] = NODE_KINDS;

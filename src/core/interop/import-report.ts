@@ -81,3 +81,26 @@ export function jsonPath(...segments: (string | number)[]): string {
   }
   return out;
 }
+
+/**
+ * The place of a part of a document: `place` with `segments` added to its JSON path. Places
+ * are made for every member read but looked at only when something is reported, so the path
+ * is joined on first read (an own getter, so that spreading a place still copies its path).
+ */
+export function placeWithin(place: SourcePlace, ...segments: (string | number)[]): SourcePlace {
+  if (segments.length === 0) return place;
+  let joined: string | undefined;
+  const out: SourcePlace = {
+    file: place.file,
+    get path(): string {
+      if (joined === undefined) {
+        const tail = jsonPath(...segments);
+        const head = place.path;
+        joined = head ? head + (tail.startsWith('[') ? '' : '.') + tail : tail;
+      }
+      return joined;
+    },
+  };
+  if (place.line !== undefined) out.line = place.line;
+  return out;
+}

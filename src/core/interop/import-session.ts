@@ -13,12 +13,13 @@ import { ImportDraft, type DraftOptions } from './import-draft.ts';
 import type { FormatModule, FormatReader } from './format-module.ts';
 import { jsonPath, type ImportReport, type InteropFormat, type SourcePlace } from './import-report.ts';
 
-/** Bytes of a text file this build reads in one piece; larger files must be NDJSON (streamed by line). */
+/**
+ * Bytes of a file the CLI reads in one piece; larger files must be NDJSON, which it streams by
+ * line (V8 cannot hold much more than this as one string, nor parse it in any useful time).
+ */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
-export interface ImportResult extends ReturnType<ImportDraft['finish']> {
-  report: ImportReport;
-}
+export type ImportResult = ReturnType<ImportDraft['finish']>;
 
 export class ImportSession {
   readonly draft: ImportDraft;
@@ -147,7 +148,8 @@ export class ImportSession {
     return r;
   }
 
-  private skip(place: SourcePlace, message: string): void {
+  /** A file not read at all, listed in the report as skipped with the reason. */
+  skip(place: SourcePlace, message: string): void {
     this.skipped.push({ severity: 'error', ...place, message });
   }
 

@@ -17,7 +17,7 @@ export * from './import-report.ts';
 export * from './import-session.ts';
 export * from './snapshot-info.ts';
 export { ImportDraft } from './import-draft.ts';
-export { exportProvJson } from './prov-json/index.ts';
+export { exportProvJson, provSelection } from './prov-json/index.ts';
 export { exportMlBom } from './cyclonedx/index.ts';
 
 /**

@@ -5,8 +5,9 @@
  */
 import { ActivityNode, DatasetNode, ISO_TIME_PATTERN, ModelNode, CLASSIFICATIONS, type AttributeValue, type Classification, type NodeKind } from '../../format/index.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
-import { attributeValue, childPlace, isRecord, str, strList, type Json } from '../huggingface/values.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
+import { attributeValue, str, strList } from '../huggingface/values.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 import { P } from './bom-properties.ts';
 
 const FORMAT = 'cyclonedx' as const;
@@ -25,7 +26,7 @@ export function kindOfComponent(type: unknown): NodeKind {
 }
 
 /** The Raireki properties of a component, and the rest of its properties as attributes. */
-export function readProperties(draft: ImportDraft, fields: Json, attributes: Record<string, AttributeValue>, props: unknown, place: SourcePlace, kind: NodeKind): void {
+export function readProperties(draft: ImportDraft, fields: JsonObject, attributes: Record<string, AttributeValue>, props: unknown, place: SourcePlace, kind: NodeKind): void {
   if (props === undefined) return;
   if (!Array.isArray(props)) {
     draft.issue('unmapped', place, '"properties" is not a list; it is left out', FORMAT);
@@ -33,8 +34,8 @@ export function readProperties(draft: ImportDraft, fields: Json, attributes: Rec
   }
   const others = new Map<string, string[]>();
   props.forEach((p, i) => {
-    const at = childPlace(place, i);
-    if (!isRecord(p) || typeof p.name !== 'string') {
+    const at = placeWithin(place, i);
+    if (!isJsonObject(p) || typeof p.name !== 'string') {
       draft.issue('unmapped', at, 'a property without a name is left out', FORMAT);
       return;
     }
@@ -110,30 +111,30 @@ function parseAttribute(value: string): AttributeValue {
 }
 
 /** Fields of a component node other than relations. */
-export function componentFields(draft: ImportDraft, c: Json, id: string, kind: NodeKind, place: SourcePlace): Json {
-  const fields: Json = { id, kind };
+export function componentFields(draft: ImportDraft, c: JsonObject, id: string, kind: NodeKind, place: SourcePlace): JsonObject {
+  const fields: JsonObject = { id, kind };
   const attributes: Record<string, AttributeValue> = {};
   const name = str(c.name);
-  if (name) fields.name = draft.text(name, childPlace(place, 'name'), FORMAT);
+  if (name) fields.name = draft.text(name, placeWithin(place, 'name'), FORMAT);
   else draft.issue('unmapped', place, 'a component without a name: it is named after its id', FORMAT);
   if (kind === 'entity') {
     fields.subtype = 'other';
     if (typeof c.type === 'string') draft.setAttribute(attributes, 'cdx_type', c.type, place, FORMAT);
   }
   const version = str(c.version);
-  if (version) fields.version = draft.text(version, childPlace(place, 'version'), FORMAT);
+  if (version) fields.version = draft.text(version, placeWithin(place, 'version'), FORMAT);
   const description = str(c.description);
-  if (description) fields.description = { en: draft.text(description, childPlace(place, 'description'), FORMAT) };
-  readLicenses(draft, fields, attributes, c.licenses, childPlace(place, 'licenses'));
-  readHashes(draft, fields, attributes, c.hashes, childPlace(place, 'hashes'));
+  if (description) fields.description = { en: draft.text(description, placeWithin(place, 'description'), FORMAT) };
+  readLicenses(draft, fields, attributes, c.licenses, placeWithin(place, 'licenses'));
+  readHashes(draft, fields, attributes, c.hashes, placeWithin(place, 'hashes'));
   if (str(c.purl)) draft.setAttribute(attributes, 'purl', str(c.purl)!, place, FORMAT);
-  readExternalReferences(draft, fields, attributes, c.externalReferences, childPlace(place, 'externalReferences'));
-  const tags = strList(c.tags).map((t) => draft.text(t, childPlace(place, 'tags'), FORMAT));
+  readExternalReferences(draft, fields, attributes, c.externalReferences, placeWithin(place, 'externalReferences'));
+  const tags = strList(c.tags).map((t) => draft.text(t, placeWithin(place, 'tags'), FORMAT));
   if (tags.length > 0) fields.tags = tags;
   if (Array.isArray(c.data)) {
     c.data.forEach((d, i) => {
-      if (!isRecord(d)) return;
-      const at = childPlace(place, 'data', i);
+      if (!isJsonObject(d)) return;
+      const at = placeWithin(place, 'data', i);
       if (d.classification !== undefined) draft.setAttribute(attributes, 'dataClassification', attributeValue(d.classification), at, FORMAT);
       if (d.sensitiveData !== undefined) draft.setAttribute(attributes, 'sensitiveData', attributeValue(d.sensitiveData), at, FORMAT);
       for (const key of ['contents', 'governance', 'graphics', 'description'] as const) {
@@ -141,16 +142,16 @@ export function componentFields(draft: ImportDraft, c: Json, id: string, kind: N
       }
     });
   }
-  readProperties(draft, fields, attributes, c.properties, childPlace(place, 'properties'), kind);
+  readProperties(draft, fields, attributes, c.properties, placeWithin(place, 'properties'), kind);
   for (const [key, value] of Object.entries(c)) {
     // supplier, authors, publisher, group, scope, copyright, cpe, swid, evidence …
-    if (!MAPPED.has(key)) draft.setAttribute(attributes, key, attributeValue(value), childPlace(place, key), FORMAT);
+    if (!MAPPED.has(key)) draft.setAttribute(attributes, key, attributeValue(value), placeWithin(place, key), FORMAT);
   }
   if (Object.keys(attributes).length > 0) fields.attributes = attributes;
   return fields;
 }
 
-function readLicenses(draft: ImportDraft, fields: Json, attributes: Record<string, AttributeValue>, licenses: unknown, place: SourcePlace): void {
+function readLicenses(draft: ImportDraft, fields: JsonObject, attributes: Record<string, AttributeValue>, licenses: unknown, place: SourcePlace): void {
   if (licenses === undefined) return;
   if (!Array.isArray(licenses)) {
     draft.issue('unmapped', place, '"licenses" is not a list; it is left out', FORMAT);
@@ -158,8 +159,8 @@ function readLicenses(draft: ImportDraft, fields: Json, attributes: Record<strin
   }
   const names: string[] = [];
   for (const l of licenses) {
-    if (!isRecord(l)) continue;
-    const lic = isRecord(l.license) ? l.license : null;
+    if (!isJsonObject(l)) continue;
+    const lic = isJsonObject(l.license) ? l.license : null;
     const name = str(l.expression) ?? (lic ? (str(lic.id) ?? str(lic.name)) : undefined);
     if (name) names.push(draft.text(name, place, FORMAT));
   }
@@ -168,29 +169,29 @@ function readLicenses(draft: ImportDraft, fields: Json, attributes: Record<strin
   if (names.length > 1) draft.setAttribute(attributes, 'licenses', names, place, FORMAT);
 }
 
-function readHashes(draft: ImportDraft, fields: Json, attributes: Record<string, AttributeValue>, hashes: unknown, place: SourcePlace): void {
+function readHashes(draft: ImportDraft, fields: JsonObject, attributes: Record<string, AttributeValue>, hashes: unknown, place: SourcePlace): void {
   if (!Array.isArray(hashes)) return;
   hashes.forEach((h, i) => {
-    if (!isRecord(h) || typeof h.alg !== 'string' || typeof h.content !== 'string') return;
+    if (!isJsonObject(h) || typeof h.alg !== 'string' || typeof h.content !== 'string') return;
     const content = h.content.toLowerCase();
     // The snapshot's contentHash is SHA-256; other algorithms are kept as attributes.
     if (h.alg === 'SHA-256' && /^[0-9a-f]{64}$/.test(content)) fields.contentHash ??= `sha256:${content}`;
-    else draft.setAttribute(attributes, `hash.${h.alg}`, draft.text(h.content, childPlace(place, i), FORMAT), childPlace(place, i), FORMAT);
+    else draft.setAttribute(attributes, `hash.${h.alg}`, draft.text(h.content, placeWithin(place, i), FORMAT), placeWithin(place, i), FORMAT);
   });
 }
 
 const URL_PREFERENCE = ['website', 'distribution', 'model-card', 'vcs', 'documentation'];
 
-function readExternalReferences(draft: ImportDraft, fields: Json, attributes: Record<string, AttributeValue>, refs: unknown, place: SourcePlace): void {
+function readExternalReferences(draft: ImportDraft, fields: JsonObject, attributes: Record<string, AttributeValue>, refs: unknown, place: SourcePlace): void {
   if (!Array.isArray(refs)) return;
   const byType = new Map<string, string[]>();
   refs.forEach((r, i) => {
-    if (!isRecord(r) || typeof r.url !== 'string') {
-      draft.issue('unmapped', childPlace(place, i), 'an external reference without a url is left out', FORMAT);
+    if (!isJsonObject(r) || typeof r.url !== 'string') {
+      draft.issue('unmapped', placeWithin(place, i), 'an external reference without a url is left out', FORMAT);
       return;
     }
     const type = typeof r.type === 'string' ? r.type : 'other';
-    byType.set(type, [...(byType.get(type) ?? []), draft.text(r.url, childPlace(place, i), FORMAT)]);
+    byType.set(type, [...(byType.get(type) ?? []), draft.text(r.url, placeWithin(place, i), FORMAT)]);
   });
   const first = URL_PREFERENCE.map((t) => byType.get(t)?.[0]).find((u) => u !== undefined) ?? [...byType.values()][0]?.[0];
   if (first && fields.url === undefined) fields.url = first;

@@ -10,8 +10,10 @@
  * (the snapshot's `createdAt`), so the same snapshot always gives the same bytes.
  */
 import type { Relation, SnapshotNode } from '../../format/index.ts';
+import { buildGraphIndex, closure as upstreamClosure, type GraphIndex } from '../../graph/index.ts';
 import { sha256Hex, utf8Bytes } from '../../access/sha256.ts';
 import { purlFromId } from '../identity.ts';
+import type { JsonObject } from '../json-values.ts';
 import { compare } from '../import-draft.ts';
 import { P, SPDX_IDS, TOOL_NAME } from './bom-properties.ts';
 
@@ -20,10 +22,12 @@ export interface MlBomOptions {
   timestamp?: string;
   /** Raireki's version, written in `metadata.tools`. */
   toolVersion?: string;
+  /** The graph index of `nodes` and `relations`, when the caller has one (the explorer's worker). */
+  index?: GraphIndex;
 }
 
 export type CycloneDxBom = Record<string, unknown>;
-type Json = Record<string, unknown>;
+type Json = JsonObject;
 type Property = { name: string; value: string };
 
 const FULL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -31,51 +35,47 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** URLs the schema's `iri-reference` format accepts: no spaces or characters it forbids. */
 const SAFE_URL = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 
+/**
+ * The snapshot as the exporter reads it: nodes by id and relations by end, over the graph
+ * index the explorer uses (src/core/graph), so the upstream closure is the explorer's own.
+ */
 class GraphView {
-  readonly byId = new Map<string, SnapshotNode>();
-  readonly out = new Map<string, Relation[]>();
-  readonly into = new Map<string, Relation[]>();
-  constructor(nodes: readonly SnapshotNode[], relations: readonly Relation[]) {
-    for (const n of nodes) this.byId.set(n.id, n);
-    for (const r of relations) {
-      if (r.to === undefined) continue;
-      push(this.out, r.from, r);
-      push(this.into, r.to, r);
-    }
+  constructor(readonly index: GraphIndex) {}
+  node(id: string): SnapshotNode | undefined {
+    const i = this.index.indexOf(id);
+    return i < 0 ? undefined : this.index.nodes[i];
   }
   outOf(id: string, type?: Relation['type']): Relation[] {
-    return (this.out.get(id) ?? []).filter((r) => type === undefined || r.type === type);
+    const { outOffsets, outEdges } = this.index;
+    return this.edges(id, outOffsets, outEdges, type);
   }
   intoOf(id: string, type?: Relation['type']): Relation[] {
-    return (this.into.get(id) ?? []).filter((r) => type === undefined || r.type === type);
+    const { inOffsets, inEdges } = this.index;
+    return this.edges(id, inOffsets, inEdges, type);
   }
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+  private edges(id: string, offsets: Int32Array, edges: Int32Array, type: Relation['type'] | undefined): Relation[] {
+    const v = this.index.indexOf(id);
+    if (v < 0) return [];
+    const out: Relation[] = [];
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      const r = this.index.relation(edges[k]!);
+      if (type === undefined || r.type === type) out.push(r);
+    }
+    return out;
+  }
 }
 
 export function exportMlBom(nodes: readonly SnapshotNode[], relations: readonly Relation[], modelId: string, options: MlBomOptions = {}): CycloneDxBom {
-  const g = new GraphView(nodes, relations);
-  const model = g.byId.get(modelId);
+  const index = options.index ?? buildGraphIndex({ nodes: [...nodes], relations: [...relations] }).index;
+  const g = new GraphView(index);
+  const model = g.node(modelId);
   if (!model) throw new Error(`"${modelId}" is not a node of this snapshot`);
   if (model.kind !== 'model') throw new Error(`"${modelId}" is a ${model.kind}, not a model: an ML-BOM describes a model`);
 
   // Upstream closure: everything the model depends on, following from → to.
   const closure = new Set<string>([modelId]);
-  const queue = [modelId];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    for (const r of g.outOf(id)) {
-      if (!closure.has(r.to!) && g.byId.has(r.to!)) {
-        closure.add(r.to!);
-        queue.push(r.to!);
-      }
-    }
-  }
-  const inClosure = [...closure].sort(compare).map((id) => g.byId.get(id)!);
+  for (const row of upstreamClosure(index, index.indexOf(modelId), 'up')) closure.add(index.nodes[row.node]!.id);
+  const inClosure = [...closure].sort(compare).map((id) => g.node(id)!);
   const parts = new Set(inClosure.filter((n) => n.kind === 'model' || n.kind === 'dataset').map((n) => n.id));
   const runs = inClosure.filter((n) => n.kind === 'activity');
   const omitted = new Map<string, number>();
@@ -134,7 +134,7 @@ function componentOf(g: GraphView, n: SnapshotNode, parts: ReadonlySet<string>):
   const c: Json = { type: n.kind === 'model' ? 'machine-learning-model' : 'data', 'bom-ref': n.id };
   const publishers = g
     .outOf(n.id, 'wasAttributedTo')
-    .map((r) => g.byId.get(r.to!))
+    .map((r) => g.node(r.to!))
     .filter((a): a is SnapshotNode => a !== undefined)
     .sort((a, b) => compare(a.id, b.id));
   if (publishers[0]) c.publisher = publishers[0].name;
@@ -176,7 +176,7 @@ function componentOf(g: GraphView, n: SnapshotNode, parts: ReadonlySet<string>):
   if (ancestors.length > 0) {
     c.pedigree = {
       ancestors: uniqueBy(ancestors, (r) => r.to!).map((r) => {
-        const a = g.byId.get(r.to!)!;
+        const a = g.node(r.to!)!;
         const ap: Property[] = [{ name: P.ref, value: a.id }];
         if (r.subtype) ap.push({ name: P.derivation, value: r.subtype });
         const apurl = purlFromId(a.id);
@@ -221,7 +221,7 @@ function modelCardOf(g: GraphView, n: SnapshotNode & { kind: 'model' }, parts: R
 function trainingData(g: GraphView, id: string): string[] {
   const out = new Set<string>();
   for (const gen of g.outOf(id, 'wasGeneratedBy')) {
-    for (const u of g.outOf(gen.to!, 'used')) if (g.byId.get(u.to!)?.kind === 'dataset') out.add(u.to!);
+    for (const u of g.outOf(gen.to!, 'used')) if (g.node(u.to!)?.kind === 'dataset') out.add(u.to!);
   }
   return [...out].sort(compare);
 }
@@ -230,10 +230,10 @@ function trainingData(g: GraphView, id: string): string[] {
 function evaluationsOf(g: GraphView, id: string): SnapshotNode[] {
   const out = new Map<string, SnapshotNode>();
   for (const use of g.intoOf(id, 'used')) {
-    const run = g.byId.get(use.from);
+    const run = g.node(use.from);
     if (!run || run.kind !== 'activity' || (run.subtype !== 'evaluation' && use.role !== 'evaluated model')) continue;
     for (const gen of g.intoOf(run.id, 'wasGeneratedBy')) {
-      const e = g.byId.get(gen.from);
+      const e = g.node(gen.from);
       if (e?.kind === 'evaluation') out.set(e.id, e);
     }
   }
@@ -271,7 +271,7 @@ function workflowOf(g: GraphView, a: SnapshotNode & { kind: 'activity' }, parts:
   if (a.subtype) props.push({ name: P.subtype, value: a.subtype });
   const agents = g
     .outOf(a.id, 'wasAssociatedWith')
-    .map((r) => g.byId.get(r.to!))
+    .map((r) => g.node(r.to!))
     .filter((x): x is SnapshotNode => x !== undefined)
     .sort((x, y) => compare(x.id, y.id));
   for (const ag of agents) props.push({ name: P.associatedWith, value: ag.name });

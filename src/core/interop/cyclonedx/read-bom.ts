@@ -24,8 +24,9 @@
 import { DERIVATION_TYPES, ISO_TIME_PATTERN, type AttributeValue, type DerivationType, type NodeKind } from '../../format/index.ts';
 import { idFromPurl } from '../identity.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
-import { attributeValue, childPlace, isRecord, str, type Json } from '../huggingface/values.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
+import { attributeValue, str } from '../huggingface/values.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 import { P, TOOL_NAME } from './bom-properties.ts';
 import { componentFields, kindOfComponent, readProperties } from './component-fields.ts';
 
@@ -50,7 +51,7 @@ export class BomRead {
 
   constructor(
     private readonly draft: ImportDraft,
-    private readonly bom: Json,
+    private readonly bom: JsonObject,
     private readonly place: SourcePlace,
   ) {
     this.raireki = writtenByRaireki(bom.metadata);
@@ -60,19 +61,19 @@ export class BomRead {
   read(): void {
     const { bom, place, draft } = this;
     if (typeof bom.specVersion !== 'string' || !/^1\.[4-7]$/.test(bom.specVersion)) {
-      draft.issue('note', childPlace(place, 'specVersion'), `specVersion ${JSON.stringify(bom.specVersion)}: this reader follows CycloneDX 1.6; fields of other versions may be reported as not mapped`, FORMAT);
+      draft.issue('note', placeWithin(place, 'specVersion'), `specVersion ${JSON.stringify(bom.specVersion)}: this reader follows CycloneDX 1.6; fields of other versions may be reported as not mapped`, FORMAT);
     }
     for (const key of Object.keys(bom)) {
-      if (!TOP_LEVEL_READ.has(key)) draft.issue('unmapped', childPlace(place, key), `"${key}" is not mapped to the snapshot; it is left out`, FORMAT);
+      if (!TOP_LEVEL_READ.has(key)) draft.issue('unmapped', placeWithin(place, key), `"${key}" is not mapped to the snapshot; it is left out`, FORMAT);
     }
-    const metadata = isRecord(bom.metadata) ? bom.metadata : {};
-    if (isRecord(metadata.component)) this.component(metadata.component, childPlace(place, 'metadata', 'component'), 0);
-    if (Array.isArray(bom.components)) bom.components.forEach((c, i) => this.componentOrReport(c, childPlace(place, 'components', i), 0));
-    else if (bom.components !== undefined) draft.issue('error', childPlace(place, 'components'), '"components" is not a list; no component is read', FORMAT);
+    const metadata = isJsonObject(bom.metadata) ? bom.metadata : {};
+    if (isJsonObject(metadata.component)) this.component(metadata.component, placeWithin(place, 'metadata', 'component'), 0);
+    if (Array.isArray(bom.components)) bom.components.forEach((c, i) => this.componentOrReport(c, placeWithin(place, 'components', i), 0));
+    else if (bom.components !== undefined) draft.issue('error', placeWithin(place, 'components'), '"components" is not a list; no component is read', FORMAT);
     // Workflows first: a model's training run, when the BOM gives one, takes its data sets.
-    if (Array.isArray(bom.formulation)) bom.formulation.forEach((f, i) => this.formula(f, childPlace(place, 'formulation', i)));
+    if (Array.isArray(bom.formulation)) bom.formulation.forEach((f, i) => this.formula(f, placeWithin(place, 'formulation', i)));
     for (const step of this.later) step();
-    if (Array.isArray(bom.dependencies)) bom.dependencies.forEach((d, i) => this.dependency(d, childPlace(place, 'dependencies', i)));
+    if (Array.isArray(bom.dependencies)) bom.dependencies.forEach((d, i) => this.dependency(d, placeWithin(place, 'dependencies', i)));
     for (const d of [...this.derivations.values()]) {
       draft.relation({ type: 'wasDerivedFrom', from: d.from, to: d.to, ...(d.subtype ? { subtype: d.subtype } : {}) });
     }
@@ -81,28 +82,28 @@ export class BomRead {
   // ── components ─────────────────────────────────────────────────────────────────────────
 
   private componentOrReport(c: unknown, place: SourcePlace, depth: number): Part | null {
-    if (!isRecord(c)) {
+    if (!isJsonObject(c)) {
       this.draft.issue('error', place, 'a component that is not an object is left out', FORMAT);
       return null;
     }
     return this.component(c, place, depth);
   }
 
-  private idOf(c: Json, place: SourcePlace): string | null {
+  private idOf(c: JsonObject, place: SourcePlace): string | null {
     const ref = str(c['bom-ref']);
     const purl = str(c.purl);
-    if (this.raireki && ref) return this.draft.checkId(ref, childPlace(place, 'bom-ref'), FORMAT);
+    if (this.raireki && ref) return this.draft.checkId(ref, placeWithin(place, 'bom-ref'), FORMAT);
     const hub = purl ? idFromPurl(purl) : null;
     if (hub) return hub;
-    if (ref) return this.draft.checkId(`cdx:${ref}`, childPlace(place, 'bom-ref'), FORMAT);
-    if (purl) return this.draft.checkId(`cdx:${purl}`, childPlace(place, 'purl'), FORMAT);
+    if (ref) return this.draft.checkId(`cdx:${ref}`, placeWithin(place, 'bom-ref'), FORMAT);
+    if (purl) return this.draft.checkId(`cdx:${purl}`, placeWithin(place, 'purl'), FORMAT);
     const name = str(c.name);
-    if (name) return this.draft.checkId(`cdx:${name}${str(c.version) ? `@${str(c.version)}` : ''}`, childPlace(place, 'name'), FORMAT);
+    if (name) return this.draft.checkId(`cdx:${name}${str(c.version) ? `@${str(c.version)}` : ''}`, placeWithin(place, 'name'), FORMAT);
     this.draft.issue('error', place, 'a component with no bom-ref, purl or name cannot be identified; it is left out', FORMAT);
     return null;
   }
 
-  private component(c: Json, place: SourcePlace, depth: number): Part | null {
+  private component(c: JsonObject, place: SourcePlace, depth: number): Part | null {
     if (depth > MAX_DEPTH) {
       this.draft.issue('unmapped', place, `components nested deeper than ${MAX_DEPTH} levels are left out`, FORMAT);
       return null;
@@ -112,55 +113,55 @@ export class BomRead {
     const kind = kindOfComponent(c.type);
     if (kind === 'entity' && typeof c.type !== 'string') this.draft.issue('unmapped', place, 'a component without a type is read as an entity', FORMAT);
     const fields = componentFields(this.draft, c, id, kind, place);
-    if (isRecord(c.modelCard)) {
-      if (kind === 'model') this.modelCard(id, str(c.name) ?? id, c.modelCard, childPlace(place, 'modelCard'), fields);
-      else this.draft.issue('unmapped', childPlace(place, 'modelCard'), 'a modelCard on a component that is not a machine-learning-model is left out', FORMAT);
+    if (isJsonObject(c.modelCard)) {
+      if (kind === 'model') this.modelCard(id, str(c.name) ?? id, c.modelCard, placeWithin(place, 'modelCard'), fields);
+      else this.draft.issue('unmapped', placeWithin(place, 'modelCard'), 'a modelCard on a component that is not a machine-learning-model is left out', FORMAT);
     }
     this.draft.node(fields as { id: string; kind: NodeKind }, this.origin, place);
     this.draft.count(FORMAT, `nodes.${kind}`);
     const part: Part = { id, kind, name: str(c.name) };
     const ref = str(c['bom-ref']);
     if (ref) {
-      if (this.refs.has(ref) && this.refs.get(ref)!.id !== id) this.draft.issue('note', childPlace(place, 'bom-ref'), `bom-ref ${JSON.stringify(ref)} is used twice; the first is followed`, FORMAT);
+      if (this.refs.has(ref) && this.refs.get(ref)!.id !== id) this.draft.issue('note', placeWithin(place, 'bom-ref'), `bom-ref ${JSON.stringify(ref)} is used twice; the first is followed`, FORMAT);
       else this.refs.set(ref, part);
     }
     if (Array.isArray(c.components)) {
       c.components.forEach((child, i) => {
-        const p = this.componentOrReport(child, childPlace(place, 'components', i), depth + 1);
+        const p = this.componentOrReport(child, placeWithin(place, 'components', i), depth + 1);
         if (p) this.draft.relation({ type: 'hadMember', from: id, to: p.id });
       });
     }
-    if (isRecord(c.pedigree)) this.pedigree(part, c.pedigree, childPlace(place, 'pedigree'), depth);
+    if (isJsonObject(c.pedigree)) this.pedigree(part, c.pedigree, placeWithin(place, 'pedigree'), depth);
     return part;
   }
 
-  private pedigree(part: Part, pedigree: Json, place: SourcePlace, depth: number): void {
+  private pedigree(part: Part, pedigree: JsonObject, place: SourcePlace, depth: number): void {
     for (const key of ['ancestors', 'descendants', 'variants'] as const) {
       const list = pedigree[key];
       if (list === undefined) continue;
       if (!Array.isArray(list)) {
-        this.draft.issue('unmapped', childPlace(place, key), `"${key}" is not a list; it is left out`, FORMAT);
+        this.draft.issue('unmapped', placeWithin(place, key), `"${key}" is not a list; it is left out`, FORMAT);
         continue;
       }
       list.forEach((c, i) => {
-        const at = childPlace(place, key, i);
+        const at = placeWithin(place, key, i);
         const other = this.pedigreeEntry(c, at, depth);
         if (!other || other.id === part.id) return;
-        const subtype = isRecord(c) ? derivationOf(c.properties) : undefined;
+        const subtype = isJsonObject(c) ? derivationOf(c.properties) : undefined;
         if (key === 'ancestors') this.derive(part.id, other.id, subtype);
         else if (key === 'descendants') this.derive(other.id, part.id, subtype);
         else this.draft.relation({ type: 'alternateOf', from: part.id, to: other.id });
       });
     }
     for (const key of ['commits', 'patches', 'notes'] as const) {
-      if (pedigree[key] !== undefined) this.draft.issue('unmapped', childPlace(place, key), `pedigree "${key}" is not mapped; it is left out`, FORMAT);
+      if (pedigree[key] !== undefined) this.draft.issue('unmapped', placeWithin(place, key), `pedigree "${key}" is not mapped; it is left out`, FORMAT);
     }
   }
 
   /** A pedigree entry: a reference to a component of this BOM (`raireki:ref`), or a component. */
   private pedigreeEntry(c: unknown, place: SourcePlace, depth: number): Part | null {
-    if (isRecord(c) && Array.isArray(c.properties)) {
-      const ref = c.properties.find((p) => isRecord(p) && p.name === P.ref && typeof p.value === 'string') as { value: string } | undefined;
+    if (isJsonObject(c) && Array.isArray(c.properties)) {
+      const ref = c.properties.find((p) => isJsonObject(p) && p.name === P.ref && typeof p.value === 'string') as { value: string } | undefined;
       if (ref) {
         const id = this.draft.checkId(this.raireki ? ref.value : `cdx:${ref.value}`, place, FORMAT);
         if (!id) return null;
@@ -181,35 +182,35 @@ export class BomRead {
 
   // ── model card ─────────────────────────────────────────────────────────────────────────
 
-  private modelCard(modelId: string, modelName: string, card: Json, place: SourcePlace, fields: Json): void {
+  private modelCard(modelId: string, modelName: string, card: JsonObject, place: SourcePlace, fields: JsonObject): void {
     const attributes = (fields.attributes ??= {}) as Record<string, AttributeValue>;
     const set = (key: string, v: unknown, at: SourcePlace): void => {
       if (v !== undefined) this.draft.setAttribute(attributes, key, attributeValue(v), at, FORMAT);
     };
-    const params = isRecord(card.modelParameters) ? card.modelParameters : {};
-    const pp = childPlace(place, 'modelParameters');
-    if (isRecord(params.approach)) set('approach', params.approach.type, childPlace(pp, 'approach'));
-    set('task', params.task, childPlace(pp, 'task'));
+    const params = isJsonObject(card.modelParameters) ? card.modelParameters : {};
+    const pp = placeWithin(place, 'modelParameters');
+    if (isJsonObject(params.approach)) set('approach', params.approach.type, placeWithin(pp, 'approach'));
+    set('task', params.task, placeWithin(pp, 'task'));
     const family = str(params.architectureFamily);
     const arch = str(params.modelArchitecture);
     if (family ?? arch) fields.architecture = this.draft.text((family ?? arch)!, pp, FORMAT);
-    if (family && arch) set('modelArchitecture', arch, childPlace(pp, 'modelArchitecture'));
-    set('inputs', Array.isArray(params.inputs) ? params.inputs.map((x) => (isRecord(x) ? str(x.format) : undefined)).filter(Boolean) : params.inputs, childPlace(pp, 'inputs'));
-    set('outputs', Array.isArray(params.outputs) ? params.outputs.map((x) => (isRecord(x) ? str(x.format) : undefined)).filter(Boolean) : params.outputs, childPlace(pp, 'outputs'));
+    if (family && arch) set('modelArchitecture', arch, placeWithin(pp, 'modelArchitecture'));
+    set('inputs', Array.isArray(params.inputs) ? params.inputs.map((x) => (isJsonObject(x) ? str(x.format) : undefined)).filter(Boolean) : params.inputs, placeWithin(pp, 'inputs'));
+    set('outputs', Array.isArray(params.outputs) ? params.outputs.map((x) => (isJsonObject(x) ? str(x.format) : undefined)).filter(Boolean) : params.outputs, placeWithin(pp, 'outputs'));
     if (Array.isArray(params.datasets)) {
       params.datasets.forEach((d, i) => {
-        const at = childPlace(pp, 'datasets', i);
-        if (isRecord(d) && typeof d.ref === 'string') {
+        const at = placeWithin(pp, 'datasets', i);
+        if (isJsonObject(d) && typeof d.ref === 'string') {
           const ref = d.ref;
           this.later.push(() => {
             const target = this.resolve(ref, at, 'modelCard dataset');
             if (target) this.trainedOn(modelId, modelName, target.id);
           });
-        } else if (isRecord(d) && typeof d.type === 'string') {
+        } else if (isJsonObject(d) && typeof d.type === 'string') {
           // Inline componentData: a data set described inside the model card.
           const id = this.draft.checkId(str(d['bom-ref']) ? (this.raireki ? str(d['bom-ref'])! : `cdx:${str(d['bom-ref'])}`) : `${modelId}#dataset-${i}`, at, FORMAT);
           if (!id) return;
-          const data: Json = { id, kind: 'dataset', ...(str(d.name) ? { name: this.draft.text(str(d.name)!, at, FORMAT) } : {}) };
+          const data: JsonObject = { id, kind: 'dataset', ...(str(d.name) ? { name: this.draft.text(str(d.name)!, at, FORMAT) } : {}) };
           if (str(d.description)) data.description = { en: this.draft.text(str(d.description)!, at, FORMAT) };
           const dataAttrs: Record<string, AttributeValue> = {};
           for (const key of ['type', 'classification', 'sensitiveData', 'contents', 'governance', 'graphics'] as const) {
@@ -222,13 +223,13 @@ export class BomRead {
         } else this.draft.issue('unmapped', at, 'a model card data set that is neither a {ref} nor a data description is left out', FORMAT);
       });
     }
-    const qa = isRecord(card.quantitativeAnalysis) ? card.quantitativeAnalysis : {};
-    if (Array.isArray(qa.performanceMetrics)) this.metrics(modelId, modelName, qa.performanceMetrics, childPlace(place, 'quantitativeAnalysis', 'performanceMetrics'));
-    set('graphics', qa.graphics, childPlace(place, 'quantitativeAnalysis', 'graphics'));
-    if (isRecord(card.considerations)) {
-      for (const [key, value] of Object.entries(card.considerations)) set(`considerations.${key}`, value, childPlace(place, 'considerations', key));
+    const qa = isJsonObject(card.quantitativeAnalysis) ? card.quantitativeAnalysis : {};
+    if (Array.isArray(qa.performanceMetrics)) this.metrics(modelId, modelName, qa.performanceMetrics, placeWithin(place, 'quantitativeAnalysis', 'performanceMetrics'));
+    set('graphics', qa.graphics, placeWithin(place, 'quantitativeAnalysis', 'graphics'));
+    if (isJsonObject(card.considerations)) {
+      for (const [key, value] of Object.entries(card.considerations)) set(`considerations.${key}`, value, placeWithin(place, 'considerations', key));
     }
-    readProperties(this.draft, {}, attributes, card.properties, childPlace(place, 'properties'), 'entity');
+    readProperties(this.draft, {}, attributes, card.properties, placeWithin(place, 'properties'), 'entity');
     if (Object.keys(attributes).length === 0) delete fields.attributes;
   }
 
@@ -237,8 +238,8 @@ export class BomRead {
     this.draft.node({ id: run, kind: 'activity', subtype: 'evaluation', name: this.draft.text(`Evaluation of ${modelName}`, place, FORMAT) }, this.origin, place);
     this.draft.relation({ type: 'used', from: run, to: modelId, role: 'evaluated model' });
     metrics.forEach((m, i) => {
-      const at = childPlace(place, i);
-      if (!isRecord(m)) {
+      const at = placeWithin(place, i);
+      if (!isJsonObject(m)) {
         this.draft.issue('unmapped', at, 'a performance metric that is not an object is left out', FORMAT);
         return;
       }
@@ -292,18 +293,18 @@ export class BomRead {
   }
 
   private dependency(d: unknown, place: SourcePlace): void {
-    if (!isRecord(d) || typeof d.ref !== 'string') {
+    if (!isJsonObject(d) || typeof d.ref !== 'string') {
       this.draft.issue('unmapped', place, 'a dependency without a "ref" is left out', FORMAT);
       return;
     }
-    const from = this.resolve(d.ref, childPlace(place, 'ref'), 'dependency ref');
+    const from = this.resolve(d.ref, placeWithin(place, 'ref'), 'dependency ref');
     if (!from || d.dependsOn === undefined) return;
     if (!Array.isArray(d.dependsOn)) {
-      this.draft.issue('unmapped', childPlace(place, 'dependsOn'), '"dependsOn" is not a list; it is left out', FORMAT);
+      this.draft.issue('unmapped', placeWithin(place, 'dependsOn'), '"dependsOn" is not a list; it is left out', FORMAT);
       return;
     }
     d.dependsOn.forEach((ref, i) => {
-      const at = childPlace(place, 'dependsOn', i);
+      const at = placeWithin(place, 'dependsOn', i);
       if (typeof ref !== 'string') {
         this.draft.issue('unmapped', at, 'a dependsOn entry that is not a bom-ref is left out', FORMAT);
         return;
@@ -317,34 +318,34 @@ export class BomRead {
   }
 
   private formula(f: unknown, place: SourcePlace): void {
-    if (!isRecord(f)) return;
-    if (Array.isArray(f.components)) f.components.forEach((c, i) => this.componentOrReport(c, childPlace(place, 'components', i), 0));
+    if (!isJsonObject(f)) return;
+    if (Array.isArray(f.components)) f.components.forEach((c, i) => this.componentOrReport(c, placeWithin(place, 'components', i), 0));
     if (!Array.isArray(f.workflows)) return;
     f.workflows.forEach((w, i) => {
-      const at = childPlace(place, 'workflows', i);
-      if (!isRecord(w)) return;
+      const at = placeWithin(place, 'workflows', i);
+      if (!isJsonObject(w)) return;
       const ref = str(w['bom-ref']) ?? str(w.uid);
       const id = ref ? this.draft.checkId(this.raireki ? ref : `cdx:${ref}`, at, FORMAT) : null;
       if (!id) {
         if (!ref) this.draft.issue('unmapped', at, 'a workflow without a bom-ref is left out', FORMAT);
         return;
       }
-      const fields: Json = { id, kind: 'activity' };
+      const fields: JsonObject = { id, kind: 'activity' };
       if (str(w.name)) fields.name = this.draft.text(str(w.name)!, at, FORMAT);
       if (str(w.description)) fields.description = { en: this.draft.text(str(w.description)!, at, FORMAT) };
       if (typeof w.timeStart === 'string' && ISO_TIME_PATTERN.test(w.timeStart)) fields.startedAt = w.timeStart;
       if (typeof w.timeEnd === 'string' && ISO_TIME_PATTERN.test(w.timeEnd)) fields.endedAt = w.timeEnd;
       const attributes: Record<string, AttributeValue> = {};
-      readProperties(this.draft, fields, attributes, w.properties, childPlace(at, 'properties'), 'activity');
+      readProperties(this.draft, fields, attributes, w.properties, placeWithin(at, 'properties'), 'activity');
       if (Object.keys(attributes).length) fields.attributes = attributes;
       this.draft.node(fields as { id: string; kind: 'activity' }, this.origin, at);
       if (ref) this.refs.set(ref, { id, kind: 'activity' });
       const ends = (key: 'inputs' | 'outputs', each: (p: Part) => void): void => {
         if (!Array.isArray(w[key])) return;
         (w[key] as unknown[]).forEach((x, j) => {
-          const r = isRecord(x) && isRecord(x.resource) ? str(x.resource.ref) : undefined;
+          const r = isJsonObject(x) && isJsonObject(x.resource) ? str(x.resource.ref) : undefined;
           if (!r) return;
-          const p = this.resolve(r, childPlace(at, key, j), `workflow ${key}`);
+          const p = this.resolve(r, placeWithin(at, key, j), `workflow ${key}`);
           if (p) each(p);
         });
       };
@@ -359,14 +360,14 @@ export class BomRead {
 
 function derivationOf(props: unknown): DerivationType | undefined {
   if (!Array.isArray(props)) return undefined;
-  const p = props.find((x) => isRecord(x) && x.name === P.derivation) as { value?: unknown } | undefined;
+  const p = props.find((x) => isJsonObject(x) && x.name === P.derivation) as { value?: unknown } | undefined;
   return typeof p?.value === 'string' && (DERIVATION_TYPES as readonly string[]).includes(p.value) ? (p.value as DerivationType) : undefined;
 }
 
 /** True when `metadata.tools` (1.5+ object or legacy list) names Raireki. */
 export function writtenByRaireki(metadata: unknown): boolean {
-  if (!isRecord(metadata)) return false;
+  if (!isJsonObject(metadata)) return false;
   const tools = metadata.tools;
-  const list: unknown[] = Array.isArray(tools) ? tools : isRecord(tools) && Array.isArray(tools.components) ? tools.components : [];
-  return list.some((t) => isRecord(t) && typeof t.name === 'string' && t.name.toLowerCase() === TOOL_NAME.toLowerCase());
+  const list: unknown[] = Array.isArray(tools) ? tools : isJsonObject(tools) && Array.isArray(tools.components) ? tools.components : [];
+  return list.some((t) => isJsonObject(t) && typeof t.name === 'string' && t.name.toLowerCase() === TOOL_NAME.toLowerCase());
 }

@@ -7,12 +7,13 @@
 import type { ImportDraft } from '../import-draft.ts';
 import type { InteropFormat, SourcePlace } from '../import-report.ts';
 import { addUnique, type ModelDescription } from './model-description.ts';
-import { attributeValue, str, strList, type Json } from './values.ts';
+import { attributeValue, str, strList } from './values.ts';
+import { type JsonObject } from '../json-values.ts';
 
 /** Fields whose value is a string or a list of strings. */
 const LIST_FIELDS = new Set(['language', 'tags', 'datasets', 'base_model']);
 
-export function readCardFields(draft: ImportDraft, desc: ModelDescription, card: Json, placeOf: (key: string) => SourcePlace, format: InteropFormat): void {
+export function readCardFields(draft: ImportDraft, desc: ModelDescription, card: JsonObject, placeOf: (key: string) => SourcePlace, format: InteropFormat): void {
   for (const [key, value] of Object.entries(card)) {
     const place = placeOf(key);
     if (LIST_FIELDS.has(key) && value !== null && strList(value).length === 0 && !(Array.isArray(value) && value.length === 0)) {

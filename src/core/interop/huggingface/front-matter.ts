@@ -4,14 +4,14 @@
  * YAML block, so that a message points where the person would look.
  */
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { isRecord, type Json } from './values.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 
 export type FrontMatter =
   | { kind: 'none' }
   | { kind: 'unclosed'; line: number }
   | { kind: 'error'; line: number; message: string }
   | { kind: 'not-a-map'; line: number }
-  | { kind: 'ok'; value: Json; lineOf: (key: string) => number; firstLine: number };
+  | { kind: 'ok'; value: JsonObject; lineOf: (key: string) => number; firstLine: number };
 
 /** Line of the README on which the YAML block starts (the line after the opening `---`). */
 export function readFrontMatter(text: string): FrontMatter {
@@ -42,7 +42,7 @@ export function readFrontMatter(text: string): FrontMatter {
     return { kind: 'error', line: firstLine, message: err instanceof Error ? firstSentence(err.message) : String(err) };
   }
   if (value === null || value === undefined) return { kind: 'ok', value: {}, lineOf: () => firstLine, firstLine };
-  if (!isRecord(value)) return { kind: 'not-a-map', line: firstLine };
+  if (!isJsonObject(value)) return { kind: 'not-a-map', line: firstLine };
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {

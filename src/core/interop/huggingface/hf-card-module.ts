@@ -11,14 +11,14 @@ import { readCardFields } from './card-fields.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { emptyDescription } from './model-description.ts';
 import { repoNamesOf } from './repo-names.ts';
-import type { Json } from './values.ts';
+import type { JsonObject } from '../json-values.ts';
 import { writeModel } from './write-model.ts';
 
 const FORMAT = 'hf-card' as const;
 
 interface PendingCard {
   folder: string | null;
-  card: Json;
+  card: JsonObject;
   lineOf: (key: string) => number;
   place: SourcePlace;
 }

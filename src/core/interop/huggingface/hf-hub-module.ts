@@ -17,13 +17,14 @@ import { ISO_TIME_PATTERN } from '../../format/index.ts';
 import { hfModelId } from '../identity.ts';
 import type { FormatModule, FormatReader } from '../format-module.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
 import { isBaseModelRelation } from './base-model-relation.ts';
 import { readCardFields } from './card-fields.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { addUnique, emptyDescription, type ModelDescription } from './model-description.ts';
 import { repoNamesOf } from './repo-names.ts';
-import { attributeValue, childPlace, isRecord, str, strList, type Json } from './values.ts';
+import { attributeValue, str, strList } from './values.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 import { writeModel } from './write-model.ts';
 
 const FORMAT = 'hf-hub' as const;
@@ -59,7 +60,7 @@ function baseModelTag(tag: string): { repo: string; relation?: string } | null {
 class HubReader implements FormatReader {
   constructor(private readonly draft: ImportDraft) {}
 
-  readJson(record: Json, place: SourcePlace): void {
+  readJson(record: JsonObject, place: SourcePlace): void {
     if (typeof record.parent_id === 'string' && ('card_front_matter' in record || 'owned_by' in record || 'licence' in record)) this.catalogueRecord(record, place);
     else this.hubRecord(record, place);
   }
@@ -83,7 +84,7 @@ class HubReader implements FormatReader {
     return { bases, datasets, ...(license ? { license } : {}) };
   }
 
-  private hubRecord(r: Json, place: SourcePlace): void {
+  private hubRecord(r: JsonObject, place: SourcePlace): void {
     const repo = str(r.id) ?? str(r.modelId);
     const id = repo ? hfModelId(repo) : null;
     if (!repo || !id || this.draft.checkId(id, place, FORMAT) === null) {
@@ -93,24 +94,24 @@ class HubReader implements FormatReader {
     repoNamesOf(this.draft).add(repo.split('/').pop()!, repo);
     const desc = emptyDescription(id, repo);
     desc.url = `https://huggingface.co/${repo}`;
-    if (isRecord(r.cardData)) {
+    if (isJsonObject(r.cardData)) {
       const card = r.cardData;
-      readCardFields(this.draft, desc, card, (key) => childPlace(place, 'cardData', key), FORMAT);
+      readCardFields(this.draft, desc, card, (key) => placeWithin(place, 'cardData', key), FORMAT);
     } else if (r.cardData !== undefined && r.cardData !== null) {
-      this.draft.issue('unmapped', childPlace(place, 'cardData'), '"cardData" is not an object; it is left out', FORMAT);
+      this.draft.issue('unmapped', placeWithin(place, 'cardData'), '"cardData" is not an object; it is left out', FORMAT);
     }
-    const fromTags = this.readTags(desc, strList(r.tags), childPlace(place, 'tags'));
+    const fromTags = this.readTags(desc, strList(r.tags), placeWithin(place, 'tags'));
     // The Hub writes base_model:, dataset: and license: tags from the card: the card wins.
-    if (desc.bases.length === 0) for (const b of fromTags.bases) desc.bases.push({ repo: b.repo, place: childPlace(place, 'tags') });
+    if (desc.bases.length === 0) for (const b of fromTags.bases) desc.bases.push({ repo: b.repo, place: placeWithin(place, 'tags') });
     if (!desc.relation) {
       const rel = fromTags.bases.find((b) => b.relation)?.relation;
-      if (rel) desc.relation = { value: rel, place: childPlace(place, 'tags') };
+      if (rel) desc.relation = { value: rel, place: placeWithin(place, 'tags') };
     }
-    if (desc.datasets.length === 0) for (const d of fromTags.datasets) desc.datasets.push({ repo: d, place: childPlace(place, 'tags') });
+    if (desc.datasets.length === 0) for (const d of fromTags.datasets) desc.datasets.push({ repo: d, place: placeWithin(place, 'tags') });
     desc.license ??= fromTags.license;
 
     for (const [key, value] of Object.entries(r)) {
-      const at = childPlace(place, key);
+      const at = placeWithin(place, key);
       switch (key) {
         case 'id':
         case 'modelId':
@@ -126,7 +127,7 @@ class HubReader implements FormatReader {
           break;
         case 'siblings':
           if (Array.isArray(value)) {
-            desc.files = value.map((s) => (isRecord(s) ? str(s.rfilename) : undefined)).filter((f): f is string => f !== undefined);
+            desc.files = value.map((s) => (isJsonObject(s) ? str(s.rfilename) : undefined)).filter((f): f is string => f !== undefined);
             this.draft.setAttribute(desc.attributes, 'files', desc.files.slice(0, 1000).map((f) => this.draft.text(f, at, FORMAT)), at, FORMAT);
           } else this.draft.issue('unmapped', at, '"siblings" is not a list; it is left out', FORMAT);
           break;
@@ -145,55 +146,55 @@ class HubReader implements FormatReader {
     writeModel(this.draft, desc, `${FORMAT}:${place.file}`, FORMAT, place);
   }
 
-  private catalogueRecord(r: Json, place: SourcePlace): void {
+  private catalogueRecord(r: JsonObject, place: SourcePlace): void {
     const catalogueId = str(r.id);
     const parentRepo = str(r.parent_id);
-    const id = catalogueId ? this.draft.checkId(catalogueModelId(catalogueId), childPlace(place, 'id'), FORMAT) : null;
+    const id = catalogueId ? this.draft.checkId(catalogueModelId(catalogueId), placeWithin(place, 'id'), FORMAT) : null;
     const parentId = parentRepo ? hfModelId(parentRepo) : null;
     if (!id || !catalogueId) {
-      this.draft.issue('error', childPlace(place, 'id'), 'a catalogue record without an "id" string is left out', FORMAT);
+      this.draft.issue('error', placeWithin(place, 'id'), 'a catalogue record without an "id" string is left out', FORMAT);
       return;
     }
     const name = str(r.name) ?? catalogueId;
     const conv = emptyDescription(id, `${name} (GGUF)`);
-    const fromTags = this.readTags(conv, strList(r.tags), childPlace(place, 'tags'));
-    for (const b of fromTags.bases) conv.bases.push({ repo: b.repo, place: childPlace(place, 'tags') });
+    const fromTags = this.readTags(conv, strList(r.tags), placeWithin(place, 'tags'));
+    for (const b of fromTags.bases) conv.bases.push({ repo: b.repo, place: placeWithin(place, 'tags') });
     const rel = fromTags.bases.find((b) => b.relation && isBaseModelRelation(b.relation))?.relation;
-    if (rel) conv.relation = { value: rel, place: childPlace(place, 'tags') };
-    if (parentRepo && !parentId) this.draft.issue('unmapped', childPlace(place, 'parent_id'), `"parent_id" ${JSON.stringify(parentRepo.slice(0, 80))} is not a Hub repo id`, FORMAT);
+    if (rel) conv.relation = { value: rel, place: placeWithin(place, 'tags') };
+    if (parentRepo && !parentId) this.draft.issue('unmapped', placeWithin(place, 'parent_id'), `"parent_id" ${JSON.stringify(parentRepo.slice(0, 80))} is not a Hub repo id`, FORMAT);
     if (parentRepo && parentId) {
       repoNamesOf(this.draft).add(catalogueId, parentRepo);
-      if (conv.bases.length === 0) conv.bases.push({ repo: parentRepo, place: childPlace(place, 'parent_id') });
+      if (conv.bases.length === 0) conv.bases.push({ repo: parentRepo, place: placeWithin(place, 'parent_id') });
       else if (!conv.bases.some((b) => hfModelId(b.repo) === parentId)) {
-        this.draft.issue('note', childPlace(place, 'parent_id'), `"parent_id" ${parentRepo} is not among the record's base_model tags; the tags are followed`, FORMAT);
+        this.draft.issue('note', placeWithin(place, 'parent_id'), `"parent_id" ${parentRepo} is not among the record's base_model tags; the tags are followed`, FORMAT);
       }
     }
     conv.license = str(r.licence) ?? fromTags.license;
     conv.architecture = str(r.architecture);
     if (typeof r.created === 'number' && Number.isFinite(r.created) && r.created > 0 && r.created < 1e11) {
       conv.createdAt = new Date(r.created * 1000).toISOString().replace('.000Z', 'Z');
-    } else if (r.created !== undefined) this.draft.setAttribute(conv.attributes, 'created', attributeValue(r.created), childPlace(place, 'created'), FORMAT);
+    } else if (r.created !== undefined) this.draft.setAttribute(conv.attributes, 'created', attributeValue(r.created), placeWithin(place, 'created'), FORMAT);
     const known = new Set(['id', 'name', 'licence', 'architecture', 'created', 'tags', 'card_front_matter', 'card_front_matter_yaml']);
     for (const [key, value] of Object.entries(r)) {
-      if (!known.has(key)) this.draft.setAttribute(conv.attributes, key, attributeValue(value), childPlace(place, key), FORMAT);
+      if (!known.has(key)) this.draft.setAttribute(conv.attributes, key, attributeValue(value), placeWithin(place, key), FORMAT);
     }
-    this.draft.setAttribute(conv.attributes, 'catalogue_id', catalogueId, childPlace(place, 'id'), FORMAT);
+    this.draft.setAttribute(conv.attributes, 'catalogue_id', catalogueId, placeWithin(place, 'id'), FORMAT);
     writeModel(this.draft, conv, `${FORMAT}:${place.file}`, FORMAT, place);
 
     if (!parentRepo || !parentId) return;
     // The parent's card: the record gives it parsed, and as YAML text (the same content).
-    let card: Json | null = isRecord(r.card_front_matter) ? r.card_front_matter : null;
+    let card: JsonObject | null = isJsonObject(r.card_front_matter) ? r.card_front_matter : null;
     if (!card && typeof r.card_front_matter_yaml === 'string') {
       const fm = readFrontMatter(`---\n${r.card_front_matter_yaml}\n---\n`);
       if (fm.kind === 'ok') card = fm.value;
-      else this.draft.issue('error', childPlace(place, 'card_front_matter_yaml'), 'the card front matter (YAML text) does not parse; it is left out', FORMAT);
+      else this.draft.issue('error', placeWithin(place, 'card_front_matter_yaml'), 'the card front matter (YAML text) does not parse; it is left out', FORMAT);
     }
     if (!card && fromTags.datasets.length === 0) return;
     const parent = emptyDescription(parentId, parentRepo);
     parent.url = `https://huggingface.co/${parentRepo}`;
-    if (card) readCardFields(this.draft, parent, card, (key) => childPlace(place, 'card_front_matter', key), FORMAT);
+    if (card) readCardFields(this.draft, parent, card, (key) => placeWithin(place, 'card_front_matter', key), FORMAT);
     // Dataset tags are copied from the parent's card onto the conversion: its training data.
-    if (parent.datasets.length === 0) for (const d of fromTags.datasets) parent.datasets.push({ repo: d, place: childPlace(place, 'tags') });
+    if (parent.datasets.length === 0) for (const d of fromTags.datasets) parent.datasets.push({ repo: d, place: placeWithin(place, 'tags') });
     writeModel(this.draft, parent, `${FORMAT}:${place.file}`, FORMAT, place);
   }
 }

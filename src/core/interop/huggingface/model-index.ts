@@ -11,8 +11,9 @@
 import type { AttributeValue } from '../../format/index.ts';
 import { hfDatasetId } from '../identity.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { InteropFormat, SourcePlace } from '../import-report.ts';
-import { attributeValue, childPlace, isRecord, str } from './values.ts';
+import { placeWithin, type InteropFormat, type SourcePlace } from '../import-report.ts';
+import { attributeValue, str } from './values.ts';
+import { isJsonObject, preview } from '../json-values.ts';
 
 export function writeModelIndex(
   draft: ImportDraft,
@@ -22,21 +23,21 @@ export function writeModelIndex(
   origin: string,
   format: InteropFormat,
 ): void {
-  const at = (...segments: (string | number)[]): SourcePlace => childPlace(place, ...segments);
+  const at = (...segments: (string | number)[]): SourcePlace => placeWithin(place, ...segments);
   if (!Array.isArray(value)) {
     draft.issue('unmapped', place, '"model-index" should be a list of {name, results}; it is left out', format);
     return;
   }
   let r = 0;
   value.forEach((entry, i) => {
-    if (!isRecord(entry) || !Array.isArray(entry.results)) {
+    if (!isJsonObject(entry) || !Array.isArray(entry.results)) {
       draft.issue('unmapped', at(i), 'a model-index entry without a list of results is left out', format);
       return;
     }
     const indexName = str(entry.name);
     entry.results.forEach((result, j) => {
       const resultPlace = at(i, 'results', j);
-      if (!isRecord(result)) {
+      if (!isJsonObject(result)) {
         draft.issue('unmapped', resultPlace, 'a model-index result that is not an object is left out', format);
         return;
       }
@@ -55,9 +56,9 @@ function writeResult(
   origin: string,
   format: InteropFormat,
 ): void {
-  const task = isRecord(result.task) ? result.task : {};
-  const dataset = isRecord(result.dataset) ? result.dataset : {};
-  const source = isRecord(result.source) ? result.source : {};
+  const task = isJsonObject(result.task) ? result.task : {};
+  const dataset = isJsonObject(result.dataset) ? result.dataset : {};
+  const source = isJsonObject(result.source) ? result.source : {};
   const datasetName = str(dataset.name) ?? str(dataset.type) ?? 'unnamed benchmark';
   const activityId = `${model.id}#eval-${r}`;
   const common: Record<string, AttributeValue> = {};
@@ -94,8 +95,8 @@ function writeResult(
     return;
   }
   metrics.forEach((metric, m) => {
-    const metricPlace = childPlace(place, 'metrics', m);
-    if (!isRecord(metric)) {
+    const metricPlace = placeWithin(place, 'metrics', m);
+    if (!isJsonObject(metric)) {
       draft.issue('unmapped', metricPlace, 'a metric that is not an object is left out', format);
       return;
     }
@@ -108,7 +109,7 @@ function writeResult(
     if (!numeric) {
       // Some cards write "61.1 ± 0.4" or leave the value empty: kept as text, not as a score.
       draft.setAttribute(attributes, 'value', attributeValue(metric.value ?? null), metricPlace, format);
-      draft.issue('note', metricPlace, `the metric value ${short(metric.value)} is not a number; it is kept as the attribute "value"`, format);
+      draft.issue('note', metricPlace, `the metric value ${preview(metric.value, 60)} is not a number; it is kept as the attribute "value"`, format);
     }
     const id = `${activityId}/${m}`;
     draft.node(
@@ -128,7 +129,3 @@ function writeResult(
   });
 }
 
-function short(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}

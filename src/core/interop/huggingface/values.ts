@@ -3,13 +3,9 @@
  * returns what it expects or nothing, so a wrong type is noticed where it is used.
  */
 import type { AttributeValue } from '../../format/index.ts';
-import { jsonPath, type SourcePlace } from '../import-report.ts';
+import type { SourcePlace } from '../import-report.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 
-export type Json = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim().length > 0 ? v.trim() : undefined;
@@ -35,7 +31,3 @@ export function attributeValue(v: unknown): AttributeValue {
 }
 
 /** `place` with `segments` appended to its JSON path. */
-export function childPlace(place: SourcePlace, ...segments: (string | number)[]): SourcePlace {
-  const tail = jsonPath('_', ...segments).slice(1);
-  return { ...place, path: place.path ? place.path + tail : tail.replace(/^\./, '') };
-}

@@ -6,8 +6,9 @@
  * its JSON path; the rest of the facet is kept.
  */
 import { MAX_TEXT_LENGTH, type ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
-import { at, type Obj, type PathSegment } from './place.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
+import { type JsonObject } from '../json-values.ts';
+import type { PathSegment } from './place.ts';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
@@ -18,11 +19,11 @@ export function cleanJson(value: unknown, draft: ImportDraft, place: SourcePlace
 
 function clean(value: unknown, draft: ImportDraft, place: SourcePlace, path: PathSegment[]): unknown {
   if (typeof value === 'string') {
-    return value.length > MAX_TEXT_LENGTH ? draft.text(value, at(place, ...path), 'openlineage') : value;
+    return value.length > MAX_TEXT_LENGTH ? draft.text(value, placeWithin(place, ...path), 'openlineage') : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   if (path.length >= MAX_DEPTH) {
-    draft.issue('unmapped', at(place, ...path), `nested deeper than ${MAX_DEPTH} levels; this part is left out`, 'openlineage');
+    draft.issue('unmapped', placeWithin(place, ...path), `nested deeper than ${MAX_DEPTH} levels; this part is left out`, 'openlineage');
     return null;
   }
   if (Array.isArray(value)) {
@@ -34,13 +35,13 @@ function clean(value: unknown, draft: ImportDraft, place: SourcePlace, path: Pat
     }
     return out;
   }
-  const out: Obj = {};
+  const out: JsonObject = {};
   for (const key of Object.keys(value)) {
     path.push(key);
     if (UNSAFE_KEYS.has(key)) {
-      draft.issue('unmapped', at(place, ...path), `the key ${JSON.stringify(key)} is not kept (it cannot be stored safely)`, 'openlineage');
+      draft.issue('unmapped', placeWithin(place, ...path), `the key ${JSON.stringify(key)} is not kept (it cannot be stored safely)`, 'openlineage');
     } else {
-      out[key] = clean((value as Obj)[key], draft, place, path);
+      out[key] = clean((value as JsonObject)[key], draft, place, path);
     }
     path.pop();
   }

@@ -9,9 +9,10 @@
  */
 import type { ColumnLineage } from '../../format/index.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
 import { openLineageDatasetId } from '../identity.ts';
-import { at, isNonEmptyString, isObj, type Obj } from './place.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
+import { isNonEmptyString } from './place.ts';
 
 export interface ColumnLineageResult {
   lineage: ColumnLineage[];
@@ -21,21 +22,21 @@ export interface ColumnLineageResult {
   inputs: Map<string, string>;
 }
 
-export function readColumnLineage(facet: Obj, draft: ImportDraft, place: SourcePlace): ColumnLineageResult {
+export function readColumnLineage(facet: JsonObject, draft: ImportDraft, place: SourcePlace): ColumnLineageResult {
   const result: ColumnLineageResult = { lineage: [], datasetWide: [], inputs: new Map() };
-  if (facet.fields !== undefined && !isObj(facet.fields)) {
-    draft.issue('unmapped', at(place, 'fields'), 'must be an object of output fields; the column lineage is left out', 'openlineage');
-  } else if (isObj(facet.fields)) {
+  if (facet.fields !== undefined && !isJsonObject(facet.fields)) {
+    draft.issue('unmapped', placeWithin(place, 'fields'), 'must be an object of output fields; the column lineage is left out', 'openlineage');
+  } else if (isJsonObject(facet.fields)) {
     for (const [field, entry] of Object.entries(facet.fields)) {
-      const fieldPlace = at(place, 'fields', field);
-      if (!isObj(entry) || !Array.isArray(entry.inputFields)) {
+      const fieldPlace = placeWithin(place, 'fields', field);
+      if (!isJsonObject(entry) || !Array.isArray(entry.inputFields)) {
         draft.issue('unmapped', fieldPlace, 'has no list "inputFields"; this field\'s lineage is left out', 'openlineage');
         continue;
       }
       const fieldLevel = transformationOf([], entry.transformationType);
       const inputs: ColumnLineage['inputs'] = [];
       entry.inputFields.forEach((input, i) => {
-        const ref = inputRef(input, draft, at(fieldPlace, 'inputFields', i), result.inputs);
+        const ref = inputRef(input, draft, placeWithin(fieldPlace, 'inputFields', i), result.inputs);
         if (!ref) return;
         const t = transformationOf(input.transformations, undefined) ?? fieldLevel;
         inputs.push({ dataset: ref, field: input.field as string, ...(t ? { transformation: t } : {}) });
@@ -46,7 +47,7 @@ export function readColumnLineage(facet: Obj, draft: ImportDraft, place: SourceP
   }
   if (Array.isArray(facet.dataset)) {
     facet.dataset.forEach((input, i) => {
-      const ref = inputRef(input, draft, at(place, 'dataset', i), result.inputs);
+      const ref = inputRef(input, draft, placeWithin(place, 'dataset', i), result.inputs);
       if (!ref) return;
       const t = transformationOf(input.transformations, undefined);
       result.datasetWide.push(`${ref}#${input.field as string}${t ? `: ${t}` : ''}`);
@@ -56,7 +57,7 @@ export function readColumnLineage(facet: Obj, draft: ImportDraft, place: SourceP
 }
 
 function inputRef(input: unknown, draft: ImportDraft, place: SourcePlace, inputs: Map<string, string>): string | null {
-  if (!isObj(input) || !isNonEmptyString(input.namespace) || !isNonEmptyString(input.name) || typeof input.field !== 'string') {
+  if (!isJsonObject(input) || !isNonEmptyString(input.namespace) || !isNonEmptyString(input.name) || typeof input.field !== 'string') {
     draft.issue('unmapped', place, 'an input field needs "namespace", "name" and "field"; it is left out', 'openlineage');
     return null;
   }
@@ -71,7 +72,7 @@ function inputRef(input: unknown, draft: ImportDraft, place: SourcePlace, inputs
  */
 export function transformationOf(list: unknown, fallback: unknown): string | undefined {
   if (Array.isArray(list) && list.length > 0) {
-    const parts = list.filter(isObj).map((t) => {
+    const parts = list.filter(isJsonObject).map((t) => {
       let s = typeof t.type === 'string' ? t.type : '?';
       if (typeof t.subtype === 'string' && t.subtype) s += `/${t.subtype}`;
       if (typeof t.description === 'string' && t.description) s += `: ${t.description}`;

@@ -18,7 +18,8 @@
  */
 import { ISO_TIME_PATTERN } from '../../format/index.ts';
 import { eventKind, type EventKind } from './detect.ts';
-import { isNonEmptyString, isObj, type Obj, type PathSegment } from './place.ts';
+import { isJsonObject, typeName, type JsonObject } from '../json-values.ts';
+import { isNonEmptyString, type PathSegment } from './place.ts';
 
 export const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -51,7 +52,7 @@ export function isIsoTime(v: unknown): boolean {
   return typeof v === 'string' && ISO_TIME_PATTERN.test(v) && !Number.isNaN(Date.parse(v));
 }
 
-export function checkEvent(event: Obj): EventCheck {
+export function checkEvent(event: JsonObject): EventCheck {
   const problems: EventProblem[] = [];
   const fail = (path: PathSegment[], message: string) => problems.push({ path, message, fatal: true });
   const note = (path: PathSegment[], message: string) => problems.push({ path, message, fatal: false });
@@ -74,7 +75,7 @@ export function checkEvent(event: Obj): EventCheck {
   }
 
   if (kind === 'run') {
-    if (!isObj(event.run)) fail(['run'], `must be an object, found ${typeName(event.run)}`);
+    if (!isJsonObject(event.run)) fail(['run'], `must be an object, found ${typeName(event.run)}`);
     else {
       const runId = event.run.runId;
       if (!('runId' in event.run)) fail(['run', 'runId'], 'is required');
@@ -110,7 +111,7 @@ export function checkEvent(event: Obj): EventCheck {
 type Fail = (path: PathSegment[], message: string) => void;
 
 function checkJob(job: unknown, fail: Fail): void {
-  if (!isObj(job)) {
+  if (!isJsonObject(job)) {
     fail(['job'], `must be an object, found ${typeName(job)}`);
     return;
   }
@@ -119,7 +120,7 @@ function checkJob(job: unknown, fail: Fail): void {
 }
 
 function checkDataset(d: unknown, path: PathSegment[], fail: Fail, ioFacets?: string): void {
-  if (!isObj(d)) {
+  if (!isJsonObject(d)) {
     fail(path, `must be an object, found ${typeName(d)}`);
     return;
   }
@@ -128,7 +129,7 @@ function checkDataset(d: unknown, path: PathSegment[], fail: Fail, ioFacets?: st
   if (ioFacets) checkFacets(d[ioFacets], [...path, ioFacets], fail);
 }
 
-function checkName(o: Obj, path: PathSegment[], fail: Fail): void {
+function checkName(o: JsonObject, path: PathSegment[], fail: Fail): void {
   for (const f of ['namespace', 'name'] as const) {
     if (!(f in o)) fail([...path, f], 'is required');
     else if (!isNonEmptyString(o[f])) fail([...path, f], `must be a non-empty string, found ${describe(o[f])}`);
@@ -136,14 +137,7 @@ function checkName(o: Obj, path: PathSegment[], fail: Fail): void {
 }
 
 function checkFacets(facets: unknown, path: PathSegment[], fail: Fail): void {
-  if (facets !== undefined && !isObj(facets)) fail(path, `must be an object of facets, found ${typeName(facets)}`);
-}
-
-export function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
+  if (facets !== undefined && !isJsonObject(facets)) fail(path, `must be an object of facets, found ${typeName(facets)}`);
 }
 
 function describe(v: unknown): string {

@@ -13,11 +13,11 @@
 import type { AttributeValue, LocalizedText } from '../../format/index.ts';
 import type { ImportDraft } from '../import-draft.ts';
 import type { SourcePlace } from '../import-report.ts';
-import { isObj, type Obj } from './place.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
 
 /** A facet as kept between events: its cleaned value and where that value came from. */
 export interface StoredFacet {
-  value: Obj;
+  value: JsonObject;
   place: SourcePlace;
 }
 export type FacetMap = Map<string, StoredFacet>;
@@ -37,7 +37,7 @@ const MAX_FLAT_DEPTH = 4;
 /** Facets whose whole content is mapped elsewhere, so they are not repeated as attributes. */
 const MAPPED_ELSEWHERE = new Set(['columnLineage', 'lineage']);
 
-type Handler = (facet: Obj, extras: NodeExtras, attrs: Attrs, ctx: Ctx) => readonly string[];
+type Handler = (facet: JsonObject, extras: NodeExtras, attrs: Attrs, ctx: Ctx) => readonly string[];
 interface Ctx {
   draft: ImportDraft;
   place: SourcePlace;
@@ -69,8 +69,8 @@ const HANDLERS: Record<string, Handler> = {
     return []; // processingType is kept as an attribute too: "other" loses the original.
   },
   tags(f, extras) {
-    if (!Array.isArray(f.tags) || !f.tags.every((t) => isObj(t) && typeof t.key === 'string')) return [];
-    const tags = (f.tags as Obj[]).map((t) => {
+    if (!Array.isArray(f.tags) || !f.tags.every((t) => isJsonObject(t) && typeof t.key === 'string')) return [];
+    const tags = (f.tags as JsonObject[]).map((t) => {
       const v = t.value === undefined || t.value === null || t.value === '' ? '' : `=${String(t.value)}`;
       const field = typeof t.field === 'string' ? ` (field ${t.field})` : '';
       return `${t.key as string}${v}${field}`;
@@ -79,8 +79,8 @@ const HANDLERS: Record<string, Handler> = {
     return ['tags'];
   },
   ownership(f, _extras, attrs, ctx) {
-    if (!Array.isArray(f.owners) || !f.owners.every((o) => isObj(o) && typeof o.name === 'string')) return [];
-    const owners = (f.owners as Obj[]).map((o) => (typeof o.type === 'string' ? `${o.name as string} (${o.type})` : (o.name as string)));
+    if (!Array.isArray(f.owners) || !f.owners.every((o) => isJsonObject(o) && typeof o.name === 'string')) return [];
+    const owners = (f.owners as JsonObject[]).map((o) => (typeof o.type === 'string' ? `${o.name as string} (${o.type})` : (o.name as string)));
     ctx.draft.setAttribute(attrs, 'ownership.owners', owners, ctx.place, 'openlineage');
     return ['owners'];
   },
@@ -99,7 +99,7 @@ const HANDLERS: Record<string, Handler> = {
   },
   symlinks(f, _extras, attrs, ctx) {
     if (!Array.isArray(f.identifiers)) return [];
-    const ids = (f.identifiers as unknown[]).filter(isObj).map((i) => `${String(i.namespace)}/${String(i.name)}${typeof i.type === 'string' ? ` (${i.type})` : ''}`);
+    const ids = (f.identifiers as unknown[]).filter(isJsonObject).map((i) => `${String(i.namespace)}/${String(i.name)}${typeof i.type === 'string' ? ` (${i.type})` : ''}`);
     ctx.draft.setAttribute(attrs, 'symlinks.identifiers', ids, ctx.place, 'openlineage');
     return ['identifiers'];
   },
@@ -138,7 +138,7 @@ export function flatten(attrs: Attrs, key: string, value: unknown, depth: number
     } else ctx.draft.setAttribute(attrs, key, JSON.stringify(value), ctx.place, 'openlineage');
     return;
   }
-  if (isObj(value)) {
+  if (isJsonObject(value)) {
     const entries = Object.entries(value).filter(([k]) => !ENVELOPE.has(k));
     if (entries.length === 0 || depth >= MAX_FLAT_DEPTH) {
       ctx.draft.setAttribute(attrs, key, JSON.stringify(value), ctx.place, 'openlineage');
@@ -151,7 +151,7 @@ export function flatten(attrs: Attrs, key: string, value: unknown, depth: number
 /** `name: TYPE — description` for each field, nested fields as `parent.child`. */
 function schemaFields(fields: unknown[], prefix: string, out: string[]): void {
   for (const f of fields) {
-    if (!isObj(f) || typeof f.name !== 'string') continue;
+    if (!isJsonObject(f) || typeof f.name !== 'string') continue;
     const name = prefix + f.name;
     const type = typeof f.type === 'string' ? `: ${f.type}` : '';
     const description = typeof f.description === 'string' && f.description ? ` — ${f.description}` : '';

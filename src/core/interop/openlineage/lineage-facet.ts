@@ -18,10 +18,11 @@
  */
 import type { AttributeValue, ColumnLineage, NodeKind, Relation } from '../../format/index.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
 import { openLineageDatasetId, openLineageJobId, openLineageRunId } from '../identity.ts';
 import { transformationOf } from './column-lineage.ts';
-import { at, isNonEmptyString, isObj, type Obj } from './place.ts';
+import { isJsonObject, type JsonObject } from '../json-values.ts';
+import { isNonEmptyString } from './place.ts';
 
 export interface LineageSink {
   relation(r: Relation): void;
@@ -37,7 +38,7 @@ interface Target {
 }
 
 /** A lineage facet of a dataset (`owner.kind` "dataset") or of a job. */
-export function readLineageFacet(facet: Obj, owner: Target, draft: ImportDraft, place: SourcePlace, sink: LineageSink): void {
+export function readLineageFacet(facet: JsonObject, owner: Target, draft: ImportDraft, place: SourcePlace, sink: LineageSink): void {
   if (owner.kind === 'dataset' || !('entries' in facet)) {
     if (owner.kind === 'job') {
       draft.issue('unmapped', place, 'a job\'s lineage facet needs "entries"; it is left out', 'openlineage');
@@ -47,14 +48,14 @@ export function readLineageFacet(facet: Obj, owner: Target, draft: ImportDraft, 
     return;
   }
   if (!Array.isArray(facet.entries)) {
-    draft.issue('unmapped', at(place, 'entries'), 'must be a list; the lineage facet is left out', 'openlineage');
+    draft.issue('unmapped', placeWithin(place, 'entries'), 'must be a list; the lineage facet is left out', 'openlineage');
     return;
   }
   facet.entries.forEach((entry, i) => {
-    const entryPlace = at(place, 'entries', i);
-    const target = isObj(entry) ? endpoint(entry, owner, draft, entryPlace) : null;
-    if (!target || !isObj(entry)) {
-      if (!isObj(entry)) draft.issue('unmapped', entryPlace, 'a lineage entry must be an object; it is left out', 'openlineage');
+    const entryPlace = placeWithin(place, 'entries', i);
+    const target = isJsonObject(entry) ? endpoint(entry, owner, draft, entryPlace) : null;
+    if (!target || !isJsonObject(entry)) {
+      if (!isJsonObject(entry)) draft.issue('unmapped', entryPlace, 'a lineage entry must be an object; it is left out', 'openlineage');
       return;
     }
     sink.reference(target.id, target.kind, target.name);
@@ -62,34 +63,34 @@ export function readLineageFacet(facet: Obj, owner: Target, draft: ImportDraft, 
   });
 }
 
-function readTarget(entry: Obj, target: Target, ownJob: Target, draft: ImportDraft, place: SourcePlace, sink: LineageSink): void {
+function readTarget(entry: JsonObject, target: Target, ownJob: Target, draft: ImportDraft, place: SourcePlace, sink: LineageSink): void {
   if (Array.isArray(entry.inputs)) {
     entry.inputs.forEach((input, i) => {
-      const p = at(place, 'inputs', i);
-      const source = isObj(input) ? endpoint(input, ownJob, draft, p) : null;
-      if (!source || !isObj(input)) return;
+      const p = placeWithin(place, 'inputs', i);
+      const source = isJsonObject(input) ? endpoint(input, ownJob, draft, p) : null;
+      if (!source || !isJsonObject(input)) return;
       relate(target, source, transformationOf(input.transformations, undefined), undefined, sink);
     });
   } else if (entry.inputs !== undefined) {
-    draft.issue('unmapped', at(place, 'inputs'), 'must be a list; left out', 'openlineage');
+    draft.issue('unmapped', placeWithin(place, 'inputs'), 'must be a list; left out', 'openlineage');
   }
-  if (isObj(entry.fields)) {
+  if (isJsonObject(entry.fields)) {
     if (target.kind !== 'dataset') {
-      draft.issue('unmapped', at(place, 'fields'), 'field-level lineage is only read for a dataset target; left out', 'openlineage');
+      draft.issue('unmapped', placeWithin(place, 'fields'), 'field-level lineage is only read for a dataset target; left out', 'openlineage');
       return;
     }
     const lineage: ColumnLineage[] = [];
     for (const [field, fieldEntry] of Object.entries(entry.fields)) {
-      const fp = at(place, 'fields', field);
-      if (!isObj(fieldEntry) || !Array.isArray(fieldEntry.inputs)) {
+      const fp = placeWithin(place, 'fields', field);
+      if (!isJsonObject(fieldEntry) || !Array.isArray(fieldEntry.inputs)) {
         draft.issue('unmapped', fp, 'needs a list "inputs"; left out', 'openlineage');
         continue;
       }
       const inputs: ColumnLineage['inputs'] = [];
       fieldEntry.inputs.forEach((input, i) => {
-        const p = at(fp, 'inputs', i);
-        const source = isObj(input) ? endpoint(input, ownJob, draft, p) : null;
-        if (!source || !isObj(input)) return;
+        const p = placeWithin(fp, 'inputs', i);
+        const source = isJsonObject(input) ? endpoint(input, ownJob, draft, p) : null;
+        if (!source || !isJsonObject(input)) return;
         const t = transformationOf(input.transformations, undefined);
         if (source.kind === 'dataset' && typeof input.field === 'string') {
           sink.reference(source.id, 'dataset', source.name);
@@ -132,7 +133,7 @@ function relate(target: Target, source: Target, transformation: string | undefin
 }
 
 /** A target or source: a dataset or job by namespace and name, or the event's own job. */
-function endpoint(o: Obj, ownJob: Target, draft: ImportDraft, place: SourcePlace): Target | null {
+function endpoint(o: JsonObject, ownJob: Target, draft: ImportDraft, place: SourcePlace): Target | null {
   const runId = typeof o.runId === 'string' ? o.runId : undefined;
   if (o.type === 'JOB') {
     if (o.namespace === undefined && o.name === undefined) {
@@ -157,6 +158,6 @@ function endpoint(o: Obj, ownJob: Target, draft: ImportDraft, place: SourcePlace
     const id = draft.checkId(openLineageDatasetId(o.namespace, o.name), place, 'openlineage');
     return id ? { kind: 'dataset', id, name: o.name } : null;
   }
-  draft.issue('unmapped', at(place, 'type'), `must be "DATASET" or "JOB", found ${JSON.stringify(o.type) ?? 'nothing'}; left out`, 'openlineage');
+  draft.issue('unmapped', placeWithin(place, 'type'), `must be "DATASET" or "JOB", found ${JSON.stringify(o.type) ?? 'nothing'}; left out`, 'openlineage');
   return null;
 }

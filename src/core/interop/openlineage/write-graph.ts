@@ -16,12 +16,13 @@
  */
 import type { AttributeValue, Relation } from '../../format/index.ts';
 import type { ImportDraft } from '../import-draft.ts';
-import type { SourcePlace } from '../import-report.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
 import { openLineageDatasetId, openLineageJobId, openLineageRunId } from '../identity.ts';
 import { readColumnLineage } from './column-lineage.ts';
 import { facetsToNode, type NodeExtras } from './facet-attributes.ts';
 import { readLineageFacet, type LineageSink } from './lineage-facet.ts';
-import { at, isNonEmptyString, isObj } from './place.ts';
+import { isJsonObject } from '../json-values.ts';
+import { isNonEmptyString } from './place.ts';
 import { endedAt, runStateName, startedAt, type RunState } from './run-fold.ts';
 import type { DatasetState, FoldState, JobState } from './state.ts';
 
@@ -76,8 +77,8 @@ function writeDataset(d: DatasetState, draft: ImportDraft, sink: LineageSink): v
   if (symlinks && Array.isArray(symlinks.value.identifiers)) {
     const ids: string[] = [];
     symlinks.value.identifiers.forEach((ident, i) => {
-      const p = at(symlinks.place, 'identifiers', i);
-      if (!isObj(ident) || !isNonEmptyString(ident.namespace) || !isNonEmptyString(ident.name)) {
+      const p = placeWithin(symlinks.place, 'identifiers', i);
+      if (!isJsonObject(ident) || !isNonEmptyString(ident.namespace) || !isNonEmptyString(ident.name)) {
         draft.issue('unmapped', p, 'a symlink needs "namespace" and "name"; left out', 'openlineage');
         return;
       }
@@ -158,16 +159,16 @@ function withIo(rel: Relation, io: { facets: RunState['facets']; version?: strin
 function writeParent(r: RunState, facet: Record<string, unknown>, place: SourcePlace, draft: ImportDraft, sink: LineageSink): void {
   const run = facet.run;
   const job = facet.job;
-  if (!isObj(run) || !isNonEmptyString(run.runId)) {
-    draft.issue('unmapped', at(place, 'run', 'runId'), 'the parent facet names no parent runId; no relation is made', 'openlineage');
+  if (!isJsonObject(run) || !isNonEmptyString(run.runId)) {
+    draft.issue('unmapped', placeWithin(place, 'run', 'runId'), 'the parent facet names no parent runId; no relation is made', 'openlineage');
     return;
   }
-  const parentRun = draft.checkId(openLineageRunId(run.runId), at(place, 'run', 'runId'), 'openlineage');
+  const parentRun = draft.checkId(openLineageRunId(run.runId), placeWithin(place, 'run', 'runId'), 'openlineage');
   if (!parentRun || parentRun === r.id) return;
   let parentJob: string | null = null;
   let jobName = 'parent';
-  if (isObj(job) && isNonEmptyString(job.namespace) && isNonEmptyString(job.name)) {
-    parentJob = draft.checkId(openLineageJobId(job.namespace, job.name), at(place, 'job'), 'openlineage');
+  if (isJsonObject(job) && isNonEmptyString(job.namespace) && isNonEmptyString(job.name)) {
+    parentJob = draft.checkId(openLineageJobId(job.namespace, job.name), placeWithin(place, 'job'), 'openlineage');
     jobName = job.name;
   }
   sink.reference(parentRun, 'activity', `${jobName} ${run.runId.slice(0, 8)}`);

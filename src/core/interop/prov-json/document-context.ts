@@ -3,7 +3,8 @@
  * the namespaces in scope, the bundle the records are stated in, and where in the file it is.
  */
 import type { ImportDraft } from '../import-draft.ts';
-import { jsonPath, type SourcePlace } from '../import-report.ts';
+import { placeWithin, type SourcePlace } from '../import-report.ts';
+import { preview } from '../json-values.ts';
 import { Namespaces, nodeIdFromIri } from './qualified-name.ts';
 
 export interface DocContext {
@@ -23,25 +24,9 @@ export interface DocContext {
   resolved: Map<string, string>;
 }
 
-/**
- * The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer
- * path. The path is written only when read (an issue is reported): most members never need
- * it, and a million-relation document has millions of members.
- */
+/** The place of a member inside the document: `used["_:u1"]["prov:entity"]`, after any outer path. */
 export function at(ctx: DocContext, ...segments: (string | number)[]): SourcePlace {
-  const { file, line, path: outer } = ctx.place;
-  let path: string | undefined;
-  const place = {
-    file,
-    get path(): string {
-      if (path === undefined) {
-        const inner = jsonPath(...segments);
-        path = !outer ? inner : inner.startsWith('[') ? outer + inner : `${outer}.${inner}`;
-      }
-      return path;
-    },
-  };
-  return line !== undefined ? Object.assign(place, { line }) : place;
+  return placeWithin(ctx.place, ...segments);
 }
 
 /**
@@ -57,7 +42,7 @@ export function resolveName(ctx: DocContext, name: string, place: SourcePlace): 
     ctx.draft.issue(
       'unmapped',
       place,
-      `the prefix "${expanded.unknownPrefix}" is not declared in "prefix", so ${short(name)} cannot be expanded to an IRI; it is kept as written`,
+      `the prefix "${expanded.unknownPrefix}" is not declared in "prefix", so ${preview(name)} cannot be expanded to an IRI; it is kept as written`,
       'prov-json',
     );
     return ctx.draft.checkId(name, place, 'prov-json');
@@ -68,16 +53,3 @@ export function resolveName(ctx: DocContext, name: string, place: SourcePlace): 
   return checked;
 }
 
-function short(s: string): string {
-  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s);
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function describeType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}

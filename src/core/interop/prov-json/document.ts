@@ -11,7 +11,8 @@
  */
 import type { ImportDraft } from '../import-draft.ts';
 import type { SourcePlace } from '../import-report.ts';
-import { at, describeType, isObject, resolveName, type DocContext } from './document-context.ts';
+import { at, resolveName, type DocContext } from './document-context.ts';
+import { isJsonObject, typeName } from '../json-values.ts';
 import { Namespaces, nodeIdFromIri } from './qualified-name.ts';
 import { readElementMap } from './records.ts';
 import { readRelationMap } from './relations.ts';
@@ -20,8 +21,8 @@ import { ELEMENT_MAPS, RELATION_MAPS } from './vocabulary.ts';
 export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, place: SourcePlace): void {
   const base: DocContext = { draft, ns: Namespaces.predefined, origin: `prov-json:${place.file}`, place, bundleIds: new Set(), resolved: new Map() };
   const ctx = { ...base, ns: withPrefixes(base, doc.prefix, []) };
-  const bundles = isObject(doc.bundle) ? Object.entries(doc.bundle) : [];
-  if (doc.bundle !== undefined && !isObject(doc.bundle)) draft.issue('error', at(ctx, 'bundle'), `expected an object of bundles, found ${describeType(doc.bundle)}; left out`, 'prov-json');
+  const bundles = isJsonObject(doc.bundle) ? Object.entries(doc.bundle) : [];
+  if (doc.bundle !== undefined && !isJsonObject(doc.bundle)) draft.issue('error', at(ctx, 'bundle'), `expected an object of bundles, found ${typeName(doc.bundle)}; left out`, 'prov-json');
   // Bundle ids first, so that a bundle's own entity (described before or after it) gets subtype "bundle".
   const bundleIds = new Map<string, string>();
   for (const [key] of bundles) {
@@ -34,8 +35,8 @@ export function readDocument(draft: ImportDraft, doc: Record<string, unknown>, p
   for (const [key, content] of bundles) {
     const id = bundleIds.get(key);
     if (id === undefined) continue;
-    if (!isObject(content)) {
-      draft.issue('error', at(top, 'bundle', key), `expected a bundle (an object), found ${describeType(content)}; left out`, 'prov-json');
+    if (!isJsonObject(content)) {
+      draft.issue('error', at(top, 'bundle', key), `expected a bundle (an object), found ${typeName(content)}; left out`, 'prov-json');
       continue;
     }
     const inner: DocContext = { ...top, ns: withPrefixes(top, content.prefix, ['bundle', key]), bundle: id, rename: renames.get(id), resolved: new Map() };
@@ -63,7 +64,7 @@ function classRenames(top: DocContext, doc: Record<string, unknown>, bundles: [s
   const scan = (scope: Record<string, unknown>, ns: Namespaces, bundle: string | undefined, path: (string | number)[]) => {
     for (const cls of ELEMENT_MAPS) {
       const map = scope[cls];
-      if (!isObject(map)) continue;
+      if (!isJsonObject(map)) continue;
       for (const key of Object.keys(map)) {
         const expanded = ns.expand(key);
         const id = 'iri' in expanded ? nodeIdFromIri(expanded.iri) : key;
@@ -82,8 +83,8 @@ function classRenames(top: DocContext, doc: Record<string, unknown>, bundles: [s
   scan(doc, top.ns, undefined, []);
   for (const [key, content] of bundles) {
     const id = bundleIds.get(key);
-    if (id === undefined || !isObject(content)) continue;
-    const ns = isObject(content.prefix) ? top.ns.extend(content.prefix).namespaces : top.ns;
+    if (id === undefined || !isJsonObject(content)) continue;
+    const ns = isJsonObject(content.prefix) ? top.ns.extend(content.prefix).namespaces : top.ns;
     scan(content, ns, id, ['bundle', key]);
   }
   return out;
@@ -91,8 +92,8 @@ function classRenames(top: DocContext, doc: Record<string, unknown>, bundles: [s
 
 function withPrefixes(ctx: DocContext, prefix: unknown, path: (string | number)[]): Namespaces {
   if (prefix === undefined) return ctx.ns;
-  if (!isObject(prefix)) {
-    ctx.draft.issue('error', at(ctx, ...path, 'prefix'), `expected an object of prefixes, found ${describeType(prefix)}; no prefix is declared`, 'prov-json');
+  if (!isJsonObject(prefix)) {
+    ctx.draft.issue('error', at(ctx, ...path, 'prefix'), `expected an object of prefixes, found ${typeName(prefix)}; no prefix is declared`, 'prov-json');
     return ctx.ns;
   }
   const { namespaces, bad } = ctx.ns.extend(prefix);

@@ -12,7 +12,8 @@
  */
 import { ISO_TIME_PATTERN, type AttributeValue, type NodeKind, type ProvClass } from '../../format/index.ts';
 import type { SourcePlace } from '../import-report.ts';
-import { at, describeType, isObject, resolveName, type DocContext } from './document-context.ts';
+import { at, resolveName, type DocContext } from './document-context.ts';
+import { isJsonObject, typeName } from '../json-values.ts';
 import { asLiteral, nameOf, parseJsonText, readValue, textOf, valuesOf } from './literals.ts';
 import { DEFAULT_KIND, fieldCheck, kindsOfClass, subtypesOf } from './node-kinds.ts';
 import { PROV_AGENT_TYPES, PROV_ENTITY_TYPES, PROV_NS, RAIREKI_NS } from './vocabulary.ts';
@@ -20,8 +21,8 @@ import { PROV_AGENT_TYPES, PROV_ENTITY_TYPES, PROV_NS, RAIREKI_NS } from './voca
 const ENTITY_KINDS: ReadonlySet<string> = new Set(kindsOfClass('entity'));
 
 export function readElementMap(ctx: DocContext, cls: ProvClass, map: unknown, mapPath: (string | number)[]): void {
-  if (!isObject(map)) {
-    ctx.draft.issue('error', at(ctx, ...mapPath), `expected an object of ${cls} records, found ${describeType(map)}; left out`, 'prov-json');
+  if (!isJsonObject(map)) {
+    ctx.draft.issue('error', at(ctx, ...mapPath), `expected an object of ${cls} records, found ${typeName(map)}; left out`, 'prov-json');
     return;
   }
   for (const [key, raw] of Object.entries(map)) {
@@ -36,8 +37,8 @@ function readElement(ctx: DocContext, cls: ProvClass, key: string, raw: unknown,
   const place = at(ctx, ...path);
   const id = resolveName(ctx, key, place);
   if (id === null) return;
-  if (!isObject(raw)) {
-    ctx.draft.issue('error', place, `expected an object of attributes, found ${describeType(raw)}; the ${cls} is left out`, 'prov-json');
+  if (!isJsonObject(raw)) {
+    ctx.draft.issue('error', place, `expected an object of attributes, found ${typeName(raw)}; the ${cls} is left out`, 'prov-json');
     return;
   }
   const typed = kindAndSubtype(ctx, cls, raw['prov:type'] === undefined ? findMember(ctx, raw, 'type') : raw['prov:type']);

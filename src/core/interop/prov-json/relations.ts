@@ -14,7 +14,8 @@
 import type { AttributeValue, DerivationType, Relation } from '../../format/index.ts';
 import { DERIVATION_TYPES, RELATION_ARGS } from '../../format/index.ts';
 import type { SourcePlace } from '../import-report.ts';
-import { at, describeType, isObject, resolveName, type DocContext } from './document-context.ts';
+import { at, resolveName, type DocContext } from './document-context.ts';
+import { isJsonObject, typeName } from '../json-values.ts';
 import { nameOf, readValue, valuesOf } from './literals.ts';
 import { timeOf } from './records.ts';
 import {
@@ -34,8 +35,8 @@ const ARG_NAMES: ReadonlySet<string> = new Set(RELATION_ARGS);
 
 export function readRelationMap(ctx: DocContext, mapName: string, map: unknown, mapPath: (string | number)[]): void {
   const spec = RELATION_MAPS[mapName]!;
-  if (!isObject(map)) {
-    ctx.draft.issue('error', at(ctx, ...mapPath), `expected an object of ${mapName} records, found ${describeType(map)}; left out`, 'prov-json');
+  if (!isJsonObject(map)) {
+    ctx.draft.issue('error', at(ctx, ...mapPath), `expected an object of ${mapName} records, found ${typeName(map)}; left out`, 'prov-json');
     return;
   }
   for (const [key, raw] of Object.entries(map)) {
@@ -48,8 +49,8 @@ export function readRelationMap(ctx: DocContext, mapName: string, map: unknown, 
 
 function readRelation(ctx: DocContext, mapSpec: RelationSpec, key: string, raw: unknown, path: (string | number)[]): void {
   const place = at(ctx, ...path);
-  if (!isObject(raw)) {
-    ctx.draft.issue('error', place, `expected an object of members, found ${describeType(raw)}; the ${mapSpec.type} record is left out`, 'prov-json');
+  if (!isJsonObject(raw)) {
+    ctx.draft.issue('error', place, `expected an object of members, found ${typeName(raw)}; the ${mapSpec.type} record is left out`, 'prov-json');
     return;
   }
   const members = new Map<string, { key: string; value: unknown }>();
@@ -147,7 +148,7 @@ function setArg(ctx: DocContext, args: Partial<Record<ArgName, string>>, arg: Ar
 function endOf(ctx: DocContext, member: string, value: unknown, p: SourcePlace | undefined): string | undefined | null {
   if (value === undefined || p === undefined) return undefined;
   if (typeof value !== 'string') {
-    ctx.draft.issue('error', p, `${member} must be a qualified name (a string), found ${describeType(value)}; the record is left out`, 'prov-json');
+    ctx.draft.issue('error', p, `${member} must be a qualified name (a string), found ${typeName(value)}; the record is left out`, 'prov-json');
     return null;
   }
   if (ctx.ns.isRaireki(value, 'none')) return undefined;
