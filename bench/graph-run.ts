@@ -112,8 +112,8 @@ async function main(): Promise<void> {
     }
     return best;
   };
-  const dataset = closureOf(largestImpact(index.nodes.filter((n) => n.kind === 'dataset' && n.subtype === 'clinical-records')));
-  const foundation = closureOf(largestImpact(index.nodes.filter((n) => n.kind === 'model' && n.subtype === 'foundation')));
+  const dataset = closureOf(largestImpact(loaded.nodes.filter((n) => n.kind === 'dataset' && n.subtype === 'clinical-records')));
+  const foundation = closureOf(largestImpact(loaded.nodes.filter((n) => n.kind === 'model' && n.subtype === 'foundation')));
   log(`closure dataset ${dataset.rows} rows ${dataset.objectsMs.toFixed(1)} ms, foundation ${foundation.rows} rows ${foundation.objectsMs.toFixed(1)} ms`);
 
   const pairs = Array.from({ length: PATH_PAIRS }, () => [rng.int(index.nodeCount), rng.int(index.nodeCount)] as const);
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   const any = pathFigures('any');
   log(`shortest path median ${auto.figures.medianMs.toFixed(2)} ms (down→up→any), ${any.figures.medianMs.toFixed(2)} ms (any)`);
 
-  const search = await searchFigures(index.nodes);
+  const search = await searchFigures(loaded.nodes);
 
   const files = loaded.manifest.files;
   const figures: MainFigures = {

@@ -62,7 +62,7 @@ describe('generateSnapshot', () => {
     // Impact of the PHI records reaches models and outputs through training and inference.
     const { index } = buildGraphIndex(g);
     const records = g.nodes.find((n) => n.kind === 'dataset' && n.subtype === 'clinical-records')!;
-    const kinds = new Set(impact(index, index.indexOf(records.id)).map((r) => index.nodes[r.node]!.kind));
+    const kinds = new Set(impact(index, index.indexOf(records.id)).map((r) => index.nodeHead(r.node).kind));
     expect(kinds.has('model')).toBe(true);
     expect(kinds.has('output')).toBe(true);
   });

@@ -20,7 +20,6 @@ import {
   buildSubgraph,
   fieldText,
   snippet,
-  summarize,
   type ImpactView,
   type NodeDetails,
   type NodeSummary,
@@ -28,7 +27,7 @@ import {
   type SubgraphRequest,
   type SubgraphView,
 } from '../core/view/index.ts';
-import type { PackInfo, LoadedSnapshot, Relation } from '../core/format/index.ts';
+import type { PackInfo, LoadedSnapshot, Relation, SnapshotNode } from '../core/format/index.ts';
 import { exportMlBom, exportProvJson, provSelection, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
@@ -89,6 +88,8 @@ function yieldToMessages(): Promise<void> {
 interface Loaded {
   summary: LoadSummary;
   index: GraphIndex;
+  /** Node `i` of the index (duplicate ids dropped). */
+  nodes: readonly SnapshotNode[];
   /** Built in slices after the snapshot is adopted, so the first graph does not wait for it. */
   search: Promise<NodeSearchIndex>;
   fileOf(id: string): string;
@@ -109,7 +110,7 @@ export class SnapshotSession {
   /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack, an import). */
   adopt(loaded: LoadedSnapshot, source: string, pack: LoadSummary['pack'], t0: number, imported: ImportSummary | null = null): LoadSummary {
     const t1 = performance.now();
-    const { index, problems } = buildGraphIndex(loaded);
+    const { index, problems, nodes } = buildGraphIndex(loaded);
     const t2 = performance.now();
 
     const files = new Set(loaded.nodeFiles);
@@ -125,7 +126,7 @@ export class SnapshotSession {
 
     const requested = loaded.manifest.snapshot.startNode;
     const startNode =
-      requested && index.indexOf(requested) >= 0 ? requested : (index.nodes.find((n) => n.kind === 'model') ?? index.nodes[0])?.id ?? null;
+      requested && index.indexOf(requested) >= 0 ? requested : (nodes.find((n) => n.kind === 'model') ?? nodes[0])?.id ?? null;
 
     const summary: LoadSummary = {
       generation: ++this.generation,
@@ -139,11 +140,11 @@ export class SnapshotSession {
       timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1 },
       imported,
     };
-    const search = buildNodeSearchIndexInSlices(index.nodes, yieldToMessages).then((built) => {
+    const search = buildNodeSearchIndexInSlices(nodes, yieldToMessages).then((built) => {
       summary.searchIndexMs = performance.now() - t2;
       return built;
     });
-    this.current = { summary, index, search, fileOf, relations: loaded.relations };
+    this.current = { summary, index, nodes, search, fileOf, relations: loaded.relations };
     return summary;
   }
 
@@ -161,7 +162,7 @@ export class SnapshotSession {
   summary(id: string): NodeSummary | null {
     const { index } = this.loaded;
     const n = index.indexOf(id);
-    return n < 0 ? null : summarize(index.nodes[n]!);
+    return n < 0 ? null : index.nodeHead(n);
   }
 
   async search(query: string, limit: number, kinds: NodeKind[] | null): Promise<SearchHitView[]> {
@@ -169,8 +170,8 @@ export class SnapshotSession {
     const search = await loaded.search;
     const { index } = loaded;
     return searchNodes(search, query, { limit, kinds: kinds ?? undefined }).map((hit) => {
-      const node = index.nodes[hit.node]!;
-      return { node: summarize(node), score: hit.score, field: hit.field, snippet: snippet(fieldText(node, hit.field), query) };
+      const node = loaded.nodes[hit.node]!;
+      return { node: index.nodeHead(hit.node), score: hit.score, field: hit.field, snippet: snippet(fieldText(node, hit.field), query) };
     });
   }
 
@@ -192,23 +193,23 @@ export class SnapshotSession {
    * the relations among them), as the text of the file to save.
    */
   exportProv(req: ProvExportRequest): { text: string; nodes: number } {
-    const { index, relations } = this.loaded;
+    const { index, nodes, relations } = this.loaded;
     let select: Set<string> | undefined;
     if (req.id !== undefined) {
       select = provSelection(index, req.id, req.direction ?? 'up');
       if (select.size === 0) throw new Error(`"${req.id}" is not a node of this snapshot`);
     }
-    const doc = exportProvJson(index.nodes, relations, select ? { select } : {});
+    const doc = exportProvJson(nodes, relations, select ? { select } : {});
     return { text: JSON.stringify(doc, null, 2) + '\n', nodes: select?.size ?? index.nodeCount };
   }
 
   /** A CycloneDX 1.6 ML-BOM of one model: its upstream closure. */
   exportMlBom(id: string): { text: string } {
-    const { index, relations, summary } = this.loaded;
+    const { index, nodes, relations, summary } = this.loaded;
     const n = index.indexOf(id);
     if (n < 0) throw new Error(`"${id}" is not a node of this snapshot`);
-    if (index.nodes[n]!.kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
-    const bom = exportMlBom(index.nodes, relations, id, { timestamp: summary.snapshot.createdAt, index });
+    if (index.nodeHead(n).kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
+    const bom = exportMlBom(nodes, relations, id, { timestamp: summary.snapshot.createdAt, index });
     return { text: JSON.stringify(bom, null, 2) + '\n' };
   }
 }

@@ -5,7 +5,7 @@ import { makeNode, makeRelation } from '../../testing/graph-builders.ts';
 
 const { index } = buildGraphIndex(sampleLineage());
 const at = (id: string) => index.indexOf(id);
-const byId = (g: GraphIndex, rows: ClosureRow[]) => Object.fromEntries(rows.map((r) => [g.nodes[r.node]!.id, r.hop]).sort());
+const byId = (g: GraphIndex, rows: ClosureRow[]) => Object.fromEntries(rows.map((r) => [g.nodeId(r.node), r.hop]).sort());
 
 /** Every row's predecessor is one hop nearer and joined to it by viaEdge in the right direction. */
 function expectValidRoutes(g: GraphIndex, start: number, rows: ClosureRow[], direction: 'up' | 'down') {
@@ -89,7 +89,7 @@ describe('closure', () => {
     const down = closureColumns(g, 0, 'down');
     expect(down.node.length).toBe(n - 1);
     expect(down.hop[n - 2]).toBe(n - 1);
-    expect(g.nodes[down.node[n - 2]!]!.id).toBe(`m${n - 1}`);
+    expect(g.nodeId(down.node[n - 2]!)).toBe(`m${n - 1}`);
     const up = closure(g, n - 1, 'up');
     expect(up).toHaveLength(n - 1);
     expect(up.at(-1)).toMatchObject({ node: 0, hop: n - 1, via: 1 });

@@ -15,8 +15,8 @@ describe('buildGraphIndex', () => {
     for (let e = 0; e < index.edgeCount; e++) {
       const r = index.relation(e);
       expect(r).toBe(input.relations[e]); // the original object, not a copy
-      expect(index.nodes[index.edgeFrom[e]!]!.id).toBe(r.from);
-      expect(index.nodes[index.edgeTo[e]!]!.id).toBe(r.to);
+      expect(index.nodeId(index.edgeFrom[e]!)).toBe(r.from);
+      expect(index.nodeId(index.edgeTo[e]!)).toBe(r.to);
     }
   });
 
@@ -51,8 +51,8 @@ describe('buildGraphIndex', () => {
       relationFiles: ['g1.json'],
     });
     expect(index.nodeCount).toBe(3);
-    expect(index.nodes[index.indexOf('a')]!.name).toBe('first');
-    expect(index.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(index.node(index.indexOf('a'))!.name).toBe('first');
+    expect(Array.from({ length: index.nodeCount }, (_, i) => index.nodeId(i))).toEqual(['a', 'b', 'c']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'duplicate-id', file: 'g1.json', path: 'nodes[1]' });
     expect(problems[0]!.message).toContain('g0.json nodes[0]');
@@ -86,7 +86,7 @@ describe('buildGraphIndex', () => {
     expect(index.relation(0).to).toBe('t');
     // Edges after a dropped relation still map to their own relation.
     expect(index.relation(1)).toMatchObject({ from: 't', to: 'd' });
-    expect(index.nodes[index.edgeTo[1]!]!.id).toBe('d');
+    expect(index.nodeId(index.edgeTo[1]!)).toBe('d');
     expect(() => index.relation(2)).toThrow(RangeError);
     expect(problems.map((p) => [p.code, p.file, p.path])).toEqual([
       ['dangling-reference', 'graph.json', 'relations[1]'],

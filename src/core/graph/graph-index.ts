@@ -21,6 +21,7 @@ import { IdTable } from './id-table.ts';
 import { DEFAULT_GRAPH_FILE, makeItemLocator } from './item-locator.ts';
 import { kindCode, relationTypeCode } from './kind-codes.ts';
 import { ProblemCollector } from './problem-collector.ts';
+import { headOf, type NodeHead } from './node-head.ts';
 
 export interface GraphInput {
   nodes: SnapshotNode[];
@@ -33,14 +34,24 @@ export interface GraphInput {
 export interface GraphIndex {
   readonly nodeCount: number;
   readonly edgeCount: number;
-  /** Deduplicated nodes (first occurrence of an id wins); node `i` is `nodes[i]`. */
-  readonly nodes: readonly SnapshotNode[];
   /** Index of the node with this id, -1 if absent. */
   indexOf(id: string): number;
+  /** Id of node `i` (nodes are deduplicated: the first occurrence of an id wins). */
+  nodeId(i: number): string;
+  /** What every layout keeps of node `i`: id, kind, name, labels, subtype, classification. */
+  nodeHead(i: number): NodeHead;
+  /**
+   * The whole node `i` when its details are in memory: always for a snapshot loaded from
+   * JSON; for a binary one only once its details chunk was read (undefined before).
+   */
+  node(i: number): SnapshotNode | undefined;
   /** Node indices of the two ends of kept edge `e`: `from` (dependent) and `to` (dependency). */
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
-  /** Original relation object of kept edge `e`. */
+  /**
+   * Relation of kept edge `e`: the original object for a JSON snapshot; for a binary one its
+   * type, ends, subtype and role (what the core keeps), the rest being in the details.
+   */
   relation(e: number): Relation;
   /** Code of each node's kind: its position in NODE_KINDS. */
   readonly kindCodes: Uint8Array;
@@ -63,7 +74,11 @@ export interface GraphIndex {
 /** How many cycles are described by name; the rest are counted. */
 export const MAX_DESCRIBED_CYCLES = 10;
 
-export function buildGraphIndex(input: GraphInput): { index: GraphIndex; problems: Problem[] } {
+/**
+ * `nodes` are the input's nodes without duplicate ids, node `i` of the index being
+ * `nodes[i]` (the input array itself when it has no duplicates).
+ */
+export function buildGraphIndex(input: GraphInput): { index: GraphIndex; problems: Problem[]; nodes: readonly SnapshotNode[] } {
   const problems = new ProblemCollector({ cycle: MAX_DESCRIBED_CYCLES });
   const locateNode = makeItemLocator('nodes', input.nodeFiles);
   const locateRelation = makeItemLocator('relations', input.relationFiles);
@@ -89,7 +104,7 @@ export function buildGraphIndex(input: GraphInput): { index: GraphIndex; problem
   }
   problems.addUnlisted('cycle', cycles.cyclicComponents - cycles.cycles.length);
 
-  return { index, problems: problems.finish(input.nodeFiles?.[0] ?? input.relationFiles?.[0] ?? DEFAULT_GRAPH_FILE) };
+  return { index, problems: problems.finish(input.nodeFiles?.[0] ?? input.relationFiles?.[0] ?? DEFAULT_GRAPH_FILE), nodes };
 }
 
 const PROV_CODE = { entity: 0, activity: 1, agent: 2 } as const;
@@ -252,7 +267,7 @@ function describeCycle(
   locate: (i: number) => { file: string; path: string },
 ): Omit<Problem, 'code'> {
   const MAX_NAMED = 12;
-  const ids = cycle.map((e) => JSON.stringify(index.nodes[index.edgeFrom[e]!]!.id));
+  const ids = cycle.map((e) => JSON.stringify(index.nodeId(index.edgeFrom[e]!)));
   const route = ids.length > MAX_NAMED ? [...ids.slice(0, MAX_NAMED), `… ${ids.length - MAX_NAMED} more`] : ids;
   const what = ids.length === 1 ? `${ids[0]} depends on itself` : `${ids.length} nodes depend on each other`;
   // Located at the relation that closes the cycle, back to the first id named.
@@ -276,7 +291,7 @@ class CsrGraphIndex implements GraphIndex {
   private readonly edgeSource: Int32Array | null;
 
   constructor(
-    readonly nodes: readonly SnapshotNode[],
+    private readonly nodes: readonly SnapshotNode[],
     private readonly ids: IdTable,
     edges: KeptEdges,
     readonly kindCodes: Uint8Array,
@@ -300,6 +315,24 @@ class CsrGraphIndex implements GraphIndex {
 
   indexOf(id: string): number {
     return this.ids.get(id);
+  }
+
+  nodeId(i: number): string {
+    return this.at(i).id;
+  }
+
+  nodeHead(i: number): NodeHead {
+    return headOf(this.at(i));
+  }
+
+  node(i: number): SnapshotNode | undefined {
+    return this.nodes[i];
+  }
+
+  private at(i: number): SnapshotNode {
+    const node = this.nodes[i];
+    if (node === undefined) throw new RangeError(`no node ${i} (the index has ${this.nodeCount})`);
+    return node;
   }
 
   relation(e: number): Relation {

@@ -7,6 +7,7 @@
  * to → from (what was built from or used this?).
  */
 export { buildGraphIndex, MAX_DESCRIBED_CYCLES, type GraphIndex, type GraphInput } from './graph-index.ts';
+export { headOf, type NodeHead } from './node-head.ts';
 export { neighbourhood, inducedEdges, type Direction, type Neighbourhood, type NeighbourhoodOptions } from './neighbourhood.ts';
 export { closure, closureColumns, impact, type ClosureColumns, type ClosureOptions, type ClosureRow } from './closure.ts';
 export { shortestPath, type GraphPath, type PathDirection } from './shortest-path.ts';

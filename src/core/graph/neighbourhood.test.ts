@@ -7,9 +7,9 @@ const { index } = buildGraphIndex(sampleLineage());
 const at = (id: string) => index.indexOf(id);
 /** Ids with their hop, sorted by id, for order-independent comparison. */
 const hops = (g: GraphIndex, r: { nodes: { node: number; hop: number }[] }) =>
-  Object.fromEntries(r.nodes.map(({ node, hop }) => [g.nodes[node]!.id, hop]).sort());
+  Object.fromEntries(r.nodes.map(({ node, hop }) => [g.nodeId(node), hop]).sort());
 const edgeNames = (g: GraphIndex, edges: number[]) =>
-  edges.map((e) => `${g.nodes[g.edgeFrom[e]!]!.id}-${g.relation(e).type}->${g.nodes[g.edgeTo[e]!]!.id}`).sort();
+  edges.map((e) => `${g.nodeId(g.edgeFrom[e]!)}-${g.relation(e).type}->${g.nodeId(g.edgeTo[e]!)}`).sort();
 
 describe('neighbourhood', () => {
   it('follows from → to upstream, with hop counts', () => {

@@ -10,7 +10,7 @@ describe('neighboursByRelation', () => {
     const groups = neighboursByRelation(index, at('med')).map((g) => ({
       type: g.type,
       direction: g.direction,
-      ids: g.items.map((i) => index.nodes[i.node]!.id),
+      ids: g.items.map((i) => index.nodeId(i.node)),
     }));
     expect(groups).toEqual([
       { type: 'wasGeneratedBy', direction: 'out', ids: ['ft'] },

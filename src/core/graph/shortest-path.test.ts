@@ -5,7 +5,7 @@ import { makeNode, makeRelation } from '../../testing/graph-builders.ts';
 
 const { index } = buildGraphIndex(sampleLineage());
 const at = (id: string) => index.indexOf(id);
-const ids = (g: GraphIndex, p: GraphPath | null) => p?.nodes.map((n) => g.nodes[n]!.id) ?? null;
+const ids = (g: GraphIndex, p: GraphPath | null) => p?.nodes.map((n) => g.nodeId(n)) ?? null;
 
 /** Consecutive nodes are joined by the listed edge, in the required direction. */
 function expectValidPath(g: GraphIndex, p: GraphPath, direction: 'up' | 'down' | 'any') {

@@ -1,6 +1,6 @@
 import type { RelationType } from '../format/index.ts';
 import { neighboursByRelation, type GraphIndex } from '../graph/index.ts';
-import { summarize } from './summarize.ts';
+import { summarizeAt } from './summarize.ts';
 import type { NeighbourGroup, NodeDetails } from './types.ts';
 
 /** Neighbours listed per relation; a hub (a base model with 10,000 outputs) lists the first few. */
@@ -18,12 +18,15 @@ export function buildDetails(index: GraphIndex, id: string, fileOf: (id: string)
     total: g.items.length,
     items: g.items.slice(0, MAX_ITEMS_PER_GROUP).map(({ edge, node }) => {
       const r = index.relation(edge);
-      const item: NeighbourGroup['items'][number] = summarize(index.nodes[node]!);
+      const item: NeighbourGroup['items'][number] = summarizeAt(index, node);
       if (r.subtype) item.derivation = r.subtype;
       if (r.role) item.edgeRole = r.role;
       return item;
     }),
   }));
   groups.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || (a.direction === 'out' ? -1 : 1));
-  return { node: index.nodes[n]!, file: fileOf(id), groups };
+  // A binary snapshot's session reads the node's details chunk before asking.
+  const node = index.node(n);
+  if (!node) throw new Error(`the details of "${id}" are not loaded`);
+  return { node, file: fileOf(id), groups };
 }

@@ -1,6 +1,6 @@
-import type { NodeKind } from '../format/index.ts';
+import { NODE_KINDS, type NodeKind } from '../format/index.ts';
 import { impact, type GraphIndex } from '../graph/index.ts';
-import { summarize } from './summarize.ts';
+import { summarizeAt } from './summarize.ts';
 import type { ImpactView } from './types.ts';
 
 /** Everything downstream of a node, with hop distance and the node it was reached through. */
@@ -10,17 +10,17 @@ export function buildImpact(index: GraphIndex, id: string, kinds: readonly NodeK
   const all = impact(index, start);
   const countsByKind: ImpactView['countsByKind'] = {};
   for (const r of all) {
-    const kind = index.nodes[r.node]!.kind;
+    const kind = NODE_KINDS[index.kindCodes[r.node]!]!;
     countsByKind[kind] = (countsByKind[kind] ?? 0) + 1;
   }
   const wanted = kinds ? new Set(kinds) : null;
   const rows = all
-    .filter((r) => !wanted || wanted.has(index.nodes[r.node]!.kind))
+    .filter((r) => !wanted || wanted.has(NODE_KINDS[index.kindCodes[r.node]!]!))
     .map((r) => ({
-      node: summarize(index.nodes[r.node]!),
+      node: summarizeAt(index, r.node),
       hop: r.hop,
-      via: r.via >= 0 ? summarize(index.nodes[r.via]!) : null,
+      via: r.via >= 0 ? summarizeAt(index, r.via) : null,
       relation: r.viaEdge >= 0 ? index.relation(r.viaEdge).type : null,
     }));
-  return { start: summarize(index.nodes[start]!), rows, countsByKind };
+  return { start: summarizeAt(index, start), rows, countsByKind };
 }

@@ -4,7 +4,7 @@
  * (drawing thousands of nodes is what makes lineage UIs unusable).
  */
 import { inducedEdges, neighbourhood, shortestPath, type GraphIndex } from '../graph/index.ts';
-import { summarize } from './summarize.ts';
+import { summarizeAt } from './summarize.ts';
 import type { EdgeView, SubgraphRequest, SubgraphView } from './types.ts';
 
 export function edgeView(index: GraphIndex, e: number): EdgeView {
@@ -49,7 +49,7 @@ export function buildSubgraph(index: GraphIndex, req: SubgraphRequest): Subgraph
       const found = shortestPath(index, focus, target);
       if (found) {
         found.nodes.forEach((n, i) => add(n, i));
-        path = { nodes: found.nodes.map((n) => index.nodes[n]!.id), edges: found.edges.map((e) => `e${e}`) };
+        path = { nodes: found.nodes.map((n) => index.nodeId(n)), edges: found.edges.map((e) => `e${e}`) };
       } else {
         path = { nodes: [], edges: [] };
       }
@@ -78,7 +78,7 @@ export function buildSubgraph(index: GraphIndex, req: SubgraphRequest): Subgraph
   const edges = inducedEdges(index, [...hops.keys()]);
 
   return {
-    nodes: [...hops].map(([n, hop]) => ({ ...summarize(index.nodes[n]!), hop })),
+    nodes: [...hops].map(([n, hop]) => ({ ...summarizeAt(index, n), hop })),
     edges: [...edges].sort((a, b) => a - b).map((e) => edgeView(index, e)),
     truncated,
     path,

@@ -1,11 +1,13 @@
 import type { SnapshotNode } from '../format/index.ts';
-import { isPlaceholder } from '../access/index.ts';
+import { headOf, type GraphIndex } from '../graph/index.ts';
 import type { NodeSummary } from './types.ts';
 
+/** The summary of a whole node (e.g. one read from a details chunk). */
 export function summarize(node: SnapshotNode): NodeSummary {
-  const s: NodeSummary = { id: node.id, kind: node.kind, name: node.name, classification: node.classification };
-  if (node.label) s.label = node.label;
-  if ('subtype' in node && node.subtype) s.subtype = node.subtype;
-  if (isPlaceholder(node)) s.placeholder = true;
-  return s;
+  return headOf(node);
+}
+
+/** The summary of node `i` of the index, from what every layout keeps in memory. */
+export function summarizeAt(index: GraphIndex, i: number): NodeSummary {
+  return index.nodeHead(i);
 }

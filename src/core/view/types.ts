@@ -2,18 +2,11 @@
  * Small, serialisable views of the graph that cross the worker boundary. The UI never
  * receives the whole snapshot: only the few hundred nodes it draws or lists.
  */
-import type { Classification, LocalizedText, NodeKind, RelationType, DerivationType, SnapshotNode } from '../format/index.ts';
+import type { NodeKind, RelationType, DerivationType, SnapshotNode } from '../format/index.ts';
+import type { NodeHead } from '../graph/index.ts';
 
-export interface NodeSummary {
-  id: string;
-  kind: NodeKind;
-  name: string;
-  label?: LocalizedText;
-  subtype?: string;
-  classification: Classification;
-  /** A node the viewer's role may not see, kept only to keep the graph connected. */
-  placeholder?: true;
-}
+/** What the UI shows of a node in graphs and lists (the graph index's NodeHead). */
+export type NodeSummary = NodeHead;
 
 export interface EdgeView {
   /** Stable within one loaded snapshot. */

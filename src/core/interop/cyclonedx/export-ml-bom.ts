@@ -43,7 +43,7 @@ class GraphView {
   constructor(readonly index: GraphIndex) {}
   node(id: string): SnapshotNode | undefined {
     const i = this.index.indexOf(id);
-    return i < 0 ? undefined : this.index.nodes[i];
+    return i < 0 ? undefined : this.index.node(i);
   }
   outOf(id: string, type?: Relation['type']): Relation[] {
     const { outOffsets, outEdges } = this.index;
@@ -74,7 +74,7 @@ export function exportMlBom(nodes: readonly SnapshotNode[], relations: readonly 
 
   // Upstream closure: everything the model depends on, following from → to.
   const closure = new Set<string>([modelId]);
-  for (const row of upstreamClosure(index, index.indexOf(modelId), 'up')) closure.add(index.nodes[row.node]!.id);
+  for (const row of upstreamClosure(index, index.indexOf(modelId), 'up')) closure.add(index.nodeId(row.node));
   const inClosure = [...closure].sort(compare).map((id) => g.node(id)!);
   const parts = new Set(inClosure.filter((n) => n.kind === 'model' || n.kind === 'dataset').map((n) => n.id));
   const runs = inClosure.filter((n) => n.kind === 'activity');

@@ -11,6 +11,6 @@ export function provSelection(index: GraphIndex, nodeId: string, direction: 'up'
   if (start < 0) return new Set();
   const out = new Set([nodeId]);
   const { node } = closureColumns(index, start, direction);
-  for (const i of node) out.add(index.nodes[i]!.id);
+  for (const i of node) out.add(index.nodeId(i));
   return out;
 }
