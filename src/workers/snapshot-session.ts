@@ -13,7 +13,7 @@ import {
   type Problem,
 } from '../core/format/index.ts';
 import { buildGraphIndex, type GraphIndex } from '../core/graph/index.ts';
-import { buildNodeSearchIndexInSlices, searchNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import { buildNodeSearchIndexInSlices, explainHit, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
 import {
   buildDetails,
   buildImpact,
@@ -169,9 +169,11 @@ export class SnapshotSession {
     const loaded = this.loaded;
     const search = await loaded.search;
     const { index } = loaded;
-    return searchNodes(search, query, { limit, kinds: kinds ?? undefined }).map((hit) => {
+    const ranked = rankNodes(search, query, { limit, kinds: kinds ?? undefined });
+    return ranked.hits.map((hit) => {
       const node = loaded.nodes[hit.node]!;
-      return { node: index.nodeHead(hit.node), score: hit.score, field: hit.field, snippet: snippet(fieldText(node, hit.field), query) };
+      const field = explainHit(search, ranked, hit, node);
+      return { node: index.nodeHead(hit.node), score: hit.score, field, snippet: snippet(fieldText(node, field), query) };
     });
   }
 

@@ -30,10 +30,16 @@ describe('IdTable', () => {
     expect(t.get('')).toBe(-1);
   });
 
-  it('refuses more ids than it was sized for rather than looping', () => {
-    const t = new IdTable(1); // 16 slots: room for 8
-    for (let i = 0; i < 8; i++) t.add(`id${i}`);
-    expect(() => t.add('one-too-many')).toThrow(RangeError);
+  it('grows past the size it was given (a streamed input) and keeps every index', () => {
+    const t = new IdTable(1); // 16 slots: room for 8 before it must grow
+    const ids = Array.from({ length: 1000 }, (_, i) => `id${i}`);
+    for (const id of ids) expect(t.add(id)).toBe(-1);
+    ids.forEach((id, i) => {
+      expect(t.get(id)).toBe(i);
+      expect(t.keyAt(i)).toBe(id);
+    });
+    expect(t.add('id17')).toBe(17);
+    expect(t.size).toBe(1000);
   });
 
   it('spreads ids that differ only in the last character', () => {

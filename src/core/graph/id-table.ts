@@ -10,12 +10,13 @@
  */
 export class IdTable {
   /** Pairs: slots[2s] = hash, slots[2s + 1] = index + 1 (0 = empty). */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
   /** Keys by index, preallocated: growing a million-entry array by push leaves copies for the GC. */
-  private readonly keys: string[];
+  private keys: string[];
   private count = 0;
 
+  /** `expected`: the number of ids to be added; the table doubles if more come (a streamed input). */
   constructor(expected: number) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
@@ -38,13 +39,22 @@ export class IdTable {
     }
   }
 
+  /** Id of index `i` (0 ≤ i < size). */
+  keyAt(i: number): string {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no id ${i} (the table has ${this.count})`);
+    return this.keys[i]!;
+  }
+
   /** Adds `id` with the next index (`size`) and returns -1; if present, returns its index instead. */
   add(id: string): number {
     const h = hashString(id);
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const v = this.slots[2 * s + 1]!;
       if (v === 0) {
-        if (this.count === this.keys.length) throw new RangeError('IdTable is full: more ids than it was sized for');
+        if (this.count === this.keys.length) {
+          this.grow();
+          return this.add(id);
+        }
         this.keys[this.count++] = id;
         this.slots[2 * s] = h;
         this.slots[2 * s + 1] = this.count;
@@ -52,6 +62,25 @@ export class IdTable {
       }
       if (this.slots[2 * s] === h && this.keys[v - 1] === id) return v - 1;
     }
+  }
+
+  /** Doubles the capacity, re-placing every (hash, index) pair; keys are not hashed again. */
+  private grow(): void {
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const v = old[s + 1]!;
+      if (v === 0) continue;
+      let t = old[s]! & this.mask;
+      while (this.slots[2 * t + 1] !== 0) t = (t + 1) & this.mask;
+      this.slots[2 * t] = old[s]!;
+      this.slots[2 * t + 1] = v;
+    }
+    const keys = new Array<string>(capacity >> 1);
+    for (let i = 0; i < this.count; i++) keys[i] = this.keys[i]!;
+    this.keys = keys;
   }
 }
 

@@ -12,7 +12,7 @@
 import { hasWordLetter, scanTerms } from './analyze.ts';
 import { normalizeText } from './normalize.ts';
 import { DEFAULT_B, DEFAULT_K1, type Bm25FieldSpec, type Bm25Index } from './bm25-index.ts';
-import { GrowableInt32, GrowableUint16, GrowableUint32, ensureLength } from './growable.ts';
+import { GrowableInt32, GrowableUint16, GrowableUint32, ensureLength } from '../arrays/growable.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 const MAX_FIELDS = 255;

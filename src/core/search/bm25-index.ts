@@ -35,6 +35,12 @@ export interface TermLookup {
   readonly size: number;
 }
 
+/** Terms by id; `at(id)` for 0 ≤ id < length. A string array is one. */
+export interface TermList {
+  readonly length: number;
+  at(id: number): string | undefined;
+}
+
 export interface Bm25Index {
   /** Term-frequency saturation. */
   readonly k1: number;
@@ -42,8 +48,8 @@ export interface Bm25Index {
   /** Mean length (terms) of each field over the documents that have it, as used for normalisation. */
   readonly fieldAvgLengths: Float64Array;
   readonly docCount: number;
-  /** Term of each term id. */
-  readonly terms: readonly string[];
+  /** Term of each term id: an array, or a binary snapshot's term table decoded on demand. */
+  readonly terms: TermList;
   /** Term id of each term (the inverse of `terms`). */
   readonly vocabulary: TermLookup;
   /**

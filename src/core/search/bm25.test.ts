@@ -124,7 +124,7 @@ describe('Bm25Builder', () => {
 
   it('completes only terms of prefix fields that hold a letter, in sorted order', () => {
     const index = buildBm25(FIELDS, [[[TITLE, 'Zeta alpha-2 42 医療']], [[BODY, 'beta']]]);
-    expect(Array.from(index.prefixTerms, (t) => index.terms[t])).toEqual(['alpha', 'alpha-2', 'zeta']);
+    expect(Array.from(index.prefixTerms, (t) => index.terms.at(t))).toEqual(['alpha', 'alpha-2', 'zeta']);
   });
 });
 
@@ -205,14 +205,14 @@ describe('queryTerms', () => {
 
   it('completes the last word from prefix fields only while it is being typed', () => {
     const [typing] = queryTerms(index, 'medit', { complete: true }).groups;
-    expect(typing!.terms.map((t) => index.terms[t]).sort()).toEqual(['meditation', 'meditron', 'meditron-70b']);
+    expect(typing!.terms.map((t) => index.terms.at(t)).sort()).toEqual(['meditation', 'meditron', 'meditron-70b']);
     expect(queryTerms(index, 'medit ', { complete: true }).groups).toEqual([]);
     expect(queryTerms(index, 'medit', { complete: false }).groups).toEqual([]);
   });
 
   it('expands a single kanji to the bigrams holding it', () => {
     const [group] = queryTerms(index, '肺').groups;
-    expect(group!.terms.map((t) => index.terms[t]).sort()).toEqual(['中肺', '肺炎']);
+    expect(group!.terms.map((t) => index.terms.at(t)).sort()).toEqual(['中肺', '肺炎']);
   });
 
   it('keeps at most the rarest groups of a very long query', () => {

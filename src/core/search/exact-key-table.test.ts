@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExactKeyTable } from './exact-key-table.ts';
+import { ExactKeyTable, exactKeyArraysProblem } from './exact-key-table.ts';
 
 describe('ExactKeyTable', () => {
   it('gives every value of a key as a candidate, in the order added', () => {
@@ -13,16 +13,33 @@ describe('ExactKeyTable', () => {
     expect(table.candidates('llama')).toEqual([]);
   });
 
-  it('stays correct when full and when many keys share few slots', () => {
+  it('stays correct past the capacity it was given and when many keys share few slots', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `key ${i % 1700}`);
-    const table = new ExactKeyTable(keys.length);
+    const table = new ExactKeyTable(10); // grows several times
     keys.forEach((k, v) => table.add(k, v));
-    expect(() => table.add('one more', 0)).toThrow(RangeError);
+    expect(table.size).toBe(5000);
     for (const i of [0, 1, 999, 1699]) {
       const values = table.candidates(`key ${i}`).filter((v) => keys[v] === `key ${i}`);
       expect(values).toEqual([i, i + 1700, ...(i + 3400 < 5000 ? [i + 3400] : [])]);
     }
     expect(table.candidates('key 1700').filter((v) => keys[v] === 'key 1700')).toEqual([]);
+  });
+
+  it('gives the same candidates after a round trip through its arrays, and refuses broken arrays', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `name ${i % 70}`);
+    const table = new ExactKeyTable(keys.length);
+    keys.forEach((k, v) => table.add(k, v));
+    const arrays = table.toArrays();
+    expect(exactKeyArraysProblem(arrays, (v) => v < 300)).toBeNull();
+    const back = ExactKeyTable.fromArrays(arrays);
+    for (const k of ['name 0', 'name 69', 'name 70']) expect(back.candidates(k)).toEqual(table.candidates(k));
+
+    const loop = { ...arrays, next: arrays.next.slice() };
+    loop.next[5] = 7; // a link forward could cycle
+    expect(exactKeyArraysProblem(loop, () => true)).toMatch(/entry 5 links to entry 7/);
+    const full = { ...arrays, slots: arrays.slots.map((v, i) => (i % 2 === 1 && v === -1 ? 0 : v)) };
+    expect(exactKeyArraysProblem(full, () => true)).toMatch(/no empty slot/);
+    expect(exactKeyArraysProblem(arrays, (v) => v < 100)).toMatch(/names no node field/);
   });
 
   it('does not change when looked up', () => {

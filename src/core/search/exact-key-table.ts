@@ -9,35 +9,63 @@
  * (distinct keys share a 32-bit hash only rarely). Building is then a hash and a probe per
  * value, and for a million nodes the table costs tens of megabytes instead of a Map of
  * millions of strings that every garbage collection of the (large) heap would walk.
+ *
+ * The three arrays are the whole table: a binary snapshot stores them as they are
+ * (core/columnar) and `fromArrays` takes them back without rebuilding.
  */
+import { GrowableInt32 } from '../arrays/growable.ts';
 import { hashRange } from './term-dictionary.ts';
 
-export class ExactKeyTable {
-  /** Slot i: hash at 2i, head entry at 2i + 1 (-1: empty). One cache line per probe. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly values: Int32Array;
-  private readonly next: Int32Array;
-  private count = 0;
+export interface ExactKeyArrays {
+  /** Slot i: hash at 2i, head entry at 2i + 1 (-1: empty). Length: twice a power of two. */
+  readonly slots: Int32Array;
+  /** Value of each entry, in the order added. */
+  readonly values: Int32Array;
+  /** Entry added before this one under the same hash, or -1: always a smaller entry. */
+  readonly next: Int32Array;
+}
 
-  /** `capacity`: most values that will be added. */
-  constructor(capacity: number) {
+export class ExactKeyTable {
+  private slots: Int32Array;
+  private mask: number;
+  private used = 0;
+  private readonly values: GrowableInt32;
+  private readonly next: GrowableInt32;
+
+  /** `capacity`: values expected (the table grows past it). */
+  constructor(capacity = 16) {
     let size = 16;
     while (size * 3 < capacity * 4) size *= 2; // load ≤ 3/4 even if every key is distinct
-    this.slots = new Int32Array(size * 2);
-    for (let i = 1; i < this.slots.length; i += 2) this.slots[i] = -1;
+    this.slots = emptySlots(size);
     this.mask = size - 1;
-    this.values = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+    this.values = new GrowableInt32(capacity);
+    this.next = new GrowableInt32(capacity);
+  }
+
+  /** A table over arrays written by `toArrays` (checked by the caller: see `exactKeyArraysProblem`). */
+  static fromArrays(arrays: ExactKeyArrays): ExactKeyTable {
+    const table = new ExactKeyTable(0);
+    table.slots = arrays.slots;
+    table.mask = arrays.slots.length / 2 - 1;
+    for (let i = 1; i < arrays.slots.length; i += 2) if (arrays.slots[i] !== -1) table.used++;
+    table.values.array = arrays.values;
+    table.values.length = arrays.values.length;
+    table.next.array = arrays.next;
+    table.next.length = arrays.next.length;
+    return table;
+  }
+
+  get size(): number {
+    return this.values.length;
   }
 
   add(key: string, value: number): void {
-    if (this.count === this.values.length) throw new RangeError('ExactKeyTable is full');
+    if ((this.used + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const slot = this.find(hashRange(key, 0, key.length), true);
-    const e = this.count++;
-    this.values[e] = value;
+    const e = this.values.length;
+    this.values.push(value);
     // Prepend to the slot's chain; `candidates` reverses, so values come back in the order added.
-    this.next[e] = this.slots[slot + 1]!;
+    this.next.push(this.slots[slot + 1]!);
     this.slots[slot + 1] = e;
   }
 
@@ -45,8 +73,15 @@ export class ExactKeyTable {
   candidates(key: string): number[] {
     const slot = this.find(hashRange(key, 0, key.length), false);
     const out: number[] = [];
-    for (let e = this.slots[slot + 1]!; e >= 0; e = this.next[e]!) out.push(this.values[e]!);
+    const values = this.values.array;
+    const next = this.next.array;
+    for (let e = this.slots[slot + 1]!; e >= 0; e = next[e]!) out.push(values[e]!);
     return out.reverse();
+  }
+
+  /** The table's arrays, trimmed to what is used. */
+  toArrays(): ExactKeyArrays {
+    return { slots: this.slots.slice(), values: this.values.toArray(), next: this.next.toArray() };
   }
 
   /** Index in `slots` of the pair for hash `h`, or of the empty pair where it belongs (claimed if `claim`). */
@@ -56,10 +91,59 @@ export class ExactKeyTable {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const at = i * 2;
       if (slots[at + 1] === -1) {
-        if (claim) slots[at] = hash;
+        if (claim) {
+          slots[at] = hash;
+          this.used++;
+        }
         return at;
       }
       if (slots[at] === hash) return at;
     }
   }
+
+  /** Doubles the slots; chains stay as they are, only their heads move. */
+  private grow(): void {
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    this.slots = emptySlots(size);
+    this.mask = size - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === -1) continue;
+      let i = old[at]! & this.mask;
+      while (this.slots[i * 2 + 1] !== -1) i = (i + 1) & this.mask;
+      this.slots[i * 2] = old[at]!;
+      this.slots[i * 2 + 1] = old[at + 1]!;
+    }
+  }
+}
+
+function emptySlots(size: number): Int32Array {
+  const slots = new Int32Array(size * 2);
+  for (let i = 1; i < slots.length; i += 2) slots[i] = -1;
+  return slots;
+}
+
+/**
+ * Why arrays read from a file cannot be a table (null when they can): every slot head and
+ * chain link inside the entries, chains strictly descending (so every walk ends), an empty
+ * slot left (so every probe ends), and each value accepted by `valueOk`.
+ */
+export function exactKeyArraysProblem(a: ExactKeyArrays, valueOk: (value: number) => boolean): string | null {
+  const size = a.slots.length / 2;
+  if (!(size >= 1 && Number.isInteger(size) && (size & (size - 1)) === 0)) return `the slot table has ${a.slots.length} entries, not twice a power of two`;
+  const count = a.values.length;
+  if (a.next.length !== count) return `${a.next.length} chain links for ${count} values`;
+  let empty = 0;
+  for (let i = 1; i < a.slots.length; i += 2) {
+    const head = a.slots[i]!;
+    if (head === -1) empty++;
+    else if (!(head >= 0 && head < count)) return `slot ${(i - 1) / 2} points to entry ${head} of ${count}`;
+  }
+  if (empty === 0) return 'the slot table has no empty slot';
+  for (let e = 0; e < count; e++) {
+    const n = a.next[e]!;
+    if (!(n >= -1 && n < e)) return `entry ${e} links to entry ${n}`;
+    if (!valueOk(a.values[e]!)) return `entry ${e} holds the value ${a.values[e]}, which names no node field`;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode } from '../../testing/graph-builders.ts';
-import { NodeExactMatcher, exactKey } from './node-exact-match.ts';
+import { NodeExactBuilder, NodeExactMatcher, exactFieldText, exactKey } from './node-exact-match.ts';
 import { normalizeText } from './normalize.ts';
 
 describe('exactKey', () => {
@@ -18,13 +18,14 @@ describe('NodeExactMatcher', () => {
     makeNode('model', 'llama 2', { name: 'Other' }),
     makeNode('dataset', 'd:1', { name: 'LLAMA  2' }),
   ];
-  const matcher = new NodeExactMatcher(nodes);
+  const builder = new NodeExactBuilder(1); // grows
   nodes.forEach((n, i) => {
-    matcher.add(i, 'name', normalizeText(n.name));
-    if (n.label?.en) matcher.add(i, 'label.en', normalizeText(n.label.en));
-    if (n.label?.ja) matcher.add(i, 'label.ja', normalizeText(n.label.ja));
-    matcher.add(i, 'id', normalizeText(n.id));
+    builder.add(i, 'name', normalizeText(n.name));
+    if (n.label?.en) builder.add(i, 'label.en', normalizeText(n.label.en));
+    if (n.label?.ja) builder.add(i, 'label.ja', normalizeText(n.label.ja));
+    builder.add(i, 'id', normalizeText(n.id));
   });
+  const matcher = new NodeExactMatcher(builder.table, (i, field) => exactFieldText(nodes[i]!, field));
 
   it('finds every node whose name, label or id matches, once each, with its preferred field', () => {
     expect(matcher.find('llama 2', undefined, 10)).toEqual([

@@ -49,8 +49,9 @@ function isOtherSpace(c: number): boolean {
   );
 }
 
-function fieldText(node: SnapshotNode, field: number): string {
-  switch (EXACT_FIELDS[field]) {
+/** The text of one exact field of a node object. */
+export function exactFieldText(node: SnapshotNode, field: ExactField): string {
+  switch (field) {
     case 'name':
       return node.name;
     case 'label.en':
@@ -62,29 +63,24 @@ function fieldText(node: SnapshotNode, field: number): string {
   }
 }
 
-/** Most entries `nodes` can add: id and name of each, and its labels. */
-export function exactCapacity(nodes: readonly SnapshotNode[]): number {
-  let n = 0;
-  for (const node of nodes) n += 2 + (node.label?.en !== undefined ? 1 : 0) + (node.label?.ja !== undefined ? 1 : 0);
-  return n;
-}
+/** Reads a field of node `node` for confirming candidates: from node objects or a binary core's strings. */
+export type ExactFieldReader = (node: number, field: ExactField) => string;
 
-export class NodeExactMatcher {
-  private readonly table: ExactKeyTable;
-  /** The key an entry was added under, recomputed from its node to confirm a candidate. */
-  private readonly keyOf: (entry: number) => string;
+/** Builds the table: a node's name, labels and id, keys of one node added once each. */
+export class NodeExactBuilder {
+  readonly table: ExactKeyTable;
   // Keys of the node being added: a label equal to the name adds nothing.
   private node = -1;
   private readonly nodeKeys: string[] = [];
 
-  constructor(nodes: readonly SnapshotNode[]) {
-    if (nodes.length >= MAX_EXACT_NODES) throw new RangeError(`at most ${MAX_EXACT_NODES - 1} nodes can be indexed`);
-    this.table = new ExactKeyTable(exactCapacity(nodes));
-    this.keyOf = (v) => exactKey(fieldText(nodes[v >> FIELD_BITS]!, v & FIELD_MASK));
+  /** `expectedNodes`: how many nodes will be added (the table grows past it). */
+  constructor(expectedNodes: number) {
+    this.table = new ExactKeyTable(expectedNodes * 3);
   }
 
   /** Adds a node's field, given as normalizeText already made it. Nodes come in ascending order. */
   add(node: number, field: ExactField, normalized: string): void {
+    if (node >= MAX_EXACT_NODES) throw new RangeError(`at most ${MAX_EXACT_NODES - 1} nodes can be indexed`);
     if (node !== this.node) {
       this.node = node;
       this.nodeKeys.length = 0;
@@ -94,6 +90,19 @@ export class NodeExactMatcher {
     this.nodeKeys.push(key);
     this.table.add(key, (node << FIELD_BITS) | EXACT_FIELDS.indexOf(field));
   }
+}
+
+/** True when an entry value of the table names a field of one of `nodeCount` nodes. */
+export function isExactEntry(value: number, nodeCount: number): boolean {
+  return value >= 0 && value >> FIELD_BITS < nodeCount;
+}
+
+export class NodeExactMatcher {
+  constructor(
+    readonly table: ExactKeyTable,
+    /** The key an entry was added under is recomputed from its node to confirm a candidate. */
+    private readonly read: ExactFieldReader,
+  ) {}
 
   /** Nodes (ascending, at most `limit`) whose id, name or label equals the query, each with its preferred matching field. */
   find(query: string, accept: ((node: number) => boolean) | undefined, limit: number): { node: number; field: ExactField }[] {
@@ -106,8 +115,8 @@ export class NodeExactMatcher {
       if (accept && !accept(node)) continue;
       // Entries come in node order: once a node past the limit appears, the rest are later still.
       if (!best.has(node) && best.size === limit) break;
-      if (this.keyOf(v) !== key) continue; // another key with the same hash
       const field = v & FIELD_MASK;
+      if (exactKey(this.read(node, EXACT_FIELDS[field]!)) !== key) continue; // another key with the same hash
       const seen = best.get(node);
       if (seen === undefined || field < seen) best.set(node, field);
     }

@@ -11,7 +11,7 @@ import { groupDocFrequency, type TermGroup } from './bm25.ts';
 import { NODE_SEARCH_FIELDS, visitSearchFields } from './node-fields.ts';
 import { normalizeText } from './normalize.ts';
 
-export function fieldExplainer(bm25: Bm25Index, nodes: readonly SnapshotNode[], groups: readonly TermGroup[]): (node: number) => string {
+export function fieldExplainer(bm25: Bm25Index, groups: readonly TermGroup[]): (node: SnapshotNode) => string {
   const groupOf = new Map<number, number>();
   groups.forEach((g, i) => g.terms.forEach((t) => groupOf.has(t) || groupOf.set(t, i)));
   const groupIdf = groups.map((g) => idf(bm25.docCount, groupDocFrequency(bm25, g)));
@@ -20,7 +20,7 @@ export function fieldExplainer(bm25: Bm25Index, nodes: readonly SnapshotNode[], 
   return (node) => {
     let bestField = 'name';
     let bestScore = 0;
-    visitSearchFields(nodes[node]!, (field, text, bm25Field) => {
+    visitSearchFields(node, (field, text, bm25Field) => {
       matched.fill(0);
       let sum = 0;
       const s = normalizeText(text);

@@ -53,7 +53,7 @@ const nodes: SnapshotNode[] = [
 const index = buildNodeSearchIndex(nodes);
 const at = (id: string) => nodes.findIndex((n) => n.id === id);
 const ids = (hits: NodeHit[]) => hits.map((h) => nodes[h.node]!.id);
-const search = (q: string, opts?: Parameters<typeof searchNodes>[2]) => searchNodes(index, q, opts);
+const search = (q: string, opts?: Omit<Parameters<typeof searchNodes>[2], 'nodes'>) => searchNodes(index, q, { ...opts, nodes });
 
 describe('searchNodes: Japanese', () => {
   it('finds "医療" inside a Japanese description, and says which field matched', () => {
@@ -143,9 +143,9 @@ describe('searchNodes: ranking', () => {
   it('orders equal scores by node index, the same on every call and every build', () => {
     const twins = Array.from({ length: 30 }, (_, i) => makeNode('output', `out:${i}`, { name: `Output ${i}`, text: '同じ回答です。' }));
     const twinIndex = buildNodeSearchIndex(twins);
-    const first = searchNodes(twinIndex, '回答', { limit: 10 });
+    const first = searchNodes(twinIndex, '回答', { limit: 10, nodes: twins });
     expect(first.map((h) => h.node)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(searchNodes(buildNodeSearchIndex(twins), '回答', { limit: 10 })).toEqual(first);
+    expect(searchNodes(buildNodeSearchIndex(twins), '回答', { limit: 10, nodes: twins })).toEqual(first);
   });
 });
 
@@ -194,10 +194,10 @@ describe('searchNodes on a generated snapshot', () => {
   it('finds every sampled node by its exact name or id, first', () => {
     for (let i = 0; i < generated.length; i += 37) {
       const node = generated[i]!;
-      const byName = searchNodes(genIndex, node.name, { limit: 5 });
+      const byName = searchNodes(genIndex, node.name, { limit: 5, nodes: generated });
       expect(byName[0]!.exact, node.name).toBe(true);
       expect(generated[byName[0]!.node]!.name.toLowerCase()).toBe(node.name.toLowerCase());
-      expect(searchNodes(genIndex, node.id, { limit: 1 })[0]!.node).toBe(i);
+      expect(searchNodes(genIndex, node.id, { limit: 1, nodes: generated })[0]!.node).toBe(i);
     }
   });
 });
@@ -210,7 +210,7 @@ describe('building the index in slices', () => {
     const whole = buildNodeSearchIndex(nodes);
     expect(pauses).toBe(Math.floor(nodes.length / 500));
     for (const q of ['model', '医療', 'dataset 2', nodes[1234]!.name]) {
-      expect(searchNodes(sliced, q, { limit: 20 })).toEqual(searchNodes(whole, q, { limit: 20 }));
+      expect(searchNodes(sliced, q, { limit: 20, nodes })).toEqual(searchNodes(whole, q, { limit: 20, nodes }));
     }
   });
 });

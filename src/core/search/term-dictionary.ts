@@ -11,7 +11,7 @@
  * own, keyed by the two code units as one integer: no hash to compute and no string to
  * compare, which at a million documents is what keeps lookups out of main memory.
  */
-import { GrowableUint32 } from './growable.ts';
+import { GrowableUint32 } from '../arrays/growable.ts';
 
 export class TermDictionary {
   readonly terms: string[] = [];

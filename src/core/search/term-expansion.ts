@@ -23,13 +23,13 @@ export function completions(index: Bm25Index, prefix: string): number[] {
   let hi = prefixTerms.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (terms[prefixTerms[mid]!]! < prefix) lo = mid + 1;
+    if (terms.at(prefixTerms[mid]!)! < prefix) lo = mid + 1;
     else hi = mid;
   }
   const found: number[] = [];
   for (let i = lo; i < prefixTerms.length && found.length < MAX_PREFIX_SCAN; i++) {
     const t = prefixTerms[i]!;
-    const term = terms[t]!;
+    const term = terms.at(t)!;
     if (!term.startsWith(prefix)) break;
     if (term !== prefix) found.push(t);
   }
@@ -45,7 +45,7 @@ export function bigramsContaining(index: Bm25Index, char: string): number[] {
     byChar = new Map();
     const { terms } = index;
     for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
+      const term = terms.at(t)!;
       if (term.length > 4) continue; // two characters, each one or two code units
       const chars = Array.from(term);
       if (chars.length !== 2 || !isSingleCjkChar(chars[0]!) || !isSingleCjkChar(chars[1]!)) continue;

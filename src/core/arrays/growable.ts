@@ -1,6 +1,7 @@
 /**
- * Typed arrays that double when full, for builders that learn sizes as they go. Callers
- * read `.array` up to `.length`; the spare capacity past it is garbage.
+ * Typed arrays that double when full, for builders that learn sizes as they go (the graph
+ * index, the keyword index, the binary snapshot writer). Callers read `.array` up to
+ * `.length`; the spare capacity past it is garbage.
  */
 
 export class GrowableInt32 {
@@ -15,6 +16,21 @@ export class GrowableInt32 {
   }
   /** A copy trimmed to the used length. */
   toArray(): Int32Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
+export class GrowableUint8 {
+  array: Uint8Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.array = new Uint8Array(Math.max(1, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.array.length) this.array = grown(this.array, new Uint8Array(this.array.length * 2));
+    this.array[this.length++] = v;
+  }
+  toArray(): Uint8Array {
     return this.array.slice(0, this.length);
   }
 }
