@@ -32,7 +32,11 @@ export interface LoadedSnapshot {
 export async function loadSnapshot(manifestText: string, io: LoadIo, manifestName = 'manifest.json'): Promise<LoadedSnapshot> {
   const parsed = parseManifest(manifestText, manifestName);
   if (!parsed.ok) throw new SnapshotError(parsed.problems);
-  const manifest = parsed.value;
+  return loadGraphFiles(parsed.value, io);
+}
+
+/** Reads, verifies and parses the graph files a (parsed) manifest lists. */
+export async function loadGraphFiles(manifest: Manifest, io: LoadIo): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = { manifest, nodes: [], relations: [], nodeFiles: [], relationFiles: [] };
   const problems: Problem[] = [];
   // Other files (a pack's literature index) are read, and checked against the same
@@ -61,7 +65,7 @@ export async function loadSnapshot(manifestText: string, io: LoadIo, manifestNam
 }
 
 /** The file's bytes if they have the size and SHA-256 the manifest gives; never rejects. */
-async function readChecked(entry: ManifestFile, io: LoadIo): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+export async function readChecked(entry: ManifestFile, io: LoadIo): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   let bytes: Uint8Array | null;
   try {
     bytes = await io.read(entry.path);

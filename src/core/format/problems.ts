@@ -11,6 +11,8 @@ export type ProblemCode =
   | 'schema'
   | 'unsupported-format'
   | 'pack-refused'
+  /** A binary snapshot file whose structure is broken (offsets, tables, indexes): core/columnar. */
+  | 'corrupt'
   // Integrity problems: reported, the graph still loads.
   | 'duplicate-id'
   | 'dangling-reference'
@@ -38,6 +40,7 @@ export const FATAL_CODES: ReadonlySet<ProblemCode> = new Set([
   'schema',
   'unsupported-format',
   'pack-refused',
+  'corrupt',
 ]);
 
 export function isFatal(problem: Problem): boolean {

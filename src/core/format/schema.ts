@@ -44,9 +44,17 @@ export const INTEROP_GRAPH_VERSION = 2;
  * (a role pack's literature index, issue 4); graph files are unchanged and stay version 1.
  * Writers write version 1 unless a file needs version 2.
  */
-export const MANIFEST_VERSIONS = [1, 2] as const;
+export const MANIFEST_VERSIONS = [1, 2, 3] as const;
 export const LITERATURE_MANIFEST_VERSION = 2;
-export const FILE_CONTENTS = ['graph', 'literature'] as const;
+/**
+ * Manifest version 3 adds the binary layout (issue 9): `"core"` (the graph core, read
+ * instead of the graph files when present) and `"search"` (the keyword index), and lets a
+ * manifest list no graph file at all when it has a core.
+ */
+export const BINARY_MANIFEST_VERSION = 3;
+export const FILE_CONTENTS = ['graph', 'literature', 'core', 'search'] as const;
+/** The version each kind of file needs at least. */
+const CONTENTS_VERSION: Record<(typeof FILE_CONTENTS)[number], number> = { graph: 1, literature: LITERATURE_MANIFEST_VERSION, core: BINARY_MANIFEST_VERSION, search: BINARY_MANIFEST_VERSION };
 
 export const NodeKind = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKind>;
@@ -344,7 +352,9 @@ export const ManifestFile = z
     bytes: z.number().int().nonnegative(),
     contents: z
       .enum(FILE_CONTENTS)
-      .describe('What the file holds: a graph file, or (manifest version 2) a file of the literature index under literature/, read only when literature is searched'),
+      .describe(
+        'What the file holds: a graph file; (manifest version 2) a file of the literature index under literature/, read only when literature is searched; (version 3) the binary graph core or search core (docs/snapshot-format.md, "Binary layout")',
+      ),
   })
   .strict();
 export type ManifestFile = z.infer<typeof ManifestFile>;
@@ -411,7 +421,7 @@ export type PackInfo = z.infer<typeof PackInfo>;
 export const Manifest = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
-    version: z.union([z.literal(MANIFEST_VERSIONS[0]), z.literal(MANIFEST_VERSIONS[1])]),
+    version: z.union([z.literal(MANIFEST_VERSIONS[0]), z.literal(MANIFEST_VERSIONS[1]), z.literal(MANIFEST_VERSIONS[2])]),
     snapshot: z
       .object({
         id: z.string().min(1),
@@ -428,11 +438,15 @@ export const Manifest = z
   .strict()
   .superRefine((m, ctx) => {
     m.files.forEach((f, i) => {
-      if (f.contents !== 'graph' && m.version < LITERATURE_MANIFEST_VERSION) {
-        ctx.addIssue({ code: 'custom', path: ['files', i, 'contents'], message: `"${f.contents}" needs manifest version ${LITERATURE_MANIFEST_VERSION}` });
-      }
+      const needs = CONTENTS_VERSION[f.contents];
+      if (m.version < needs) ctx.addIssue({ code: 'custom', path: ['files', i, 'contents'], message: `"${f.contents}" needs manifest version ${needs}` });
     });
-    if (!m.files.some((f) => f.contents === 'graph')) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list at least one graph file' });
+    const cores = m.files.filter((f) => f.contents === 'core').length;
+    if (cores > 1) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list at most one graph core' });
+    if (m.files.filter((f) => f.contents === 'search').length > (cores === 1 ? 1 : 0)) {
+      ctx.addIssue({ code: 'custom', path: ['files'], message: 'may list one search core, and only beside a graph core' });
+    }
+    if (!m.files.some((f) => f.contents === 'graph' || f.contents === 'core')) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list at least one graph file or a graph core' });
   });
 export type Manifest = z.infer<typeof Manifest>;
 
