@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { nodeFolderIo, nodeWasmPaths } from '../cli/lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions } from '../cli/lib/literature-node-io.ts';
 import { buildLiteraturePack } from '../cli/lib/literature-pack-build.ts';
 import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
 import { buildStaticModelFolder } from '../cli/lib/literature-static-model.ts';
@@ -26,7 +26,7 @@ import { createWasmVectorScan } from '../src/embed/vector-scan-wasm.ts';
 import { summarize } from './lib/stats.ts';
 import { meanMetrics, rankMetrics, spearman, type RankMetrics } from './retrieval-metrics.ts';
 
-const runtime = { wasmPaths: nodeWasmPaths() };
+const runtime = nodeRuntimeOptions();
 const TINY = 'fixtures/models/tiny-bert';
 
 interface Args {

@@ -7,7 +7,7 @@ import { hybridSearch } from '../src/core/search/literature-search.ts';
 import { createEmbedder, sha256Hex, type Embedder } from '../src/embed/index.ts';
 import { CORPUS_FILE, RAIREKI_DOC_KEY, renderCorpusJsonl, SAMPLE_LITERATURE_DIR } from './build-sample-literature.ts';
 import { SAMPLE_DIR, SAMPLE_GRAPH_FILE } from './build-sample.ts';
-import { nodeFolderIo, nodeWasmPaths } from './lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions } from './lib/literature-node-io.ts';
 import { parseJsonlCorpus } from './lib/literature-parse.ts';
 
 const STALE = 'fixtures/literature/corpus.jsonl or public/literature/sample/ is out of date: run `npx tsx cli/build-sample-literature.ts`';
@@ -86,7 +86,7 @@ describe('retrieval over the written pack (public/literature/sample), through th
   beforeAll(async () => {
     const io = nodeFolderIo(SAMPLE_LITERATURE_DIR);
     index = await loadLiteraturePack({ read: io.read, sha256: sha256Hex, decodeUtf8: (b) => new TextDecoder().decode(b) });
-    embedder = await createEmbedder(nodeFolderIo(join(SAMPLE_LITERATURE_DIR, MODEL_DIR)), { wasmPaths: nodeWasmPaths() });
+    embedder = await createEmbedder(nodeFolderIo(join(SAMPLE_LITERATURE_DIR, MODEL_DIR)), nodeRuntimeOptions());
   });
   afterAll(async () => {
     await embedder?.release();

@@ -16,7 +16,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ALL_LITERATURE } from '../fixtures/literature/index.ts';
 import type { LiteratureRecord } from '../fixtures/literature/types.ts';
-import { nodeWasmPaths, writeFolder } from './lib/literature-node-io.ts';
+import { nodeRuntimeOptions, writeFolder } from './lib/literature-node-io.ts';
 import { buildLiteraturePack, type BuiltPack } from './lib/literature-pack-build.ts';
 import { parseJsonlCorpus } from './lib/literature-parse.ts';
 
@@ -55,7 +55,7 @@ export async function buildSampleLiterature(
     throw new Error(`corpus.jsonl: ${corpus.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
   }
   const pack = await buildLiteraturePack(corpus.docs, {
-    runtime: { wasmPaths: nodeWasmPaths() },
+    runtime: nodeRuntimeOptions(),
     ...(onProgress ? { onProgress } : {}),
   });
   return { jsonl, pack };

@@ -13,7 +13,7 @@ import { createEmbedder } from '../src/embed/index.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo } from './lib/literature-onnx-graph.ts';
 import { modelFolderFiles } from './lib/literature-model-files.ts';
-import { nodeFolderIo, nodeWasmPaths, writeFolder } from './lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions, writeFolder } from './lib/literature-node-io.ts';
 import { buildWordPieceVocab, wordPieceTokenizerJson } from './lib/literature-wordpiece-vocab.ts';
 
 export const TINY_BERT = { hidden: 32, heads: 4, intermediate: 64, layers: 2, maxPositions: 128, seed: 20261123 };
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const out = process.argv[2] ?? 'fixtures/models/tiny-bert';
   const source = await readFile('fixtures/models/tiny-bert/source-text.txt', 'utf8');
   await writeFolder(out, await generateTinyBert(source));
-  const embedder = await createEmbedder(nodeFolderIo(out), { wasmPaths: nodeWasmPaths() });
+  const embedder = await createEmbedder(nodeFolderIo(out), nodeRuntimeOptions());
   const golden = {
     note: 'Vectors of raireki-tiny-bert-random through src/embed in Node (onnxruntime-web WASM). Compare to 1e-4.',
     texts: GOLDEN_TEXTS,

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { nodeWasmPaths, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
+import { nodeRuntimeOptions, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
 import { buildLiteraturePack, type BuildStage } from './lib/literature-pack-build.ts';
 import { parseCorpusFile } from './lib/literature-parse.ts';
 import { progressBar } from './lib/literature-progress.ts';
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   }
   const bar = progressBar();
   const pack = await buildLiteraturePack(corpus.docs, {
-    runtime: { wasmPaths: nodeWasmPaths() },
+    runtime: nodeRuntimeOptions(),
     ...(args.model ? { modelFiles: await readModelFolder(args.model) } : {}),
     ...(args.keywordWeight !== undefined ? { keywordWeight: args.keywordWeight } : {}),
     onProgress: (stage, done, total) => bar.update(STAGE_LABEL[stage], done, total),

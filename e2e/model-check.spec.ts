@@ -13,6 +13,16 @@ function ortThreadWorkers(page: Page): string[] {
   return urls;
 }
 
+/** Names of the files of onnxruntime-web the page (and its workers) fetched. */
+function ortFiles(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop()!;
+    if (/^ort[.-]/.test(name)) names.push(name);
+  });
+  return names;
+}
+
 /** The page's figures, printed by the tests (measured, never asserted as time limits). */
 function rows(page: Page): Promise<string> {
   return page.locator('#results dt').evaluateAll((dts) => dts.map((dt) => `  ${dt.textContent}: ${dt.nextElementSibling?.textContent}`).join('\n'));
@@ -35,6 +45,7 @@ test.describe('model check page', () => {
 
   test('the default literature model runs on WASM threads (the page is isolated), from this origin only', async ({ page, foreignRequests, pageErrors }) => {
     const threadWorkers = ortThreadWorkers(page);
+    const ort = ortFiles(page);
     await page.goto('model-check.html?model=literature/sample/model/');
     await expect(page.getByTestId('status')).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
     await expect(page.getByTestId('model')).toContainText('raireki-static-ngram-256');
@@ -45,6 +56,9 @@ test.describe('model check page', () => {
     const backend = page.getByTestId('backend');
     await expect(backend).toHaveAttribute('data-value', 'wasm');
     await expect(backend).toContainText('WebGPU not used: WebGPU gave no adapter');
+    // ...and only ORT's WASM-only build was fetched: the WebGPU build waits for an adapter.
+    expect(ort.filter((n) => n.endsWith('.wasm'))).toEqual([expect.stringMatching(/^ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
+    expect(ort.filter((n) => /jsep|asyncify|webgpu/.test(n))).toEqual([]);
 
     // The threads ORT runs with (read back from ORT after it started): one per core, at
     // most 4, so more than one on any machine with two cores.
@@ -84,7 +98,7 @@ test.describe('model check page', () => {
 test.describe('model check page with WebGPU (software adapter)', () => {
   test.setTimeout(180_000);
 
-  async function webGpuPage(browserType: BrowserType, baseURL: string, run: (page: Page) => Promise<void>): Promise<void> {
+  async function webGpuPage(browserType: BrowserType, baseURL: string, run: (page: Page, ort: string[]) => Promise<void>): Promise<void> {
     const browser = await browserType.launch({ executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
     try {
       const page = await browser.newPage({ baseURL });
@@ -94,7 +108,7 @@ test.describe('model check page with WebGPU (software adapter)', () => {
         if (!/^(data|blob):/.test(r.url()) && new URL(r.url()).origin !== new URL(baseURL).origin) foreign.push(r.url());
       });
       page.on('pageerror', (e) => errors.push(e.message));
-      await run(page);
+      await run(page, ortFiles(page));
       expect(foreign, 'requests that left the page origin').toEqual([]);
       expect(errors, 'uncaught errors in the page').toEqual([]);
     } finally {
@@ -115,7 +129,7 @@ test.describe('model check page with WebGPU (software adapter)', () => {
   });
 
   test('auto times both backends, keeps the faster and reports both timings', async ({ playwright, baseURL }) => {
-    await webGpuPage(playwright.chromium, baseURL!, async (page) => {
+    await webGpuPage(playwright.chromium, baseURL!, async (page, ort) => {
       await page.goto(TINY_BERT);
       const status = page.getByTestId('status');
       await expect(status).toHaveAttribute('data-result', /match|mismatch|error/, { timeout: 150_000 });
@@ -128,6 +142,14 @@ test.describe('model check page with WebGPU (software adapter)', () => {
       const backend = page.getByTestId('backend');
       await expect(backend).toHaveAttribute('data-value', webgpu! < wasm! ? 'webgpu' : 'wasm');
       await expect(backend).toContainText('adapter: ');
+      // With an adapter both builds were loaded for the trial: WASM-only and WebGPU (its own
+      // .wasm), never the JSEP build of the default `onnxruntime-web` export.
+      expect(ort.filter((n) => n.endsWith('.wasm')).sort()).toEqual([
+        expect.stringMatching(/^ort-wasm-simd-threaded-[\w-]+\.wasm$/),
+        expect.stringMatching(/^ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/),
+      ]);
+      expect(ort.some((n) => /^ort\.webgpu\.bundle\.min-[\w-]+\.js$/.test(n))).toBe(true);
+      expect(ort.filter((n) => n.includes('jsep'))).toEqual([]);
       console.log(`tiny BERT, backend auto with WebGPU available:\n${await rows(page)}`);
     });
   });

@@ -22,7 +22,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_LITERATURE } from '../../fixtures/literature/index.ts';
 import type { LiteratureRecord } from '../../fixtures/literature/types.ts';
-import { nodeWasmPaths, readModelFolder, writeFolder } from '../../cli/lib/literature-node-io.ts';
+import { nodeRuntimeOptions, readModelFolder, writeFolder } from '../../cli/lib/literature-node-io.ts';
 import { buildLiteraturePack, type BuildStage } from '../../cli/lib/literature-pack-build.ts';
 import { progressBar } from '../../cli/lib/literature-progress.ts';
 import { LITERATURE_FORMAT, LITERATURE_MANIFEST, type LiteratureDoc } from '../../src/core/search/literature-pack.ts';
@@ -153,7 +153,7 @@ export async function ensureBenchPack(params: CorpusParams, modelDir = SAMPLE_MO
   const generateMs = performance.now() - t0;
   const bar = progressBar();
   const pack = await buildLiteraturePack(docs, {
-    runtime: { wasmPaths: nodeWasmPaths() },
+    runtime: nodeRuntimeOptions(),
     modelFiles: await readModelFolder(modelDir),
     onProgress: (stage, done, total) => bar.update(stage, done, total),
   });

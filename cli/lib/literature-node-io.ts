@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ModelFolderIo } from '../../src/embed/index.ts';
+import type { ModelFolderIo, OrtBuild, RuntimeOptions } from '../../src/embed/index.ts';
 
 export function nodeFolderIo(dir: string): ModelFolderIo {
   return {
@@ -18,12 +18,26 @@ export function nodeFolderIo(dir: string): ModelFolderIo {
 }
 
 /**
- * The folder of onnxruntime-web's own .wasm/.mjs files in node_modules, as a file URL:
- * the indexer runs the very WASM build the browser gets, and never asks a CDN for it.
+ * The folder of onnxruntime-web's own .wasm/.mjs files in node_modules, as a file URL, so
+ * that the indexer never asks a CDN for them. ORT's Node build runs
+ * `ort-wasm-simd-threaded.wasm`: the very WebAssembly the browser's WASM path runs.
  */
-export function nodeWasmPaths(): string {
+function nodeWasmPaths(): string {
   const entry = createRequire(import.meta.url).resolve('onnxruntime-web');
   return pathToFileURL(dirname(entry)).href + '/';
+}
+
+/**
+ * Runtime options of the Node tools: ORT's Node build (`import 'onnxruntime-web'` under
+ * Node), on WASM, one thread unless told otherwise. The same build answers for WebGPU,
+ * which it does not have: asked for it, ORT itself says so.
+ */
+export function nodeRuntimeOptions(): RuntimeOptions {
+  return { loadBuild: loadNodeBuild };
+}
+
+async function loadNodeBuild(): Promise<OrtBuild> {
+  return { ort: await import('onnxruntime-web'), wasmPaths: nodeWasmPaths() };
 }
 
 export async function writeFolder(dir: string, files: ReadonlyMap<string, Uint8Array | string>): Promise<void> {

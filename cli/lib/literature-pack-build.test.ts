@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLiteraturePack, MODEL_DIR, type LiteratureIndex } from '../../src/core/search/literature-pack.ts';
 import { hybridSearch, keywordSearch } from '../../src/core/search/literature-search.ts';
 import { createEmbedder, memoryFolderIo, sha256Hex, type Embedder } from '../../src/embed/index.ts';
-import { nodeWasmPaths } from './literature-node-io.ts';
+import { nodeRuntimeOptions } from './literature-node-io.ts';
 import { buildLiteraturePack, type BuiltPack } from './literature-pack-build.ts';
 import { parseJsonlCorpus } from './literature-parse.ts';
 
@@ -20,7 +20,7 @@ const corpus = parseJsonlCorpus(
     .join('\n'),
 ).docs;
 
-const runtime = { wasmPaths: nodeWasmPaths() };
+const runtime = nodeRuntimeOptions();
 const ioFor = (files: ReadonlyMap<string, Uint8Array>) => ({
   read: async (n: string) => {
     const b = files.get(n);

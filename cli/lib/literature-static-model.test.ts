@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { featureBucket, ngramFeatureIds } from '../../src/core/search/vector-ngram-features.ts';
 import { staticEmbedReference } from '../../src/core/search/vector-static-train.ts';
 import { createEmbedder } from '../../src/embed/index.ts';
-import { nodeWasmPaths } from './literature-node-io.ts';
+import { nodeRuntimeOptions } from './literature-node-io.ts';
 import { STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts } from './literature-static-model.ts';
 
 const texts = [
@@ -22,7 +22,7 @@ describe('the static n-gram model as an ONNX graph', () => {
 
   it('onnxruntime-web computes what the TypeScript reference computes', async () => {
     const files = await staticModelFolderFiles(tables, texts.length);
-    const embedder = await createEmbedder({ read: async (n) => files.get(n)! }, { wasmPaths: nodeWasmPaths() });
+    const embedder = await createEmbedder({ read: async (n) => files.get(n)! }, nodeRuntimeOptions());
     const queries = [...texts, 'insulin for diabetes', '肺炎 antibiotics', 'no known words here: zzqv'];
     const vectors = await embedder.embed(queries, 'query');
     await embedder.release();

@@ -10,7 +10,7 @@ import { parsePolicy, type Policy } from '../../src/core/access/index.ts';
 import type { Relation, SnapshotNode } from '../../src/core/format/index.ts';
 import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, literatureFilterContext, literatureForRole, type BuiltPack, type RoleLiterature } from '../../src/core/pack/index.ts';
 import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
-import { nodeWasmPaths, readModelFolder } from './literature-node-io.ts';
+import { nodeRuntimeOptions, readModelFolder } from './literature-node-io.ts';
 import { buildLiteraturePack } from './literature-pack-build.ts';
 import { parseCorpusFile, type ParsedCorpus } from './literature-parse.ts';
 import { DEFAULT_PBKDF2_ITERATIONS, passphraseSealer, pemSigner, webHasher } from '../../src/platform/index.ts';
@@ -111,7 +111,7 @@ async function roleLiterature(
 ): Promise<RoleLiterature> {
   const { kept, leftOut } = literatureForRole(docs, literatureFilterContext(policy, role, snapshot.nodes, snapshot.relations));
   if (kept.length === 0) return { files: new Map(), kept: 0, leftOut };
-  const built = await buildLiteraturePack(kept, { runtime: { wasmPaths: nodeWasmPaths() }, ...(modelFiles ? { modelFiles } : {}) });
+  const built = await buildLiteraturePack(kept, { runtime: nodeRuntimeOptions(), ...(modelFiles ? { modelFiles } : {}) });
   return { files: built.files, kept: kept.length, leftOut };
 }
 

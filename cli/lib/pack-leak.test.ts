@@ -11,7 +11,7 @@ import { hiddenValuesFor, isPlaceholder, parsePolicy } from '../../src/core/acce
 import { sensitiveGraph, sensitiveLiterature } from '../../src/core/access/sensitive-graph.fixture.ts';
 import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
 import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
-import { nodeWasmPaths } from './literature-node-io.ts';
+import { nodeRuntimeOptions } from './literature-node-io.ts';
 import { buildLiteraturePack } from './literature-pack-build.ts';
 import { buildGraphIndex, shortestPath } from '../../src/core/graph/index.ts';
 import { generateSigningKeyPair, openPack, toBase64 } from '../../src/platform/index.ts';
@@ -104,7 +104,7 @@ describe('packs of a generated snapshot with handmade sensitive nodes', () => {
   it('has a scanner that finds what an unfiltered literature index would leak', async () => {
     const source = await readSnapshotDir(snapshotDir());
     const docs = sensitiveLiterature().concat(Array.from({ length: 40 }, (_, i) => ({ id: `lit:o-${i}`, title: `Note ${i}`, text: `Anticoagulation case ${i}.` })));
-    const unfiltered = await buildLiteraturePack(docs, { runtime: { wasmPaths: nodeWasmPaths() } });
+    const unfiltered = await buildLiteraturePack(docs, { runtime: nodeRuntimeOptions() });
     const files = [...unfiltered.files].map(([name, bytes]) => ({ path: LITERATURE_DIR + name, text: new TextDecoder().decode(bytes) }));
     const leaks = findLeaks(files, hiddenValuesFor(policy, 'clinician', source.nodes, source.relations));
     // Multi-word values leak through the documents; a term list holds single words only.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFolderIo, nodeWasmPaths } from '../../cli/lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions } from '../../cli/lib/literature-node-io.ts';
 import { dot } from '../core/search/vector-pooling.ts';
 import { createEmbedder, type Embedder } from './create-embedder.ts';
 import type { ModelFolderIo } from './model-folder.ts';
@@ -11,7 +11,7 @@ const golden = JSON.parse(readFileSync(`${FOLDER}/golden.json`, 'utf8')) as {
   query: number[][];
   passage: number[][];
 };
-const options = { wasmPaths: nodeWasmPaths() };
+const options = nodeRuntimeOptions();
 
 /** The fixture folder with one file replaced. */
 function withFile(name: string, bytes: Uint8Array | string): ModelFolderIo {

@@ -10,7 +10,7 @@ import { loadModelFolder, type ModelFolder, type ModelFolderIo } from './model-f
 import type { ModelManifest } from './model-manifest.ts';
 import { createNgramEncoder } from './ngram-encoder.ts';
 import { chooseBackend, type BackendChoice } from './choose-backend.ts';
-import { createOnnxSession, wasmThreadsInUse, type Backend, type RuntimeOptions } from './ort-session.ts';
+import { createOnnxSession, type Backend, type RuntimeOptions } from './ort-session.ts';
 import { timeQueries, TRIAL_QUERIES } from './query-timing.ts';
 import type { TextInputEncoder } from './text-inputs.ts';
 import { probeWebGpu, type WebGpuProbe } from './webgpu-probe.ts';
@@ -100,7 +100,7 @@ async function startEmbedder(folder: ModelFolder, options: EmbedderOptions, back
   return {
     manifest,
     encoder,
-    runtime: { backend, numThreads: wasmThreadsInUse() },
+    runtime: { backend, numThreads: session.numThreads },
     async embed(texts, role) {
       const prefix = manifest.prefixes[role];
       const out: Float32Array[] = [];

@@ -7,6 +7,6 @@ export type { BackendChoice, Timing } from './choose-backend.ts';
 export { loadModelFolder, memoryFolderIo, sha256Hex, type ModelFolder, type ModelFolderIo } from './model-folder.ts';
 export { MODEL_FORMAT, MODEL_MANIFEST_FILE, parseModelManifest, type ModelManifest } from './model-manifest.ts';
 export { fetchModelFolderIo } from './fetch-model-folder.ts';
-export { SUPPORTED_BACKENDS, type Backend, type RuntimeOptions } from './ort-session.ts';
+export { SUPPORTED_BACKENDS, type Backend, type OrtBuild, type RuntimeOptions } from './ort-session.ts';
 export { MAX_WASM_THREADS, wasmThreadCount } from './thread-count.ts';
 // browser-runtime.ts is imported by the workers directly: its `?url` imports exist only in Vite.

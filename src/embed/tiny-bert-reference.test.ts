@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
-import { nodeFolderIo, nodeWasmPaths } from '../../cli/lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions } from '../../cli/lib/literature-node-io.ts';
 import { createEmbedder } from './create-embedder.ts';
 import { createHfEncoder } from './hf-tokenizer.ts';
 
@@ -84,7 +84,7 @@ describe('tiny BERT graph = BERT written out by hand', () => {
     const w = weights();
     const tokenizer = JSON.parse(readFileSync(`${FOLDER}/tokenizer.json`, 'utf8'));
     const encoder = createHfEncoder(tokenizer, {}, 128, ['input_ids']);
-    const embedder = await createEmbedder(nodeFolderIo(FOLDER), { wasmPaths: nodeWasmPaths() });
+    const embedder = await createEmbedder(nodeFolderIo(FOLDER), nodeRuntimeOptions());
     const texts = ['Insulin lowers blood glucose.', '胸部CTで肺炎を認めた。'];
     const got = await embedder.embed(texts, 'passage');
     await embedder.release();

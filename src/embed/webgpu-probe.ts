@@ -7,7 +7,7 @@ export type WebGpuProbe = { readonly adapter: string } | { readonly unavailable:
 interface AdapterLike {
   readonly info?: { readonly vendor?: string; readonly architecture?: string; readonly description?: string; readonly isFallbackAdapter?: boolean };
 }
-interface GpuLike {
+export interface GpuLike {
   requestAdapter(): Promise<AdapterLike | null>;
 }
 

@@ -11,7 +11,10 @@ import type { LayoutEdge, LayoutNode, LayoutResult } from '../core/layout/index.
 export type SnapshotClient = WorkerClient<SnapshotApi>;
 export type LiteratureClient = WorkerClient<LiteratureApi>;
 
-/** Started only when the literature view is first opened: it brings onnxruntime-web. */
+/**
+ * Started only when the literature view is first opened, so that a first visit fetches none
+ * of it; onnxruntime-web follows later still, on the first semantic query.
+ */
 export function createLiteratureClient(): LiteratureClient {
   return new WorkerClient<LiteratureApi>(new Worker(new URL('./literature.worker.ts', import.meta.url), { type: 'module', name: 'literature' }));
 }

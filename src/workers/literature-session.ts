@@ -1,7 +1,8 @@
 /**
  * The literature index as the search worker holds it: the keyword index loads with the
- * pack; the embedding model loads only when semantic search is first asked for (it is the
- * big download), and if it cannot load, search carries on with keywords and says why.
+ * pack; the embedding model, and onnxruntime-web with it, load only when semantic search is
+ * first asked for (they are the big download), and if they cannot load, search carries on
+ * with keywords and says why.
  */
 import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
 import { hybridSearch } from '../core/search/literature-search.ts';

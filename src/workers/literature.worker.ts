@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * Worker entry for literature search: onnxruntime-web and the model live here, away from
- * the page and from the explorer's worker. ORT's .wasm is bundled as our own asset (never
- * a CDN); Vite gives its same-origin URL.
+ * the page and from the explorer's worker. This script carries the keyword search only;
+ * ORT's WASM-only build (its JS chunk, `.wasm` and `.mjs`, all our own assets, never a CDN)
+ * is imported on the first semantic query, its WebGPU build only where a probe found an
+ * adapter (src/embed/browser-runtime.ts).
  */
 import { z } from 'zod';
 import { browserRuntimeOptions } from '../embed/browser-runtime.ts';
