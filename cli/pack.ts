@@ -6,8 +6,10 @@
  *     [--encrypt clinician=secrets/clinician.pass …] [--built-by "name"] \
  *     [--literature fixtures/literature/corpus.jsonl [--literature-model <model folder>]]
  *
- * Writes <out>/<role>/{manifest.json, manifest.sig, graph-*.json[.enc], literature/…} and
+ * Writes <out>/<role>/{manifest.json, manifest.sig, core/…, details/…, literature/…} (with
+ * --layout json|both, graph-*.json too; each file ….enc when encrypted) and
  * <out>/build-report.md (the audit trail: serve only the role folders, never <out> itself).
+ * The default binary layout is what the app opens fastest (docs/snapshot-format.md).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +18,7 @@ import { buildPacks } from './lib/pack-build.ts';
 
 const USAGE = `usage: npm run pack -- --policy <file> --snapshot <dir> --out <dir> --key <private key PEM>
          [--role <role> …] [--encrypt <role>=<passphrase file> …] [--kdf-iterations <n ≥ ${DEFAULT_PBKDF2_ITERATIONS}>]
-         [--built-by <name>] [--nodes-per-file <n>]
+         [--built-by <name>] [--layout binary|json|both] [--nodes-per-file <n>]
          [--literature <corpus .jsonl|.csv> [--literature-model <model folder>]]`;
 
 async function main(): Promise<void> {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       'kdf-iterations': { type: 'string' },
       'built-by': { type: 'string' },
       'nodes-per-file': { type: 'string' },
+      layout: { type: 'string' },
       literature: { type: 'string' },
       'literature-model': { type: 'string' },
       help: { type: 'boolean' },
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
   const nodesPerFile = values['nodes-per-file'] === undefined ? undefined : Number(values['nodes-per-file']);
   if (nodesPerFile !== undefined && !(Number.isInteger(nodesPerFile) && nodesPerFile > 0)) throw new UsageError('--nodes-per-file must be a positive integer');
 
+  const layout = values.layout ?? 'binary';
+  if (layout !== 'binary' && layout !== 'json' && layout !== 'both') throw new UsageError('--layout must be binary, json or both');
   if (values['literature-model'] && !values.literature) throw new UsageError('--literature-model needs --literature');
   const result = await buildPacks({
     policyPath: policy,
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     iterations,
     builtBy: values['built-by'],
     nodesPerFile,
+    layout,
     literature: values.literature ? { corpusPath: values.literature, ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}) } : undefined,
   });
   for (const p of result.literatureProblems.slice(0, 20)) console.warn(`${values.literature}:${p.line}: ${p.message}`);

@@ -3,12 +3,13 @@
  * build, encrypt and sign one pack per role, write each to `<out>/<role>/` (replacing what
  * was there) and the audit report to `<out>/build-report.md`, outside every role folder.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parsePolicy, type Policy } from '../../src/core/access/index.ts';
 import type { Relation, SnapshotNode } from '../../src/core/format/index.ts';
-import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, literatureFilterContext, literatureForRole, type BuiltPack, type RoleLiterature } from '../../src/core/pack/index.ts';
+import { BUILD_REPORT_FILE, auditReportMarkdown, buildRolePack, literatureFilterContext, literatureForRole, type BuiltPack, type RoleLiterature, type SnapshotLayout } from '../../src/core/pack/index.ts';
 import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
 import { nodeRuntimeOptions, readModelFolder } from './literature-node-io.ts';
 import { buildLiteraturePack } from './literature-pack-build.ts';
@@ -29,6 +30,8 @@ export interface BuildPacksOptions {
   builtBy?: string;
   builtAt?: string;
   nodesPerFile?: number;
+  /** Layout of the graph in each pack (default binary). */
+  layout?: SnapshotLayout;
   /**
    * A literature corpus (what `npm run pack:literature` reads) to index per role: each role's
    * index holds only the documents it may read (core/pack/literature-filter.ts).
@@ -85,6 +88,8 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
       hasher: webHasher,
       sealer,
       nodesPerFile: opts.nodesPerFile,
+      layout: opts.layout,
+      sha256: (bytes) => createHash('sha256').update(bytes).digest(),
       literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles) : undefined,
     });
     writePackDir(join(opts.outDir, role), pack);

@@ -48,12 +48,13 @@ describe('pack and keygen commands', () => {
     const publicKey = join(tmp, 'keys', 'pack-signing-public-key.json');
     const ok = run('cli/lib/pack-verify.ts', [join(out, 'researcher'), '--public-key', publicKey, '--passphrase-file', join(tmp, 'researcher.pass')]);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^ok: researcher pack, \d+ nodes, .*built by CLI test at .*, encrypted/);
-    const graph = join(out, 'clinician', 'graph-0001.json');
-    writeFileSync(graph, readFileSync(graph, 'utf8').replace('"restricted"', '"restrictee"'));
+    expect(ok.stdout).toMatch(/^ok: researcher pack \(binary layout\), \d+ nodes, .*built by CLI test at .*, encrypted/);
+    // Every details chunk is checked, not only the files the app reads first.
+    const chunk = join(out, 'clinician', 'details', 'nodes-000000.json');
+    writeFileSync(chunk, readFileSync(chunk, 'utf8').replace('"restricted"', '"restrictee"'));
     const bad = run('cli/lib/pack-verify.ts', [join(out, 'clinician'), '--public-key', publicKey]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^refused: graph-0001.json: SHA-256 .* does not match/);
+    expect(bad.stderr).toMatch(/^refused: details\/nodes-000000\.json: SHA-256 .* does not match .* given by core\/graph\.bin/);
   });
 
   it('refuses weak encryption settings and unknown roles with a usage message', () => {

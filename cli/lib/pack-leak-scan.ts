@@ -10,7 +10,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, type HiddenValue, type HiddenValues } from '../../src/core/access/index.ts';
-import { LITERATURE_DIR } from '../../src/core/pack/index.ts';
+import { ENCRYPTED_SUFFIX, LITERATURE_DIR } from '../../src/core/pack/index.ts';
+import { GRAPH_CORE_FILE, SEARCH_CORE_FILE, readGraphCore, readSearchTerms } from '../../src/core/columnar/index.ts';
 import type { Manifest } from '../../src/core/format/index.ts';
 import { decodeUtf8, deriveKey, fileAad, openFile } from '../../src/platform/index.ts';
 
@@ -30,8 +31,14 @@ export interface Leak extends HiddenValue {
  * vocabulary): there a leak is an identifying value as a whole word, the rule the pack
  * builder leaves documents out by (core/pack/literature-filter.ts); a hidden access
  * event's "view" is an ordinary word of the literature.
+ *
+ * The explorer's search core is left to another proof: its terms are words of visible
+ * text (a hidden person's department may be a word a visible model's description uses), so
+ * the tests show instead that they are exactly the terms of the pack's own nodes, which
+ * are scanned here in the details chunks and graph files.
  */
 export function findLeaks(files: { path: string; text: string }[], { values, allowed }: HiddenValues): Leak[] {
+  const plain = (path: string) => (path.endsWith(ENCRYPTED_SUFFIX) ? path.slice(0, -ENCRYPTED_SUFFIX.length) : path);
   const byPrefix = new Map<string, { folded: string; secret: HiddenValue }[]>();
   for (const secret of values) {
     const folded = foldForMatch(secret.value);
@@ -44,6 +51,8 @@ export function findLeaks(files: { path: string; text: string }[], { values, all
   const literature = new HiddenValueMatcher(values.filter((s) => s.identifying));
   const leaks: Leak[] = [];
   for (const { path, text: raw } of files) {
+    // Its terms are compared with those of the pack's own nodes instead (see above).
+    if (plain(path) === SEARCH_CORE_FILE) continue;
     if (path.startsWith(LITERATURE_DIR)) {
       for (const m of literature.allIn(raw)) leaks.push({ ...m.value, file: path, offset: m.offset });
       continue;
@@ -98,11 +107,34 @@ export async function packPlaintexts(dir: string, passphrase?: string): Promise<
   for (const path of listFiles(dir)) {
     const bytes = readFileSync(join(dir, path));
     const stored = enc?.stored.find((s) => s.path === path);
-    if (stored && !key) throw new Error(`${path} is encrypted: a passphrase is needed to scan it`);
-    const plain = stored && key ? await openFile(bytes, key, fileAad(manifest.pack!.role, stored.of), enc!.compression, path) : bytes;
-    out.push({ path, text: decodeUtf8(plain) });
+    const plainPath = path.endsWith(ENCRYPTED_SUFFIX) ? path.slice(0, -ENCRYPTED_SUFFIX.length) : path;
+    if (path.endsWith(ENCRYPTED_SUFFIX) && !key) throw new Error(`${path} is encrypted: a passphrase is needed to scan it`);
+    // Listed files name their plaintext (`of`); details chunks are `<path>.enc` of their own path.
+    const plain = key && path.endsWith(ENCRYPTED_SUFFIX) ? await openFile(bytes, key, fileAad(manifest.pack!.role, stored?.of ?? plainPath), enc!.compression, path) : bytes;
+    out.push({ path, text: scannableText(plainPath, plain) });
   }
   return out;
+}
+
+/**
+ * A file as the scanner reads it. The binary cores keep their strings without JSON quotes,
+ * so they are given as JSON lists of their strings (the graph core's string table, the
+ * search core's terms): a hidden value inside a string is then judged by the whole string,
+ * as in a JSON file. Reading them also checks their structure.
+ */
+function scannableText(path: string, bytes: Uint8Array): string {
+  if (path === GRAPH_CORE_FILE) {
+    const { strings } = readGraphCore(bytes, path);
+    return JSON.stringify(Array.from({ length: strings.count }, (_, i) => strings.get(i)));
+  }
+  if (path === SEARCH_CORE_FILE) return JSON.stringify(searchCoreTerms(bytes, path));
+  return decodeUtf8(bytes);
+}
+
+/** The terms of a search core, in term-id order. */
+export function searchCoreTerms(bytes: Uint8Array, path = SEARCH_CORE_FILE): string[] {
+  const terms = readSearchTerms(bytes, path);
+  return Array.from({ length: terms.length }, (_, t) => terms.at(t)!);
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

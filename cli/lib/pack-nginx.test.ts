@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchAssignedRole, generateSigningKeyPair, httpPackReader, openPack } from '../../src/platform/index.ts';
+import { fetchAssignedRole, generateSigningKeyPair, httpPackReader, openPack, packContents } from '../../src/platform/index.ts';
 import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
 import { buildPacks } from './pack-build.ts';
 import { findNginx, startNginx, type NginxSite } from './pack-nginx-harness.ts';
@@ -93,7 +93,7 @@ describe.runIf(nginx !== null)('nginx serving role packs (deploy/nginx/raireki.c
     const role = await fetchAssignedRole(`${site.baseUrl}/raireki/whoami.json`, init);
     const opened = await openPack({ read: httpPackReader(`${site.baseUrl}/raireki/packs/${role}/`, init), trustedKeys, expectedRole: role });
     expect(opened.pack.builtBy).toBe('nginx test');
-    expect(opened.snapshot.nodes.some((n) => n.kind === 'prompt' && n.name !== 'restricted')).toBe(false);
+    expect((await packContents(opened.snapshot)).nodes.some((n) => n.kind === 'prompt' && n.name !== 'restricted')).toBe(false);
     const refused = await openPack({ read: httpPackReader(`${site.baseUrl}/raireki/packs/auditor`, init), trustedKeys }).catch((e: unknown) => e);
     expect(String(refused)).toContain('manifest.json: HTTP 403 (the server refuses this pack to your role)');
   });

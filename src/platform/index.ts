@@ -20,7 +20,7 @@ export {
 } from './pack-encryption.ts';
 export { PUBLIC_KEY_FORMAT, PublicKeyFile, parseTrustedKeys, type TrustedKey } from './trusted-keys.ts';
 export { verifyPack, type PackVerification, type VerifyFailure } from './verify-pack.ts';
-export { PackRefusedError, openPack, type OpenPackOptions, type OpenedPack } from './open-pack.ts';
+export { PackRefusedError, openPack, packContents, type OpenPackOptions, type OpenedPack, type OpenedSnapshot } from './open-pack.ts';
 export { passphraseSealer, pemSigner, webHasher, type SealerOptions } from './web-pack-crypto.ts';
 export { fetchAssignedRole, httpPackReader } from './fetch-pack.ts';
 export { askAssignedRole, readWhoami, type AssignedRole } from './assigned-role.ts';

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicy, redactSnapshot } from '../core/access/index.ts';
 import { sensitiveGraph } from '../core/access/sensitive-graph.fixture.ts';
 import { SnapshotError } from '../core/format/index.ts';
-import { buildRolePack, type BuiltPack } from '../core/pack/index.ts';
+import { buildRolePack, type BuiltPack, type SnapshotLayout } from '../core/pack/index.ts';
 import { encodeUtf8, toBase64 } from './bytes.ts';
 import { generateSigningKeyPair } from './ed25519.ts';
-import { PackRefusedError, openPack } from './open-pack.ts';
+import { PackRefusedError, openPack, packContents } from './open-pack.ts';
 import { PackFileError, packFileReader } from './pack-files.ts';
 import { WrongPassphraseError } from './pack-encryption.ts';
 import type { TrustedKey } from './trusted-keys.ts';
@@ -30,7 +30,7 @@ const LITERATURE = new Map([
   ['vectors.i8', new Uint8Array([1, 2, 3, 250])],
 ]);
 
-async function build(role: string, passphrase?: string, startNode = info.startNode): Promise<BuiltPack> {
+async function build(role: string, passphrase?: string, startNode = info.startNode, layout: SnapshotLayout = 'json'): Promise<BuiltPack> {
   return buildRolePack({
     source: { info: { ...info, startNode }, ...sensitiveGraph() },
     policy,
@@ -43,6 +43,7 @@ async function build(role: string, passphrase?: string, startNode = info.startNo
     hasher: webHasher,
     sealer: passphrase === undefined ? undefined : await passphraseSealer(passphrase, role, { iterations: 1000 }),
     nodesPerFile: 8, // several graph files, so that tampering is tried on each
+    layout,
     literature: { files: LITERATURE, kept: 1, leftOut: [] },
   });
 }
@@ -63,11 +64,12 @@ describe('openPack', () => {
     const pack = await build('clinician');
     const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], expectedRole: 'clinician' });
     const expected = redactSnapshot(policy, 'clinician', sensitiveGraph());
-    expect(opened.snapshot.nodes).toEqual(expected.nodes);
-    expect(opened.snapshot.relations).toEqual(expected.relations);
+    const contents = await packContents(opened.snapshot);
+    expect(contents.nodes).toEqual(expected.nodes);
+    expect(contents.relations).toEqual(expected.relations);
     expect(opened.pack).toMatchObject({ role: 'clinician', builtBy: 'tester@host', builtAt: '2025-06-01T12:00:00Z', keyId: trusted.keyId });
     expect(opened.pack.hidden).toEqual({ removed: { agent: 2, activity: 1 }, placeholders: { dataset: 2, prompt: 2, output: 1 }, redacted: 0 });
-    expect(opened.snapshot.manifest.snapshot.startNode).toBe('model:meditron-ward7');
+    expect(contents.manifest.snapshot.startNode).toBe('model:meditron-ward7');
     expect(pack.files.filter((f) => f.path.startsWith('graph-')).length).toBeGreaterThan(1);
   });
 
@@ -124,7 +126,7 @@ describe('openPack, encrypted', () => {
     const pack = await build('auditor', 'a long role passphrase');
     expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('graph-')).every((p) => p.endsWith('.json.enc'))).toBe(true);
     const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], passphrase: async () => 'a long role passphrase' });
-    expect(opened.snapshot.nodes).toEqual(redactSnapshot(policy, 'auditor', sensitiveGraph()).nodes);
+    expect((await packContents(opened.snapshot)).nodes).toEqual(redactSnapshot(policy, 'auditor', sensitiveGraph()).nodes);
     expect(opened.pack.encryption).toMatchObject({ algorithm: 'AES-256-GCM', kdf: { name: 'PBKDF2-SHA-256', iterations: 1000 }, compression: 'gzip' });
   });
 
@@ -183,5 +185,46 @@ describe('reading a pack\'s literature files on demand', () => {
     expect(await packFileReader(reader(pack), opened.files)('literature/docs.json')).toEqual(LITERATURE.get('docs.json'));
     const changed = reader(pack, (path, bytes) => (path === 'literature/vectors.i8.enc' ? flipByte(bytes) : bytes));
     await expect(packFileReader(changed, opened.files)('literature/vectors.i8')).rejects.toThrow(/^literature\/vectors\.i8\.enc: SHA-256 does not match/);
+  });
+});
+
+describe('openPack, binary layout', () => {
+  it('opens from the graph core alone, and reads every node and relation from the details chunks', async () => {
+    const pack = await build('clinician', undefined, info.startNode, 'binary');
+    expect(pack.manifest.version).toBe(3);
+    expect(pack.manifest.files.map((f) => `${f.path} ${f.contents}`).filter((f) => !f.startsWith('literature/'))).toEqual(['core/graph.bin core', 'core/search.bin search']);
+    expect(pack.files.some((f) => f.path.startsWith('graph-'))).toBe(false);
+    const asked: string[] = [];
+    const read = reader(pack);
+    const opened = await openPack({ read: async (p) => (asked.push(p), read(p)), trustedKeys: [trusted], expectedRole: 'clinician' });
+    expect(opened.snapshot.layout).toBe('binary');
+    expect(asked).toEqual(['manifest.json', 'manifest.sig', 'core/graph.bin']);
+    const expected = redactSnapshot(policy, 'clinician', sensitiveGraph());
+    const contents = await packContents(opened.snapshot);
+    expect(contents.nodes).toEqual(expected.nodes);
+    expect(contents.relations).toEqual(expected.relations);
+  });
+
+  it('refuses a changed core or chunk, naming it; encrypted chunks too', async () => {
+    const plain = await build('auditor', undefined, info.startNode, 'binary');
+    const coreChanged = reader(plain, (p, b) => (p === 'core/graph.bin' ? flipByte(b) : b));
+    const err = await openPack({ read: coreChanged, trustedKeys: [trusted] }).catch((e: unknown) => e);
+    expect((err as SnapshotError).problems).toEqual([expect.objectContaining({ code: 'hash-mismatch', file: 'core/graph.bin' })]);
+
+    const chunkChanged = reader(plain, (p, b) => (p === 'details/nodes-000000.json' ? flipByte(b) : b));
+    const opened = await openPack({ read: chunkChanged, trustedKeys: [trusted] });
+    const core = opened.snapshot.layout === 'binary' ? opened.snapshot.core : null;
+    await expect(core!.details.node(0)).rejects.toThrow(/details\/nodes-000000\.json: SHA-256 .* given by core\/graph\.bin/);
+
+    const sealed = await build('researcher', 'correct horse battery staple', info.startNode, 'binary');
+    const paths = sealed.files.map((f) => f.path);
+    expect(paths).toContain('details/nodes-000000.json.enc');
+    expect(paths.filter((p) => p.startsWith('core/') || p.startsWith('details/')).every((p) => p.endsWith('.enc'))).toBe(true);
+    const good = await openPack({ read: reader(sealed), trustedKeys: [trusted], passphrase: async () => 'correct horse battery staple' });
+    expect((await packContents(good.snapshot)).nodes).toEqual(redactSnapshot(policy, 'researcher', sensitiveGraph()).nodes);
+    const sealedChanged = reader(sealed, (p, b) => (p === 'details/nodes-000000.json.enc' ? flipByte(b) : b));
+    const bad = await openPack({ read: sealedChanged, trustedKeys: [trusted], passphrase: async () => 'correct horse battery staple' });
+    const badCore = bad.snapshot.layout === 'binary' ? bad.snapshot.core : null;
+    await expect(badCore!.details.node(0)).rejects.toThrow(/details\/nodes-000000\.json: could not be read/);
   });
 });

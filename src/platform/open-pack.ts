@@ -14,7 +14,9 @@
  */
 import { SnapshotError, loadSnapshot, type LoadIo, type LoadedSnapshot, type PackInfo, type Problem } from '../core/format/index.ts';
 import { decodeUtf8, sha256Hex } from './bytes.ts';
-import { assertKeyOpensPack, deriveKey } from './pack-encryption.ts';
+import { assertKeyOpensPack, deriveKey, fileAad, openFile } from './pack-encryption.ts';
+import { DETAILS_DIR, hasCore, loadCore, type LoadedCore } from '../core/columnar/index.ts';
+import { ENCRYPTED_SUFFIX } from '../core/pack/pack-layout.ts';
 import { PackFileError, packFileReader, type PackFileAccess } from './pack-files.ts';
 import type { TrustedKey } from './trusted-keys.ts';
 import { verifyPack, type VerifyFailure } from './verify-pack.ts';
@@ -41,8 +43,18 @@ export interface OpenPackOptions {
   onProgress?(done: number, total: number, file: string): void;
 }
 
+/** A pack's snapshot as opened: all of it (JSON graph files), or its graph core with details on demand. */
+export type OpenedSnapshot =
+  | { layout: 'json'; loaded: LoadedSnapshot }
+  | {
+      layout: 'binary';
+      core: LoadedCore;
+      /** Reads the pack's other files as the core names them: the search core, details chunks (decrypted). */
+      io: LoadIo;
+    };
+
 export interface OpenedPack {
-  snapshot: LoadedSnapshot;
+  snapshot: OpenedSnapshot;
   pack: PackInfo;
   keyId: string;
   /** For reading the pack's other files (its literature index) against the same signature. */
@@ -60,12 +72,40 @@ export async function openPack(opts: OpenPackOptions): Promise<OpenedPack> {
   }
   const io: LoadIo = { read: opts.read, sha256: sha256Hex, decodeUtf8, onProgress: opts.onProgress };
   const files: PackFileAccess = { role: pack.role, files: verified.manifest.files };
-  if (pack.encryption) {
-    Object.assign(files, { encryption: pack.encryption, key: await unlock(pack, opts) });
-    io.read = await decryptGraphFiles(opts.read, files);
+  if (pack.encryption) Object.assign(files, { encryption: pack.encryption, key: await unlock(pack, opts) });
+  if (hasCore(verified.manifest)) {
+    // Every file is checked again where it is used: the cores against the signed manifest,
+    // each details chunk against the (signed) core.
+    if (pack.encryption) io.read = decryptingReader(opts.read, files);
+    return { snapshot: { layout: 'binary', core: await loadCore(verified.manifest, io), io }, pack, keyId: verified.keyId, files };
   }
-  const snapshot = await loadSnapshot(verified.manifestText, io);
-  return { snapshot, pack, keyId: verified.keyId, files };
+  if (pack.encryption) io.read = await decryptGraphFiles(opts.read, files);
+  const loaded = await loadSnapshot(verified.manifestText, io);
+  return { snapshot: { layout: 'json', loaded }, pack, keyId: verified.keyId, files };
+}
+
+/** Every node and relation of an opened pack, whichever layout it has (all details chunks read). */
+export async function packContents(snapshot: OpenedSnapshot): Promise<Pick<LoadedSnapshot, 'manifest' | 'nodes' | 'relations'>> {
+  if (snapshot.layout === 'json') return snapshot.loaded;
+  const { manifest, details } = snapshot.core;
+  return { manifest, nodes: await details.allNodes(), relations: await details.allRelations() };
+}
+
+/**
+ * Plaintext of an encrypted pack's files by their plain path: listed files through the
+ * signed manifest (packFileReader), details chunks (not listed: the core holds their
+ * hashes) from `<path>.enc` under the role's key, whose GCM tag fails on any change.
+ */
+function decryptingReader(read: OpenPackOptions['read'], access: PackFileAccess): LoadIo['read'] {
+  const listed = packFileReader(read, access);
+  const paths = new Set(access.files.map((f) => f.path));
+  const { encryption, key, role } = access;
+  return async (path) => {
+    if (paths.has(path)) return listed(path);
+    if (!path.startsWith(DETAILS_DIR)) throw new PackFileError({ code: 'missing-file', file: path, message: 'is not listed in the signed manifest' });
+    const stored = await read(path + ENCRYPTED_SUFFIX);
+    return stored && openFile(stored, key!, fileAad(role, path), encryption!.compression, path + ENCRYPTED_SUFFIX);
+  };
 }
 
 /** The role's key, tested on the manifest's check value before any file is fetched. */

@@ -3,17 +3,11 @@
  * keyword index, and the queries the UI asks of them. A new snapshot replaces the current
  * one only once it has loaded completely, so a bad file never loses what was on screen.
  */
-import {
-  SnapshotError,
-  loadSnapshot,
-  formatProblem,
-  type LoadIo,
-  type Manifest,
-  type NodeKind,
-  type Problem,
-} from '../core/format/index.ts';
-import { buildGraphIndex, type GraphIndex } from '../core/graph/index.ts';
-import { buildNodeSearchIndexInSlices, explainHit, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import { SnapshotError, formatProblem, loadGraphFiles, parseManifest, type LoadIo, type Manifest, type NodeKind, type Problem } from '../core/format/index.ts';
+import { hasCore, loadCore } from '../core/columnar/index.ts';
+import { closureColumns, type GraphIndex } from '../core/graph/index.ts';
+import { explainHit, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import { coreSource, jsonSource, type GraphSource } from './snapshot-source.ts';
 import {
   buildDetails,
   buildImpact,
@@ -27,7 +21,7 @@ import {
   type SubgraphRequest,
   type SubgraphView,
 } from '../core/view/index.ts';
-import type { PackInfo, LoadedSnapshot, Relation, SnapshotNode } from '../core/format/index.ts';
+import type { PackInfo, LoadedSnapshot } from '../core/format/index.ts';
 import { exportMlBom, exportProvJson, provSelection, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
@@ -37,6 +31,8 @@ export interface LoadSummary {
   generation: number;
   source: string;
   snapshot: Manifest['snapshot'];
+  /** Which layout it was read from: JSON graph files, or a binary graph core with details on demand. */
+  layout: 'json' | 'binary';
   nodeCount: number;
   edgeCount: number;
   /** Integrity problems (duplicate ids, dangling references, cycles): loaded anyway. */
@@ -87,64 +83,58 @@ function yieldToMessages(): Promise<void> {
 
 interface Loaded {
   summary: LoadSummary;
+  source: GraphSource;
   index: GraphIndex;
-  /** Node `i` of the index (duplicate ids dropped). */
-  nodes: readonly SnapshotNode[];
-  /** Built in slices after the snapshot is adopted, so the first graph does not wait for it. */
+  /** Built or read after the snapshot is adopted, so the first graph does not wait for it. */
   search: Promise<NodeSearchIndex>;
-  fileOf(id: string): string;
-  /** Every relation as loaded, also those that are no edge (no `to`): exports write them all. */
-  relations: readonly Relation[];
 }
 
 export class SnapshotSession {
   private current: Loaded | null = null;
   private generation = 0;
 
+  /** Reads a snapshot by its manifest: from its graph core when it lists one, else from its graph files. */
   async load(manifestText: string, io: LoadIo, source: string, manifestName: string, progress?: (p: Progress) => void): Promise<LoadSummary> {
     const t0 = performance.now();
-    const loaded = await loadSnapshot(manifestText, { ...io, onProgress: (done, total, file) => progress?.({ done, total, label: file }) }, manifestName);
-    return this.adopt(loaded, source, null, t0);
+    const parsed = parseManifest(manifestText, manifestName);
+    if (!parsed.ok) throw new SnapshotError(parsed.problems);
+    const withProgress: LoadIo = { ...io, onProgress: (done, total, file) => progress?.({ done, total, label: file }) };
+    const opened = hasCore(parsed.value) ? coreSource(await loadCore(parsed.value, withProgress), io) : jsonSource(await loadGraphFiles(parsed.value, withProgress));
+    return this.adoptSource(opened, source, null, t0);
   }
 
   /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack, an import). */
   adopt(loaded: LoadedSnapshot, source: string, pack: LoadSummary['pack'], t0: number, imported: ImportSummary | null = null): LoadSummary {
+    return this.adoptSource(jsonSource(loaded), source, pack, t0, imported);
+  }
+
+  /** Swaps in an opened snapshot of either layout; what was open stays until this point. */
+  adoptSource(opened: GraphSource, source: string, pack: LoadSummary['pack'], t0: number, imported: ImportSummary | null = null): LoadSummary {
     const t1 = performance.now();
-    const { index, problems, nodes } = buildGraphIndex(loaded);
-    const t2 = performance.now();
-
-    const files = new Set(loaded.nodeFiles);
-    let fileOf: (id: string) => string;
-    if (files.size <= 1) {
-      const only = loaded.nodeFiles[0] ?? '';
-      fileOf = () => only;
-    } else {
-      const map = new Map<string, string>();
-      loaded.nodes.forEach((n, i) => map.has(n.id) || map.set(n.id, loaded.nodeFiles[i]!));
-      fileOf = (id) => map.get(id) ?? '';
-    }
-
-    const requested = loaded.manifest.snapshot.startNode;
-    const startNode =
-      requested && index.indexOf(requested) >= 0 ? requested : (nodes.find((n) => n.kind === 'model') ?? nodes[0])?.id ?? null;
-
+    const { index } = opened;
+    const requested = opened.manifest.snapshot.startNode;
     const summary: LoadSummary = {
       generation: ++this.generation,
       source,
-      snapshot: loaded.manifest.snapshot,
+      snapshot: opened.manifest.snapshot,
+      layout: opened.layout,
       nodeCount: index.nodeCount,
       edgeCount: index.edgeCount,
-      warnings: problems,
-      startNode,
+      warnings: opened.warnings,
+      startNode: requested && index.indexOf(requested) >= 0 ? requested : opened.firstNode(),
       pack,
-      timings: { readAndVerifyMs: t1 - t0, indexMs: t2 - t1 },
+      // For a JSON snapshot the graph index is built while adopting; a binary core arrives built.
+      timings: { readAndVerifyMs: t1 - t0, indexMs: performance.now() - t1 },
       imported,
     };
-    const search = buildNodeSearchIndexInSlices(nodes, yieldToMessages).then((built) => {
+    const t2 = performance.now();
+    const search = opened.searchIndex(yieldToMessages).then((built) => {
       summary.searchIndexMs = performance.now() - t2;
       return built;
     });
-    this.current = { summary, index, nodes, search, fileOf, relations: loaded.relations };
+    // A failure is reported to whoever searches; it must not be an unhandled rejection meanwhile.
+    search.catch(() => {});
+    this.current = { summary, source: opened, index, search };
     return summary;
   }
 
@@ -168,12 +158,20 @@ export class SnapshotSession {
   async search(query: string, limit: number, kinds: NodeKind[] | null): Promise<SearchHitView[]> {
     const loaded = this.loaded;
     const search = await loaded.search;
-    const { index } = loaded;
+    const { index, source } = loaded;
     const ranked = rankNodes(search, query, { limit, kinds: kinds ?? undefined });
+    // Which field matched, and its snippet, come from the whole node: read the hits' chunks
+    // (a binary snapshot). A chunk that cannot be read leaves its hits without a snippet.
+    const readable = await source.ensureNodes(ranked.hits.map((h) => h.node)).then(
+      () => true,
+      () => false,
+    );
     return ranked.hits.map((hit) => {
-      const node = loaded.nodes[hit.node]!;
+      const node = readable ? index.node(hit.node) : undefined;
+      const head = index.nodeHead(hit.node);
+      if (!node) return { node: head, score: hit.score, field: hit.exactField ?? 'name', snippet: '' };
       const field = explainHit(search, ranked, hit, node);
-      return { node: index.nodeHead(hit.node), score: hit.score, field, snippet: snippet(fieldText(node, field), query) };
+      return { node: head, score: hit.score, field, snippet: snippet(fieldText(node, field), query) };
     });
   }
 
@@ -181,9 +179,12 @@ export class SnapshotSession {
     return buildSubgraph(this.loaded.index, req);
   }
 
-  details(id: string): NodeDetails | null {
-    const { index, fileOf } = this.loaded;
-    return buildDetails(index, id, fileOf);
+  async details(id: string): Promise<NodeDetails | null> {
+    const { index, source } = this.loaded;
+    const n = index.indexOf(id);
+    if (n < 0) return null;
+    await source.ensureNodes([n]);
+    return buildDetails(index, id, () => source.fileOf(n));
   }
 
   impact(id: string, kinds: NodeKind[] | null): ImpactView | null {
@@ -194,24 +195,26 @@ export class SnapshotSession {
    * PROV-JSON of the snapshot, or of one node with everything up- or downstream of it (and
    * the relations among them), as the text of the file to save.
    */
-  exportProv(req: ProvExportRequest): { text: string; nodes: number } {
-    const { index, nodes, relations } = this.loaded;
+  async exportProv(req: ProvExportRequest): Promise<{ text: string; nodes: number }> {
+    const { index, source } = this.loaded;
     let select: Set<string> | undefined;
     if (req.id !== undefined) {
       select = provSelection(index, req.id, req.direction ?? 'up');
       if (select.size === 0) throw new Error(`"${req.id}" is not a node of this snapshot`);
     }
-    const doc = exportProvJson(nodes, relations, select ? { select } : {});
+    const doc = exportProvJson(await source.allNodes(), await source.allRelations(), select ? { select } : {});
     return { text: JSON.stringify(doc, null, 2) + '\n', nodes: select?.size ?? index.nodeCount };
   }
 
   /** A CycloneDX 1.6 ML-BOM of one model: its upstream closure. */
-  exportMlBom(id: string): { text: string } {
-    const { index, nodes, relations, summary } = this.loaded;
+  async exportMlBom(id: string): Promise<{ text: string }> {
+    const { index, source, summary } = this.loaded;
     const n = index.indexOf(id);
     if (n < 0) throw new Error(`"${id}" is not a node of this snapshot`);
     if (index.nodeHead(n).kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
-    const bom = exportMlBom(nodes, relations, id, { timestamp: summary.snapshot.createdAt, index });
+    // The exporter reads whole nodes of the model's upstream closure through the index.
+    await source.ensureNodes([n, ...closureColumns(index, n, 'up').node]);
+    const bom = exportMlBom([], [], id, { timestamp: summary.snapshot.createdAt, index });
     return { text: JSON.stringify(bom, null, 2) + '\n' };
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { NodeKind } from '../core/format/index.ts';
 import type { SubgraphRequest } from '../core/view/index.ts';
 import { SnapshotSession, describeError, importSummary, type ProvExportRequest } from './snapshot-session.ts';
+import { coreSource, jsonSource } from './snapshot-source.ts';
 import { importFiles } from './import-files.ts';
 import { fetchIo, fileListIo, readText, sameOriginUrl } from './fetch-io.ts';
 import { serve, type Progress } from './rpc.ts';
@@ -67,7 +68,10 @@ const api = {
       onProgress: (done, total, file) => progress({ done, total, label: file }),
     });
     const { role, builtBy, builtAt, hidden, encryption } = opened.pack;
-    const summary = session.adopt(opened.snapshot, url.pathname, { role, builtBy, builtAt, hidden, keyId: opened.keyId, encrypted: !!encryption }, t0);
+    const packInfo = { role, builtBy, builtAt, hidden, keyId: opened.keyId, encrypted: !!encryption };
+    const { snapshot } = opened;
+    const source = snapshot.layout === 'binary' ? coreSource(snapshot.core, snapshot.io) : jsonSource(snapshot.loaded);
+    const summary = session.adoptSource(source, url.pathname, packInfo, t0);
     const { files, encryption: enc, ...rest } = opened.files;
     const literature = files.filter((f) => f.contents === 'literature' && f.path.startsWith(LITERATURE_DIR));
     packLiterature = {

@@ -7,7 +7,7 @@
 export { CoreSnapshotWriter, GRAPH_CORE_FILE, SEARCH_CORE_FILE, type CoreWriterIo, type CoreWriterOptions, type WrittenCore } from './snapshot-writer.ts';
 export { loadCore, loadSearchCore, hasCore, type LoadedCore } from './load-core.ts';
 export { readGraphCore, type GraphCore } from './graph-core-read.ts';
-export { readSearchCore, writeSearchCore } from './search-core.ts';
+export { readSearchCore, readSearchTerms, writeSearchCore } from './search-core.ts';
 export { CoreGraphIndex } from './graph-core-index.ts';
 export { DetailsStore, type DetailsIo } from './details-store.ts';
 export { CoreFileError, writeContainer, Container, CONTAINER_VERSION } from './container.ts';

@@ -90,14 +90,7 @@ export function readSearchCore(bytes: Uint8Array, file: string, nodeCount: numbe
   const c = Container.read(bytes, file, 'search', NAMES);
   const meta = checkMeta(c, c.json(S.META), nodeCount);
   const T = meta.termCount;
-  const termBytes = c.u8(S.TERM_BYTES);
-  const termOffsets = c.u32(S.TERM_OFFSETS);
-  const badTable = stringTableProblem(termBytes, termOffsets, T);
-  if (badTable) c.fail(`term table: ${badTable}`);
-  const termTable = new StringTable(termBytes, termOffsets);
-  const slots = c.i32(S.TERM_SLOTS);
-  const badSlots = hashSlotsProblem(slots, termTable, T, (t) => t, 'term');
-  if (badSlots) c.fail(badSlots);
+  const { termTable, slots } = checkedTerms(c, T);
 
   const postingOffsets = c.i32(S.POSTING_OFFSETS, T + 1);
   const postingDocs = c.i32(S.POSTING_DOCS);
@@ -136,10 +129,31 @@ export function readSearchCore(bytes: Uint8Array, file: string, nodeCount: numbe
   return { bm25, kindCodes, exact: new NodeExactMatcher(ExactKeyTable.fromArrays(exact), read) };
 }
 
-function checkMeta(c: Container, m: Record<string, unknown>, nodeCount: number): SearchCoreMeta {
+/** The term table alone (checked), e.g. for a scan of what a pack holds. */
+export function readSearchTerms(bytes: Uint8Array, file: string): TermList {
+  const c = Container.read(bytes, file, 'search', NAMES);
+  const meta = checkMeta(c, c.json(S.META), null);
+  const { termTable } = checkedTerms(c, meta.termCount);
+  return { length: meta.termCount, at: (t) => (t >= 0 && t < meta.termCount ? termTable.get(t) : undefined) };
+}
+
+function checkedTerms(c: Container, T: number): { termTable: StringTable; slots: Int32Array } {
+  const termBytes = c.u8(S.TERM_BYTES);
+  const termOffsets = c.u32(S.TERM_OFFSETS);
+  const badTable = stringTableProblem(termBytes, termOffsets, T);
+  if (badTable) c.fail(`term table: ${badTable}`);
+  const termTable = new StringTable(termBytes, termOffsets);
+  const slots = c.i32(S.TERM_SLOTS);
+  const badSlots = hashSlotsProblem(slots, termTable, T, (t) => t, 'term');
+  if (badSlots) c.fail(badSlots);
+  return { termTable, slots };
+}
+
+/** `nodeCount`: the graph core's, which the index must cover (null: not checked). */
+function checkMeta(c: Container, m: Record<string, unknown>, nodeCount: number | null): SearchCoreMeta {
   if (m.format !== SEARCH_CORE_FORMAT) c.fail(`meta: format is ${JSON.stringify(m.format)}, not "${SEARCH_CORE_FORMAT}"`);
   if (m.version !== SEARCH_CORE_VERSION) c.fail(`meta: version ${JSON.stringify(m.version)}; this build reads version ${SEARCH_CORE_VERSION}`);
-  if (m.docCount !== nodeCount) c.fail(`indexes ${JSON.stringify(m.docCount)} nodes, but the graph core has ${nodeCount}`);
+  if (nodeCount !== null && m.docCount !== nodeCount) c.fail(`indexes ${JSON.stringify(m.docCount)} nodes, but the graph core has ${nodeCount}`);
   if (!Number.isSafeInteger(m.termCount) || (m.termCount as number) < 0) c.fail('meta: termCount must be a whole number');
   if (typeof m.k1 !== 'number' || !(m.k1 > 0)) c.fail('meta: k1 must be a positive number');
   const fields = m.fields;

@@ -1,11 +1,13 @@
 /**
- * Building one role's pack in memory: redact the snapshot for the role, split it into graph
- * files, encrypt them if the role has a passphrase, write a manifest that lists every file's
+ * Building one role's pack in memory: redact the snapshot for the role, write it in the
+ * binary layout (and/or as graph files), encrypt the files if the role has a passphrase, write a manifest that lists every file's
  * size and SHA-256 plus who built the pack, and sign the manifest's exact bytes. Detached
  * signing over bytes (not over re-serialised JSON) leaves nothing to canonicalise: the app
  * verifies the bytes it fetched before it parses them.
  */
-import { FORMAT_VERSION, LITERATURE_MANIFEST_VERSION, MANIFEST_FORMAT, toGraphFile, type Manifest, type Relation, type SnapshotNode } from '../format/index.ts';
+import { BINARY_MANIFEST_VERSION, FORMAT_VERSION, LITERATURE_MANIFEST_VERSION, MANIFEST_FORMAT, toGraphFile, type Manifest, type Relation, type SnapshotNode } from '../format/index.ts';
+import { CoreSnapshotWriter } from '../columnar/index.ts';
+import { sha256Hex } from '../access/sha256.ts';
 import { redactSnapshot, type Policy, type RedactionReport } from '../access/index.ts';
 import type { PackHasher, PackSealer, PackSigner } from './pack-crypto.ts';
 import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, LITERATURE_DIR, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
@@ -31,6 +33,13 @@ export interface BuildPackOptions {
   /** Present for roles whose pack is encrypted. */
   sealer?: PackSealer;
   nodesPerFile?: number;
+  /**
+   * `binary` (default): the graph core, search core and details chunks the app opens
+   * fastest (core/columnar); `json`: graph files; `both`: both (the app reads the core).
+   */
+  layout?: SnapshotLayout;
+  /** Raw SHA-256 for the details chunks the core lists (default: core's own; the CLI passes node:crypto's). */
+  sha256?: (bytes: Uint8Array) => Uint8Array;
   /** The role's literature index, built from the documents it may read (literature-filter.ts). */
   literature?: RoleLiterature;
 }
@@ -76,8 +85,22 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
       files.push({ path, bytes: plain });
     }
   };
-  for (const [i, chunk] of chunkGraph(redacted.nodes, redacted.relations, opts.nodesPerFile ?? DEFAULT_NODES_PER_FILE).entries()) {
-    await add(graphFileName(i), hasher.encodeUtf8(JSON.stringify(toGraphFile(chunk.nodes, chunk.relations)) + '\n'), 'graph');
+  const layout = opts.layout ?? 'binary';
+  if (layout !== 'binary') {
+    for (const [i, chunk] of chunkGraph(redacted.nodes, redacted.relations, opts.nodesPerFile ?? DEFAULT_NODES_PER_FILE).entries()) {
+      await add(graphFileName(i), hasher.encodeUtf8(JSON.stringify(toGraphFile(chunk.nodes, chunk.relations)) + '\n'), 'graph');
+    }
+  }
+  if (layout !== 'json') {
+    // Written from the redacted graph only: nothing the role may not see reaches the core,
+    // its keyword index or the chunks.
+    const core = writeCoreFiles(redacted.nodes, redacted.relations, hasher, opts.sha256 ?? ((b) => hexToBytes(sha256Hex(b))));
+    for (const f of core.listed) await add(f.path, core.files.get(f.path)!, f.contents);
+    // Details chunks are not listed (their hashes are in the core); encrypted like every file.
+    for (const [path, plain] of core.files) {
+      if (core.listed.some((f) => f.path === path)) continue;
+      files.push(sealer ? { path: path + ENCRYPTED_SUFFIX, bytes: await sealer.seal(plain, path) } : { path, bytes: plain });
+    }
   }
   const literature = opts.literature;
   for (const name of [...(literature?.files.keys() ?? [])].sort()) await add(LITERATURE_DIR + name, literature!.files.get(name)!, 'literature');
@@ -85,8 +108,8 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   const { startNode, ...info } = source.info;
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
-    // Version 2 only when it is needed: older readers keep opening packs without literature.
-    version: literature && literature.files.size > 0 ? LITERATURE_MANIFEST_VERSION : FORMAT_VERSION,
+    // The lowest version that has what the pack holds: older readers keep opening what they can.
+    version: layout !== 'json' ? BINARY_MANIFEST_VERSION : literature && literature.files.size > 0 ? LITERATURE_MANIFEST_VERSION : FORMAT_VERSION,
     // A start node the role may not see would name a hidden id: leave it out.
     snapshot: startNode !== undefined && redacted.keepsId(startNode) ? { ...info, startNode } : info,
     files: listed,
@@ -110,6 +133,23 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   files.push({ path: MANIFEST_FILE, bytes: manifestBytes }, { path: SIGNATURE_FILE, bytes: hasher.encodeUtf8(signature + '\n') });
   return { role, manifest, files, report: redacted.report, ...(literature ? { literature: { kept: literature.kept, leftOut: literature.leftOut } } : {}) };
 }
+
+export type SnapshotLayout = 'json' | 'binary' | 'both';
+
+/** The binary layout of a graph, in memory: every file by path, and the manifest entries of the two cores. */
+function writeCoreFiles(nodes: readonly SnapshotNode[], relations: readonly Relation[], hasher: PackHasher, sha256: (bytes: Uint8Array) => Uint8Array) {
+  const files = new Map<string, Uint8Array>();
+  const writer = new CoreSnapshotWriter(
+    { encodeUtf8: hasher.encodeUtf8, sha256, sha256Hex: (b) => bytesToHex(sha256(b)), writeFile: (path, bytes) => void files.set(path, bytes) },
+    { expectedNodes: nodes.length, expectedRelations: relations.length },
+  );
+  for (const n of nodes) writer.addNode(n);
+  for (const r of relations) writer.addRelation(r);
+  return { files, listed: writer.finish().files };
+}
+
+const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+const bytesToHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Splits nodes into files of at most `perFile`, relations spread over the same number of files. */
 export function chunkGraph(nodes: SnapshotNode[], relations: Relation[], perFile: number): { nodes: SnapshotNode[]; relations: Relation[] }[] {
