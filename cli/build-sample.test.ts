@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RELATION_SIGNATURES, SnapshotGraph, provClassOf, type Relation, type SnapshotNode } from '../src/core/format/index.ts';
 import { buildSample } from '../fixtures/sample/build.ts';
 import { SAMPLE_DIR, renderSample, writeSample } from './build-sample.ts';
-import { readSnapshotDir } from './lib/snapshot-files.ts';
+import { nodeLoadIo, readSnapshotDir } from './lib/snapshot-files.ts';
+import { loadCore } from '../src/core/columnar/index.ts';
+import type { Manifest } from '../src/core/format/index.ts';
+
+/** Every file under a folder, as sorted paths relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
 
 const STALE = 'public/snapshots/sample/ is out of date: run `npm run gen:sample` (never edit the generated files by hand)';
 
@@ -54,18 +63,25 @@ describe('built-in sample: generated files', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'raireki-sample-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('rebuilding in memory gives exactly the committed graph.json and manifest.json', () => {
-    const graph = readFileSync(join(SAMPLE_DIR, 'graph.json'), 'utf8');
-    const manifest = readFileSync(join(SAMPLE_DIR, 'manifest.json'), 'utf8');
-    expect(rendered.graphText === graph, STALE).toBe(true);
-    expect(rendered.manifestText, STALE).toBe(manifest);
+  it('rebuilding gives exactly the committed files, both layouts, and no others', () => {
+    writeSample(tmp);
+    const committed = filesUnder(SAMPLE_DIR);
+    expect(committed, STALE).toEqual(filesUnder(tmp));
+    for (const path of committed) expect(readFileSync(join(SAMPLE_DIR, path)).equals(readFileSync(join(tmp, path))), `${STALE} (${path})`).toBe(true);
+    expect(committed).toEqual(expect.arrayContaining(['graph.json', 'manifest.json', 'core/graph.bin', 'core/search.bin', 'details/nodes-000000.json']));
   });
 
-  it('renders the same bytes as writeSnapshotDir, on every run', () => {
-    writeSample(tmp);
+  it('renders the same bytes on every run', () => {
     expect(readFileSync(join(tmp, 'graph.json'), 'utf8') === rendered.graphText).toBe(true);
-    expect(readFileSync(join(tmp, 'manifest.json'), 'utf8')).toBe(rendered.manifestText);
     expect(renderSample().graphText === rendered.graphText).toBe(true);
+  });
+
+  it('opens from its binary core with the same graph as graph.json', async () => {
+    const manifest = JSON.parse(readFileSync(join(SAMPLE_DIR, 'manifest.json'), 'utf8')) as Manifest;
+    const core = await loadCore(manifest, nodeLoadIo(SAMPLE_DIR));
+    expect(core.index.nodeCount).toBe(nodes.length);
+    expect(await core.details.allNodes()).toEqual(nodes);
+    expect(await core.details.allRelations()).toEqual(relations);
   });
 
   it('loads through readSnapshotDir with size and hash verification', async () => {

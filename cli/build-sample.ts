@@ -1,15 +1,15 @@
 /**
- * Writes the built-in sample snapshot (public/snapshots/sample/manifest.json + graph.json)
- * from the typed sources in fixtures/sample/. Deterministic: running it twice gives the same
+ * Writes the built-in sample snapshot (public/snapshots/sample/: manifest.json, graph.json,
+ * and its binary layout core/ + details/) from the typed sources in fixtures/sample/. Deterministic: running it twice gives the same
  * bytes, and a unit test fails when the committed files differ from a fresh build, so the
  * generated files are never edited by hand.
  *
  *   npm run gen:sample
  */
 import { fileURLToPath } from 'node:url';
-import { toGraphFile, FORMAT_VERSION, MANIFEST_FORMAT, SnapshotGraph, type Manifest } from '../src/core/format/index.ts';
+import { toGraphFile, SnapshotGraph, type Manifest } from '../src/core/format/index.ts';
 import { buildSample } from '../fixtures/sample/build.ts';
-import { sha256Hex, writeSnapshotDir, type SnapshotInfo } from './lib/snapshot-files.ts';
+import { writeSnapshotDir, type SnapshotInfo } from './lib/snapshot-files.ts';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../public/snapshots/sample/', import.meta.url));
 export const SAMPLE_GRAPH_FILE = 'graph.json';
@@ -30,15 +30,11 @@ export const SAMPLE_INFO: SnapshotInfo = {
 
 export interface RenderedSample {
   graphText: string;
-  manifestText: string;
   nodeCount: number;
   relationCount: number;
 }
 
-/**
- * Builds the sample in memory and returns the exact bytes `writeSnapshotDir(…, pretty = true)`
- * writes, without touching the disk. Throws if the graph does not validate.
- */
+/** The sample's graph file text (`writeSnapshotDir(…, pretty = true)` writes these bytes). Throws if it does not validate. */
 export function renderSample(): RenderedSample {
   const { nodes, relations } = buildSample();
   const graph = toGraphFile(nodes, relations);
@@ -47,28 +43,24 @@ export function renderSample(): RenderedSample {
     const first = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`sample graph does not validate:\n${first.join('\n')}`);
   }
-  const graphText = JSON.stringify(graph, null, 1) + '\n';
-  const bytes = Buffer.from(graphText, 'utf8');
-  const manifest: Manifest = {
-    format: MANIFEST_FORMAT,
-    version: FORMAT_VERSION,
-    snapshot: { ...SAMPLE_INFO },
-    files: [{ path: SAMPLE_GRAPH_FILE, sha256: sha256Hex(bytes), bytes: bytes.byteLength, contents: 'graph' }],
-  };
-  return { graphText, manifestText: JSON.stringify(manifest, null, 2) + '\n', nodeCount: nodes.length, relationCount: relations.length };
+  return { graphText: JSON.stringify(graph, null, 1) + '\n', nodeCount: nodes.length, relationCount: relations.length };
 }
 
-/** Writes the sample folder through the shared writer. */
+/**
+ * Writes the sample folder through the shared writer, in both layouts: the app opens it from
+ * its binary core (what packs and large snapshots use), and graph.json stays the readable,
+ * diffable source of truth for people and other tools.
+ */
 export function writeSample(dir = SAMPLE_DIR): Manifest {
   const { nodes, relations } = buildSample();
-  return writeSnapshotDir(dir, SAMPLE_INFO, [{ path: SAMPLE_GRAPH_FILE, nodes, relations }], true);
+  return writeSnapshotDir(dir, SAMPLE_INFO, [{ path: SAMPLE_GRAPH_FILE, nodes, relations }], true, 'both');
 }
 
 function main(): void {
   const rendered = renderSample(); // validates first
   const manifest = writeSample();
-  const file = manifest.files[0]!;
-  console.log(`wrote public/snapshots/sample/: ${rendered.nodeCount} nodes, ${rendered.relationCount} relations, graph.json ${file.bytes} bytes (sha256 ${file.sha256.slice(0, 12)}…)`);
+  const files = manifest.files.map((f) => `${f.path} ${f.bytes} bytes`).join(', ');
+  console.log(`wrote public/snapshots/sample/: ${rendered.nodeCount} nodes, ${rendered.relationCount} relations; ${files}, and the details chunks`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

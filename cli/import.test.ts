@@ -1,10 +1,18 @@
 /** `npm run import` as an operator runs it, on files the project wrote (e2e/interop-files). */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadCore } from '../src/core/columnar/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshotDir } from './lib/snapshot-files.ts';
+import { nodeLoadIo, readSnapshotDir } from './lib/snapshot-files.ts';
+
+/** Every file under a folder, as sorted paths relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
 import { parseImportArgs } from './lib/import-args.ts';
 
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/import.ts', ...args], { encoding: 'utf8' });
@@ -27,10 +35,24 @@ describe('npm run import', () => {
     expect(loaded.nodes.some((n) => n.kind === 'job' && n.name === 'ward7.deidentify_notes')).toBe(true);
     expect(loaded.manifest.snapshot.generator).toBe('raireki import');
 
+    // Both layouts by default: graph files for other tools, the binary core the app opens.
+    expect(loaded.manifest.files.map((f) => f.contents).sort()).toEqual(['core', 'graph', 'search']);
+    const core = await loadCore(loaded.manifest, nodeLoadIo(join(tmp, 'a')));
+    expect(await core.details.allNodes()).toEqual(loaded.nodes);
+
     expect(run([FILES, '--out', join(tmp, 'b'), '--quiet']).status).toBe(0);
-    const files = readdirSync(join(tmp, 'a')).sort();
-    expect(readdirSync(join(tmp, 'b')).sort()).toEqual(files);
+    const files = filesUnder(join(tmp, 'a'));
+    expect(filesUnder(join(tmp, 'b'))).toEqual(files);
     for (const f of files) expect(readFileSync(join(tmp, 'b', f)), f).toEqual(readFileSync(join(tmp, 'a', f)));
+  });
+
+  it('writes the binary layout alone when asked, which the Node tools read whole', async () => {
+    const r = run([FILES, '--out', join(tmp, 'bin'), '--layout', 'binary', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = await readSnapshotDir(join(tmp, 'bin'));
+    expect(loaded.manifest.files.map((f) => f.contents)).toEqual(['core', 'search']);
+    expect(loaded.nodes.some((n) => n.kind === 'job' && n.name === 'ward7.deidentify_notes')).toBe(true);
+    expect(run([FILES, '--out', join(tmp, 'x'), '--layout', 'columns']).stderr).toMatch(/--layout must be both, json or binary/);
   });
 
   it('merges ids an alias file names as one, and reports the merge', async () => {

@@ -9,6 +9,7 @@ import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readS
 import { basename, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Classification } from '../../src/core/format/index.ts';
+import type { SnapshotLayout } from '../../src/core/pack/index.ts';
 import { createImportSession, importedSnapshotInfo, MAX_DOCUMENT_BYTES, formatIssue, FORMAT_LABELS, type ImportReport, type ImportSession, type InteropFormat } from '../../src/core/interop/index.ts';
 import { sha256Hex, writeSnapshotDir, type GraphChunk } from './snapshot-files.ts';
 import { progressBar, type ProgressBar } from './literature-progress.ts';
@@ -28,6 +29,8 @@ export interface ImportArgs {
   out: string;
   aliases?: string;
   classification?: Classification;
+  /** Graph files, the binary layout the app opens fastest, or both (default). */
+  layout?: SnapshotLayout;
   /** Print nothing but errors (tests, benchmarks). */
   quiet?: boolean;
 }
@@ -36,8 +39,12 @@ export interface ImportRunResult {
   report: ImportReport;
   nodes: number;
   relations: number;
-  /** Bytes written (graph files + manifest). */
+  /** Bytes written (every file of the snapshot folder). */
   bytes: number;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 }
 
 /** Every file below the inputs, in a stable order (folders walked in name order). */
@@ -86,9 +93,9 @@ export async function runImport(args: ImportArgs): Promise<ImportRunResult> {
       relations: relations.slice(i * relationsPer, (i + 1) * relationsPer),
     });
   }
-  const manifest = writeSnapshotDir(args.out, info, chunks, nodes.length <= 5_000);
+  writeSnapshotDir(args.out, info, chunks, nodes.length <= 5_000, args.layout ?? 'both');
   writeFileSync(join(args.out, 'import-report.json'), JSON.stringify(report, null, 1) + '\n');
-  const bytes = manifest.files.reduce((s, f) => s + f.bytes, 0) + statSync(join(args.out, 'manifest.json')).size;
+  const bytes = folderBytes(args.out);
   return { report, nodes: nodes.length, relations: relations.length, bytes };
 }
 

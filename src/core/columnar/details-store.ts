@@ -37,6 +37,11 @@ export class DetailsStore {
     return nodeChunkPath(chunkOf(this.core.nodeChunks, i));
   }
 
+  /** The path of the chunk holding relation i (in source order). */
+  relationFileOf(i: number): string {
+    return relationChunkPath(chunkOf(this.core.relationChunks, i));
+  }
+
   /** Reads the chunks holding these nodes (in parallel, each once); rejects with the first refused chunk. */
   async load(nodes: Iterable<number>): Promise<void> {
     const chunks = new Set<number>();

@@ -127,12 +127,21 @@ describe('manifest versions', () => {
     const v1 = parseManifest(JSON.stringify({ ...base, version: 1, files: [file('g.json', 'graph'), file('literature/docs.json', 'literature')] }));
     expect(!v1.ok && v1.problems[0]).toMatchObject({ path: 'files[1].contents', message: '"literature" needs manifest version 2' });
     const noGraph = parseManifest(JSON.stringify({ ...base, version: 2, files: [file('literature/docs.json', 'literature')] }));
-    expect(!noGraph.ok && noGraph.problems[0]).toMatchObject({ path: 'files', message: 'must list at least one graph file' });
+    expect(!noGraph.ok && noGraph.problems[0]).toMatchObject({ path: 'files', message: 'must list at least one graph file or a graph core' });
+  });
+
+  it('reads a version 3 manifest with a graph core and no graph file; refuses a core in version 2 and a search core alone', () => {
+    const binary = parseManifest(JSON.stringify({ ...base, version: 3, files: [file('core/graph.bin', 'core'), file('core/search.bin', 'search')] }));
+    expect(binary.ok && binary.value.files.map((f) => f.contents)).toEqual(['core', 'search']);
+    const v2 = parseManifest(JSON.stringify({ ...base, version: 2, files: [file('g.json', 'graph'), file('core/graph.bin', 'core')] }));
+    expect(!v2.ok && v2.problems[0]).toMatchObject({ path: 'files[1].contents', message: '"core" needs manifest version 3' });
+    const searchOnly = parseManifest(JSON.stringify({ ...base, version: 3, files: [file('g.json', 'graph'), file('core/search.bin', 'search')] }));
+    expect(!searchOnly.ok && searchOnly.problems[0]!.message).toBe('may list one search core, and only beside a graph core');
   });
 
   it('names the versions it reads when a manifest is newer', () => {
-    const r = parseManifest(JSON.stringify({ ...base, version: 3, files: [file('g.json', 'graph')] }));
-    expect(!r.ok && r.problems[0]!.message).toBe('version 3 is not supported (this build reads versions 1 and 2)');
+    const r = parseManifest(JSON.stringify({ ...base, version: 4, files: [file('g.json', 'graph')] }));
+    expect(!r.ok && r.problems[0]!.message).toBe('version 4 is not supported (this build reads versions 1, 2 and 3)');
   });
 });
 

@@ -91,7 +91,7 @@ function checkFormatHeader(value: unknown, file: string, format: string, version
     return { code: 'unsupported-format', file, path: 'format', message: `expected "${format}", found ${JSON.stringify(v.format)}` };
   }
   if (!versions.includes(v.version as number)) {
-    const known = versions.length === 1 ? `version ${versions[0]}` : `versions ${versions.join(' and ')}`;
+    const known = versions.length === 1 ? `version ${versions[0]}` : `versions ${versions.slice(0, -1).join(', ')} and ${versions[versions.length - 1]}`;
     return {
       code: 'unsupported-format',
       file,

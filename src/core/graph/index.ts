@@ -15,3 +15,4 @@ export { neighbourhood, inducedEdges, type Direction, type Neighbourhood, type N
 export { closure, closureColumns, impact, type ClosureColumns, type ClosureOptions, type ClosureRow } from './closure.ts';
 export { shortestPath, type GraphPath, type PathDirection } from './shortest-path.ts';
 export { neighboursByRelation, type RelationGroup } from './neighbours-by-relation.ts';
+export { makeItemLocator, DEFAULT_GRAPH_FILE, type ItemLocation } from './item-locator.ts';
