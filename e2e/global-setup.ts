@@ -6,6 +6,8 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSnapshotDir } from '../cli/lib/snapshot-files.ts';
 import type { SnapshotNode } from '../src/core/format/index.ts';
+import { buildSample } from '../fixtures/sample/build.ts';
+import { generateSnapshot } from '../src/testing/generate-snapshot.ts';
 
 export const E2E_SNAPSHOTS = '.tmp/e2e-snapshots';
 
@@ -56,6 +58,43 @@ export default function globalSetup(): void {
   ]);
 
   mkdirSync(dir('empty'), { recursive: true });
+
+  writeBinarySnapshots(dir);
+}
+
+/**
+ * Snapshots in the binary layout (docs/snapshot-format.md): the sample, a generated one,
+ * and the sample with one details chunk changed or with a graph core whose adjacency was
+ * damaged (its manifest hash updated, so that the structural check is what refuses it).
+ */
+function writeBinarySnapshots(dir: (name: string) => string): void {
+  const sample = buildSample();
+  const generated = generateSnapshot({ nodes: 5000, seed: 4 });
+  writeSnapshotDir(dir('binary-generated'), { ...info('binary-generated'), startNode: generated.nodes.find((n) => n.kind === 'model')!.id }, [{ path: 'graph.json', ...generated }], false, 'binary');
+
+  writeSnapshotDir(dir('binary-tampered-chunk'), { ...info('binary-tampered-chunk'), startNode: 'model:meditron-70b' }, [{ path: 'graph.json', ...sample }], false, 'binary');
+  const chunk = join(dir('binary-tampered-chunk'), 'details', 'nodes-000003.json');
+  const text = readFileSync(chunk, 'utf8');
+  const at = text.indexOf('"name":"') + 8;
+  writeFileSync(chunk, text.slice(0, at) + (text[at] === 'X' ? 'Y' : 'X') + text.slice(at + 1)); // same length, other bytes
+
+  const bad = writeSnapshotDir(dir('binary-bad-core'), info('binary-bad-core'), [{ path: 'graph.json', ...sample }], false, 'binary');
+  const corePath = join(dir('binary-bad-core'), 'core', 'graph.bin');
+  const core = readFileSync(corePath);
+  // Section 31 is out.edges (src/core/columnar/graph-core-layout.ts): swap its first two entries.
+  const view = new DataView(core.buffer, core.byteOffset, core.byteLength);
+  for (let i = 0, count = view.getUint32(16, true); i < count; i++) {
+    const entry = 32 + i * 24;
+    if (view.getUint32(entry, true) !== 31) continue;
+    const offset = view.getUint32(entry + 8, true);
+    const first = view.getInt32(offset, true);
+    view.setInt32(offset, view.getInt32(offset + 4, true), true);
+    view.setInt32(offset + 4, first, true);
+  }
+  writeFileSync(corePath, core);
+  const entry = bad.files.find((f) => f.path === 'core/graph.bin')!;
+  entry.sha256 = createHashHex(core);
+  writeFileSync(join(dir('binary-bad-core'), 'manifest.json'), JSON.stringify(bad, null, 2));
 }
 
 /** Replaces a file and fixes its manifest entry, so only the content is wrong. */

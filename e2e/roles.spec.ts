@@ -4,7 +4,7 @@
  * encrypted) and by Debian's nginx with the shipped configuration (basic auth → role).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -44,11 +44,12 @@ test.beforeAll(async () => {
   writeFileSync(join(E2E_DIR, 'clinician.pass'), PASSPHRASE);
   packCli(['--out', ENCRYPTED, '--role', 'clinician', '--encrypt', `clinician=${join(E2E_DIR, 'clinician.pass')}`]);
   packCli(['--out', WITHOUT_LITERATURE, '--role', 'researcher'], false);
-  // One changed byte in one graph file of an otherwise valid, signed pack.
+  // One changed byte in the graph core of an otherwise valid, signed pack.
   cpSync(PACKS, TAMPERED, { recursive: true });
-  const graphFile = readdirSync(join(TAMPERED, 'clinician')).find((f) => f.startsWith('graph'))!;
-  const path = join(TAMPERED, 'clinician', graphFile);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('Meditron', 'Meditrom'));
+  const core = join(TAMPERED, 'clinician', 'core', 'graph.bin');
+  const bytes = readFileSync(core);
+  bytes[bytes.indexOf('Meditron')] = 'm'.charCodeAt(0);
+  writeFileSync(core, bytes);
   // And one changed byte in the auditor's literature index, whose graph is intact.
   const docs = join(TAMPERED, 'auditor', 'literature', 'docs.json');
   writeFileSync(docs, readFileSync(docs, 'utf8').replace('Meditron', 'Meditrom'));
@@ -167,7 +168,7 @@ test.describe('packs per role', () => {
   test('a pack changed after signing is refused, naming the file', async ({ page }) => {
     await page.goto(`${tamperedUrl}?lang=en&pack=clinician`);
     const error = page.getByTestId('load-error');
-    await expect(error).toContainText(/graph[^ ]*\.json.*(SHA-256|bytes)/);
+    await expect(error).toContainText(/core\/graph\.bin.*SHA-256/);
     await expect(page.getByTestId('role')).toHaveCount(0);
   });
 

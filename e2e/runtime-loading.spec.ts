@@ -26,7 +26,7 @@ test.describe('loading onnxruntime-web', () => {
     const names = fetched.map(file);
     // The workers the page starts at boot are seen, and so is what they fetch (the snapshot).
     expect(names.some((n) => /^snapshot\.worker-.*\.js$/.test(n))).toBe(true);
-    expect(names).toContain('graph.json');
+    expect(names).toContain('graph.bin');
     expect(names.filter((n) => ORT_FILE.test(`/${n}`) || n.endsWith('.wasm'))).toEqual([]);
   });
 

@@ -31,7 +31,13 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
   const details = useNodeDetails(id);
   if (!id) return <p className="empty">{t('noSelection')}</p>;
   if (details.isPending) return <p className="empty">{t('loading')}</p>;
-  if (details.isError) return <p className="notice warn">{String(details.error.message)}</p>;
+  if (details.isError) {
+    return (
+      <p className="notice warn" role="alert" data-testid="details-error">
+        {String(details.error.message)}
+      </p>
+    );
+  }
   if (!details.data) return <p className="notice warn">{t('unknownNode', { id })}</p>;
   const { node, file, groups } = details.data;
   const description = pickText(node.description, lang);
