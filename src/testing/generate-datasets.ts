@@ -77,7 +77,7 @@ function makeDataset(b: LineageBuilder, type: DatasetType, agents: Agents): Data
   const ds = b.add<Dataset>({
     id: b.nextId('dataset'),
     kind: 'dataset',
-    name: `${topic}-${type}-${b.nodes.length}`,
+    name: `${topic}-${type}-${b.nodeCount}`,
     description: {
       en: `${DESCRIPTIONS[type][0]} Focus: ${condEn}.`,
       ja: `${DESCRIPTIONS[type][1]}重点領域：${condJa}。`,

@@ -175,7 +175,7 @@ function deriveModel(b: LineageBuilder, agents: Agents, data: Datasets, step: St
   const used = step.data(b, data);
   const latestBase = Math.max(...bases.map((m) => msOf(m.createdAt!)));
   const end = latestBase + days(rng.between(14, 240));
-  const serial = b.nodes.length;
+  const serial = b.nodeCount;
   const name = `${family}-${deptEn.split(' ')[0]!.replace(/^./, (c) => c.toUpperCase())}-${step.suffix}-r${serial}`;
   const run = b.add<Activity>({
     id: b.nextId('training', 5),

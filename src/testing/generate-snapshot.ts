@@ -12,7 +12,7 @@ import { generateAgents } from './generate-agents.ts';
 import { generateDatasets } from './generate-datasets.ts';
 import { generateModels } from './generate-models.ts';
 import { generateUsage } from './generate-usage.ts';
-import { LineageBuilder } from './lineage-builder.ts';
+import { LineageBuilder, type LineageSink } from './lineage-builder.ts';
 
 export interface GenerateOptions {
   /** Approximate number of nodes (the result overshoots by at most a handful). At least MIN_GENERATED_NODES. */
@@ -41,15 +41,29 @@ export function generatedCounts(nodes: number) {
 }
 
 export function generateSnapshot(opts: GenerateOptions): GeneratedSnapshot {
+  const b = generate(opts);
+  return { nodes: b.nodes, relations: b.relations };
+}
+
+/**
+ * The same snapshot, node by node and relation by relation into `sink`, never held whole
+ * (for snapshots too large for memory as objects). Every relation comes after both its ends.
+ */
+export function streamGeneratedSnapshot(opts: GenerateOptions, sink: LineageSink): void {
+  generate(opts, sink);
+}
+
+function generate(opts: GenerateOptions, sink?: LineageSink): LineageBuilder {
   if (!Number.isInteger(opts.nodes) || opts.nodes < MIN_GENERATED_NODES) {
     throw new RangeError(`nodes must be an integer of at least ${MIN_GENERATED_NODES} (got ${opts.nodes})`);
   }
   if (!Number.isInteger(opts.seed)) throw new RangeError(`seed must be an integer (got ${opts.seed})`);
   const counts = generatedCounts(opts.nodes);
-  const b = new LineageBuilder(opts.seed);
+  const b = new LineageBuilder(opts.seed, sink);
   const agents = generateAgents(b, counts);
   const data = generateDatasets(b, agents, counts);
   const models = generateModels(b, agents, data, counts);
+  b.stream();
   generateUsage(b, agents, data, models, opts.nodes);
-  return { nodes: b.nodes, relations: b.relations };
+  return b;
 }

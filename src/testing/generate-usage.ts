@@ -28,10 +28,10 @@ export function generateUsage(b: LineageBuilder, agents: Agents, data: Datasets,
   if (deployed.length === 0) deployed.push(models.derived[0] ?? models.foundation[0]!);
   const clinicians = agents.byRole.clinician;
   const lastSession = new Map<Agent, Activity>();
-  const expected = Math.max(1, (targetNodes - b.nodes.length) / NODES_PER_SESSION);
+  const expected = Math.max(1, (targetNodes - b.nodeCount) / NODES_PER_SESSION);
   const step = (LAST_SESSION - FIRST_SESSION) / expected;
 
-  for (let seq = 0; b.nodes.length < targetNodes; seq++) {
+  for (let seq = 0; b.nodeCount < targetNodes; seq++) {
     const start = FIRST_SESSION + seq * step + rng.int(Math.max(1, Math.floor(step)));
     const clinician = clinicians[rng.skewed(clinicians.length, 1.8)]!;
     const model = deployed[rng.skewed(deployed.length)]!;

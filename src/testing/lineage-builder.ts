@@ -6,14 +6,46 @@
 import type { Relation, RelationType, SnapshotNode } from '../core/format/index.ts';
 import { Prng } from './prng.ts';
 
+/** Where a streamed builder sends what it makes, instead of keeping it. */
+export interface LineageSink {
+  node(node: SnapshotNode): void;
+  relation(relation: Relation): void;
+}
+
 export class LineageBuilder {
+  /**
+   * Everything added; with a sink, only what was added before `stream()` (the generator's
+   * parts may still change those nodes: a person's department, a dataset's classification).
+   */
   readonly nodes: SnapshotNode[] = [];
   readonly relations: Relation[] = [];
   readonly rng: Prng;
   private readonly counters = new Map<string, number>();
+  private count = 0;
+  private streaming = false;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly sink?: LineageSink,
+  ) {
     this.rng = new Prng(seed);
+  }
+
+  /**
+   * From now on (with a sink) nodes and relations go to the sink as they are made; what
+   * was kept so far goes first, nodes before relations, so every relation follows its ends.
+   * Only what is never changed after being added may be streamed: the usage records.
+   */
+  stream(): void {
+    if (!this.sink || this.streaming) return;
+    this.streaming = true;
+    for (const n of this.nodes.splice(0)) this.sink.node(n);
+    for (const r of this.relations.splice(0)) this.sink.relation(r);
+  }
+
+  /** Nodes added so far (kept or streamed). */
+  get nodeCount(): number {
+    return this.count;
   }
 
   /** Next id with this prefix, zero-padded so that ids sort in creation order: `model:0007`. */
@@ -24,13 +56,17 @@ export class LineageBuilder {
   }
 
   add<N extends SnapshotNode>(node: N): N {
-    this.nodes.push(node);
+    this.count++;
+    if (this.streaming) this.sink!.node(node);
+    else this.nodes.push(node);
     return node;
   }
 
   /** `from` depends on `to`, as in PROV: (model, activity) for wasGeneratedBy. */
   relate(type: RelationType, from: SnapshotNode, to: SnapshotNode, extra?: Pick<Relation, 'subtype' | 'role' | 'time'>): void {
-    this.relations.push(extra ? { type, from: from.id, to: to.id, ...extra } : { type, from: from.id, to: to.id });
+    const r: Relation = extra ? { type, from: from.id, to: to.id, ...extra } : { type, from: from.id, to: to.id };
+    if (this.streaming) this.sink!.relation(r);
+    else this.relations.push(r);
   }
 
   contentHash(): string {

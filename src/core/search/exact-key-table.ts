@@ -79,9 +79,32 @@ export class ExactKeyTable {
     return out.reverse();
   }
 
-  /** The table's arrays, trimmed to what is used. */
+  /**
+   * The table's arrays, trimmed to what is used, with the slots laid out as a table sized
+   * for exactly these keys would have them (hashes placed in the order they first came):
+   * the same values give the same bytes whatever capacity the table was started with.
+   */
   toArrays(): ExactKeyArrays {
-    return { slots: this.slots.slice(), values: this.values.toArray(), next: this.next.toArray() };
+    const next = this.next.array;
+    const heads: { hash: number; head: number; first: number }[] = [];
+    for (let at = 0; at < this.slots.length; at += 2) {
+      const head = this.slots[at + 1]!;
+      if (head === -1) continue;
+      let first = head;
+      while (next[first]! >= 0) first = next[first]!;
+      heads.push({ hash: this.slots[at]!, head, first });
+    }
+    heads.sort((a, b) => a.first - b.first);
+    let size = 16;
+    while (size * 3 < heads.length * 4) size *= 2;
+    const slots = emptySlots(size);
+    for (const { hash, head } of heads) {
+      let i = hash & (size - 1);
+      while (slots[i * 2 + 1] !== -1) i = (i + 1) & (size - 1);
+      slots[i * 2] = hash;
+      slots[i * 2 + 1] = head;
+    }
+    return { slots, values: this.values.toArray(), next: this.next.toArray() };
   }
 
   /** Index in `slots` of the pair for hash `h`, or of the empty pair where it belongs (claimed if `claim`). */
