@@ -10,8 +10,8 @@ import { CLASSIFICATIONS, NODE_KINDS, SnapshotError, parseGraph, type LoadIo, ty
 import { chunkDigestHex, chunkOf, nodeChunkPath, relationChunkPath, type ChunkTable } from './details-chunks.ts';
 import type { GraphCore } from './graph-core-read.ts';
 
-/** Chunks kept in memory (64 KB each by default): what recent views showed. */
-const CACHED_CHUNKS = 256;
+/** Chunks kept in memory (16 KB each by default): what recent views and searches showed. */
+const CACHED_CHUNKS = 1024;
 
 export type DetailsIo = Pick<LoadIo, 'read' | 'sha256' | 'decodeUtf8'>;
 

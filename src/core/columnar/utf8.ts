@@ -62,19 +62,26 @@ export function encodeUtf8(s: string): Uint8Array {
   return out;
 }
 
+/** UTF-16 code units of the string being decoded (grown when a longer one comes). */
+let units = new Uint16Array(256);
+/** Arguments per String.fromCharCode call: they go on the stack. */
+const PIECE = 4096;
+
 /**
  * The string in `bytes[start, end)`, which must be well-formed UTF-8 (tables are checked by
- * `utf8Problem` when they are read). Short strings are what this decodes: names and ids.
+ * `utf8Problem` when they are read). Names and ids are what this decodes, thousands per
+ * view: code units go into one reused array and become a string in one call.
  */
 export function decodeUtf8Range(bytes: Uint8Array, start: number, end: number): string {
-  let out = '';
-  let units: number[] = [];
+  if (units.length < end - start) units = new Uint16Array(Math.max(end - start, units.length * 2));
+  let n = 0;
   for (let i = start; i < end; ) {
     const b = bytes[i]!;
     let c: number;
     if (b < 0x80) {
-      c = b;
+      units[n++] = b;
       i += 1;
+      continue;
     } else if (b < 0xe0) {
       c = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
       i += 2;
@@ -87,15 +94,14 @@ export function decodeUtf8Range(bytes: Uint8Array, start: number, end: number): 
     }
     if (c >= 0x10000) {
       c -= 0x10000;
-      units.push(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
-    } else units.push(c);
-    // fromCharCode takes its arguments on the stack: flush long strings in pieces.
-    if (units.length >= 4096) {
-      out += String.fromCharCode(...units);
-      units = [];
-    }
+      units[n++] = 0xd800 + (c >> 10);
+      units[n++] = 0xdc00 + (c & 0x3ff);
+    } else units[n++] = c;
   }
-  return out + String.fromCharCode(...units);
+  if (n <= PIECE) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let k = 0; k < n; k += PIECE) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + PIECE)) as unknown as number[]);
+  return out;
 }
 
 /**
