@@ -12,3 +12,11 @@ export { neighbourhood, inducedEdges, type Direction, type Neighbourhood, type N
 export { closure, closureColumns, impact, type ClosureColumns, type ClosureOptions, type ClosureRow } from './closure.ts';
 export { shortestPath, type GraphPath, type PathDirection } from './shortest-path.ts';
 export { neighboursByRelation, type RelationGroup } from './neighbours-by-relation.ts';
+export {
+  cappedNeighbourhood,
+  type CappedNeighbourhood,
+  type CappedNeighbourhoodOptions,
+  type DrawnNode,
+  type FoldedGroup,
+  type HopDirection,
+} from './capped-neighbourhood.ts';
