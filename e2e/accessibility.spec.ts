@@ -17,6 +17,16 @@ for (const lang of ['en', 'ja'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test(`graph view with "+N" groups, their list and the keyboard in the graph has no serious accessibility violations (${lang})`, async ({ page }) => {
+    await openApp(page, `?lang=${lang}&node=model:ruh-med-72b-clinical-awq-int4&depth=2`);
+    await page.locator('.drawn-list summary').click();
+    await expect(page.locator('.more-list button').first()).toBeVisible();
+    await page.locator('.toolbar button').last().focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('tooltip')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test(`literature view with a check has no serious accessibility violations (${lang})`, async ({ page }) => {
     await page.goto(`?lang=${lang}&view=literature&lq=metformin&check=output:hallucinated-metformin-dose`);
     await expect(page.locator('.check-sentences > li').first()).toBeVisible({ timeout: 60_000 });

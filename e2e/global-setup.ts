@@ -1,10 +1,13 @@
 /**
  * Writes the snapshots the browser tests load besides the sample: deliberately broken
- * ones (each with one kind of damage) and a valid one with integrity problems.
+ * ones (each with one kind of damage), a valid one with integrity problems, and a
+ * generated one (`npm run gen:snapshot`) whose hubs are larger than the drawing limit.
  */
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSnapshotDir } from '../cli/lib/snapshot-files.ts';
+import { writeGeneratedSnapshot } from '../cli/gen-snapshot.ts';
+import { E2E_GENERATED } from './paths.ts';
 import type { SnapshotNode } from '../src/core/format/index.ts';
 import { buildSample } from '../fixtures/sample/build.ts';
 import { generateSnapshot } from '../src/testing/generate-snapshot.ts';
@@ -59,6 +62,7 @@ export default function globalSetup(): void {
 
   mkdirSync(dir('empty'), { recursive: true });
 
+  writeGeneratedSnapshot(dir(E2E_GENERATED), { nodes: 5000, seed: 1 });
   writeBinarySnapshots(dir);
 }
 

@@ -45,7 +45,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
 
   // Navigating to a node makes it the focus and a new history entry (Back returns).
   const navigate = useCallback(
-    (id: string) => update({ node: id, selected: null, expanded: [], pathTo: null }, { push: true }),
+    (id: string) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null }, { push: true }),
     [update],
   );
   const select = useCallback((id: string) => update({ selected: id }), [update]);
@@ -53,11 +53,12 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
     (id: string) => update({ expanded: state.expanded.includes(id) ? state.expanded : [...state.expanded, id], selected: id }),
     [update, state.expanded],
   );
-  const linkTo = useCallback((id: string) => href({ node: id, selected: null, expanded: [], pathTo: null }), [href]);
+  const openMore = useCallback((key: string) => update({ more: state.more.includes(key) ? state.more : [...state.more, key] }), [update, state.more]);
+  const linkTo = useCallback((id: string) => href({ node: id, selected: null, expanded: [], more: [], pathTo: null }), [href]);
   const onQueryChange = useCallback((q: string) => update({ q }), [update]);
   const onFiles = useCallback(
     async (files: File[]) => {
-      if (await loader.loadFiles(files)) update({ snapshot: null, pack: null, node: null, selected: null, expanded: [], pathTo: null }, { push: true });
+      if (await loader.loadFiles(files)) update({ snapshot: null, pack: null, node: null, selected: null, expanded: [], more: [], pathTo: null }, { push: true });
     },
     [loader, update],
   );
@@ -138,7 +139,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
               {state.view === 'literature' ? (
-                <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], pathTo: null, view: 'graph' }, { push: true })} />
+                <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />
               ) : !loaded || !focus ? (
                 <p className="empty">{loader.loading ? t('loading') : t('graphEmpty')}</p>
               ) : state.view === 'graph' ? (
@@ -149,11 +150,13 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                   direction={state.dir}
                   kinds={state.kinds}
                   expanded={state.expanded}
+                  more={state.more}
                   pathTo={state.pathTo}
                   highlight={state.highlight}
                   onChange={(patch) => update(patch)}
                   onSelect={select}
                   onExpand={expand}
+                  onOpenMore={openMore}
                 />
               ) : (
                 <ImpactView start={selected ?? focus} kinds={state.impactKinds} onKindsChange={(ik) => update({ impactKinds: ik })} hrefFor={linkTo} onSelect={select} />

@@ -12,6 +12,7 @@ describe('view state in the URL', () => {
       dir: 'up',
       kinds: ['model', 'dataset'],
       expanded: ['a b', 'c&d'],
+      more: ['down:software:ruh-genai-gateway', 'up:a:b&c'],
       pathTo: 'model:llama-2-70b',
       highlight: 'down',
       q: '退院 サマリー',
@@ -39,6 +40,10 @@ describe('view state in the URL', () => {
     expect(parseViewState('?pack=../auditor').pack).toBeNull();
     expect(parseViewState('?depth=-4').depth).toBe(1);
     expect(parseViewState('?depth=abc').depth).toBe(1);
+  });
+
+  it('keeps only well-formed "N more" groups', () => {
+    expect(parseViewState('?more=down:model:x&more=sideways:y&more=up:&more=').more).toEqual(['down:model:x']);
   });
 
   it('keeps an empty kind filter distinct from "all kinds"', () => {

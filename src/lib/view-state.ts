@@ -24,6 +24,8 @@ export interface ViewState {
   kinds: NodeKind[] | null;
   /** Nodes whose neighbours were added by hand. */
   expanded: string[];
+  /** Folded groups ("N more") the user opened, as `direction:parent id`. */
+  more: string[];
   /** Second end of a path from the focus. */
   pathTo: string | null;
   highlight: Highlight;
@@ -50,6 +52,7 @@ export const DEFAULT_VIEW: ViewState = {
   dir: 'both',
   kinds: null,
   expanded: [],
+  more: [],
   pathTo: null,
   highlight: 'none',
   q: '',
@@ -83,6 +86,7 @@ export function parseViewState(search: string): ViewState {
     dir: oneOf(p.get('dir'), ['up', 'down', 'both'] as const, DEFAULT_VIEW.dir),
     kinds: kindList(p.get('kinds')),
     expanded: p.getAll('x').filter(Boolean),
+    more: p.getAll('more').filter((key) => /^(up|down):./s.test(key)),
     pathTo: p.get('path') || null,
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
@@ -106,6 +110,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.dir !== DEFAULT_VIEW.dir) p.set('dir', s.dir);
   if (s.kinds) p.set('kinds', s.kinds.join(','));
   for (const id of s.expanded) p.append('x', id);
+  for (const key of s.more) p.append('more', key);
   if (s.pathTo) p.set('path', s.pathTo);
   if (s.highlight !== DEFAULT_VIEW.highlight) p.set('hl', s.highlight);
   if (s.q) p.set('q', s.q);

@@ -6,7 +6,7 @@ import { WorkerClient } from './rpc.ts';
 import type { SnapshotApi } from './snapshot.worker.ts';
 import type { LayoutApi } from './layout.worker.ts';
 import type { LiteratureApi } from './literature.worker.ts';
-import type { LayoutEdge, LayoutNode, LayoutResult } from '../core/layout/index.ts';
+import type { LayoutResult, Orientation, RankedNode } from '../core/layout/index.ts';
 
 export type SnapshotClient = WorkerClient<SnapshotApi>;
 export type LiteratureClient = WorkerClient<LiteratureApi>;
@@ -25,7 +25,7 @@ export function createSnapshotClient(): SnapshotClient {
 
 /**
  * Layout requests: a new request terminates the worker running the previous one, since
- * its result would be thrown away anyway (a dagre run cannot be interrupted otherwise).
+ * its result would be thrown away anyway (a layout run cannot be interrupted otherwise).
  */
 export class LayoutClient {
   private client: WorkerClient<LayoutApi> | null = null;
@@ -36,7 +36,7 @@ export class LayoutClient {
     this.client ??= new WorkerClient<LayoutApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' }));
   }
 
-  async layout(nodes: LayoutNode[], edges: LayoutEdge[]): Promise<LayoutResult> {
+  async layout(nodes: RankedNode[], orientation: Orientation): Promise<LayoutResult> {
     if (this.client && this.busy) {
       this.client.terminate();
       this.client = null;
@@ -45,7 +45,7 @@ export class LayoutClient {
     const client = this.client!;
     this.busy = true;
     try {
-      return await client.call('layout', { nodes, edges });
+      return await client.call('layout', { nodes, orientation });
     } finally {
       if (this.client === client) this.busy = false;
     }

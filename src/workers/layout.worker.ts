@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 /** Worker entry for graph layout. Stateless: the page terminates it when a newer layout is wanted. */
-import { layeredLayout, type LayoutEdge, type LayoutNode } from '../core/layout/index.ts';
+import { rankedLayout, type Orientation, type RankedNode } from '../core/layout/index.ts';
 import { serve } from './rpc.ts';
 
 const api = {
-  layout: (args: { nodes: LayoutNode[]; edges: LayoutEdge[] }) => layeredLayout(args.nodes, args.edges),
+  layout: (args: { nodes: RankedNode[]; orientation: Orientation }) => rankedLayout(args.nodes, args.orientation),
 };
 
 export type LayoutApi = typeof api;

@@ -16,3 +16,11 @@ export { closure, closureColumns, impact, type ClosureColumns, type ClosureOptio
 export { shortestPath, type GraphPath, type PathDirection } from './shortest-path.ts';
 export { neighboursByRelation, type RelationGroup } from './neighbours-by-relation.ts';
 export { makeItemLocator, DEFAULT_GRAPH_FILE, type ItemLocation } from './item-locator.ts';
+export {
+  cappedNeighbourhood,
+  type CappedNeighbourhood,
+  type CappedNeighbourhoodOptions,
+  type DrawnNode,
+  type FoldedGroup,
+  type HopDirection,
+} from './capped-neighbourhood.ts';

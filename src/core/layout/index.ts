@@ -1,1 +1,3 @@
-export * from './layered-layout.ts';
+export * from './node-box.ts';
+export * from './fit-plan.ts';
+export * from './ranked-layout.ts';

@@ -26,14 +26,44 @@ export interface SubgraphRequest {
   kinds: NodeKind[] | null;
   expanded: string[];
   pathTo: string | null;
+  /** Most nodes drawn (the drawing limit). */
   maxNodes: number;
+  /** Folded groups the user opened ("N more"), as `moreGroupKey` writes them. */
+  more?: string[];
+  /** Most neighbours of one node per direction before the rest is folded; HOP_CAP by default. */
+  perParent?: number;
+  /** Most nodes per rank that the viewport can show legibly once fitted (see planFit); unlimited by default. */
+  perRank?: number;
+}
+
+/** A drawn node, with where the layout puts it. */
+export interface DrawnNodeView extends NodeSummary {
+  hop: number;
+  /** Hop level along the flow: negative upstream of the focus, positive downstream. */
+  rank: number;
+  /** Id of the node it was reached from (null for the focus and nodes drawn on their own). */
+  parent: string | null;
+}
+
+/** Neighbours of a drawn node, in one direction, that the caps left out: drawn as "N more". */
+export interface MoreGroupView {
+  /** `moreGroupKey(direction, parent)`: what the URL keeps once the group is opened. */
+  key: string;
+  parent: string;
+  direction: 'up' | 'down';
+  hidden: number;
+  rank: number;
 }
 
 export interface SubgraphView {
-  nodes: (NodeSummary & { hop: number })[];
+  nodes: DrawnNodeView[];
   edges: EdgeView[];
-  /** More nodes are reachable than were drawn. */
+  /** The drawing limit (maxNodes) left out nodes that the view asked for. */
   truncated: boolean;
+  /** How many the limit left out; `atLeast` when those would have led to more. Null when it did not apply. */
+  notDrawn: { count: number; atLeast: boolean } | null;
+  /** Every folded group, in drawing order. */
+  more: MoreGroupView[];
   /** The route from the focus to `pathTo`, when one was asked for. */
   path: { nodes: string[]; edges: string[] } | null;
   /** Ids in the request that the snapshot does not have. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraphIndex } from '../graph/index.ts';
 import { graphOf, makeNode } from '../../testing/graph-builders.ts';
 import { sampleLineage } from '../../testing/sample-lineage.ts';
-import { buildSubgraph } from './subgraph.ts';
+import { buildSubgraph, HOP_CAP } from './subgraph.ts';
 import { buildImpact } from './impact.ts';
 import { buildDetails } from './details.ts';
 import { csvCell, toCsv } from './csv.ts';
@@ -20,6 +20,13 @@ const req = (over: Partial<SubgraphRequest>): SubgraphRequest => ({
   maxNodes: 400,
   ...over,
 });
+
+/** A model with `n` outputs derived from it. */
+const hub = (n: number) =>
+  graphOf(
+    Object.fromEntries([['hub', 'model'], ...Array.from({ length: n }, (_, i) => [`o${i}`, 'output'])]),
+    Array.from({ length: n }, (_, i) => ['wasDerivedFrom', `o${i}`, 'hub'] as const),
+  );
 
 describe('buildSubgraph', () => {
   it('draws the one-hop neighbourhood with every relation among the drawn nodes', () => {
@@ -54,14 +61,63 @@ describe('buildSubgraph', () => {
     expect(buildSubgraph(index, req({ focus: 'nothing' })).missing).toEqual(['nothing']);
   });
 
+  it('gives every node its rank along the flow and the node it was reached from', () => {
+    const view = buildSubgraph(index, req({ depth: 2 }));
+    const at = (id: string) => view.nodes.find((n) => n.id === id)!;
+    expect(at('med')).toMatchObject({ rank: 0, parent: null, hop: 0 });
+    // Upstream ranks are negative (what med was built from), downstream positive.
+    expect(at('ft')).toMatchObject({ rank: -1, parent: 'med' });
+    expect(at('instr')).toMatchObject({ rank: -2, parent: 'ft' });
+    expect(at('quant')).toMatchObject({ rank: 1, parent: 'med' });
+  });
+
+  it('ranks a path step by step, up or down each relation', () => {
+    // corpus ← pretrain ← base ← med: three steps upstream.
+    const view = buildSubgraph(index, req({ pathTo: 'corpus', depth: 1 }));
+    const at = (id: string) => view.nodes.find((n) => n.id === id)!;
+    expect(view.path!.nodes).toEqual(['med', 'base', 'pretrain', 'corpus']);
+    expect([at('base').rank, at('pretrain').rank, at('corpus').rank]).toEqual([-1, -2, -3]);
+    expect(at('corpus').parent).toBe('pretrain');
+  });
+
+  it('folds what the cap leaves out into "N more" groups, which a request opens by key', () => {
+    const big = buildGraphIndex(hub(1000)).index;
+    const capped = buildSubgraph(big, req({ focus: 'hub' }));
+    expect(capped.nodes).toHaveLength(1 + HOP_CAP);
+    expect(capped.more).toEqual([{ key: 'down:hub', parent: 'hub', direction: 'down', hidden: 1000 - HOP_CAP, rank: 1 }]);
+    // The cap is not the drawing limit.
+    expect(capped.truncated).toBe(false);
+    expect(capped.notDrawn).toBeNull();
+
+    const opened = buildSubgraph(big, req({ focus: 'hub', more: ['down:hub'] }));
+    expect(opened.nodes).toHaveLength(400);
+    expect(opened.truncated).toBe(true);
+    expect(opened.notDrawn).toEqual({ count: 601, atLeast: false });
+    // Links written by hand or for another snapshot open nothing and break nothing.
+    expect(buildSubgraph(big, req({ focus: 'hub', more: ['sideways:hub', 'down:nobody', 'down:'] })).nodes).toHaveLength(1 + HOP_CAP);
+  });
+
+  it('keeps a requested path to a node the cap folded away, and does not count it as hidden', () => {
+    const big = buildGraphIndex(hub(1000)).index;
+    const view = buildSubgraph(big, req({ focus: 'hub', pathTo: 'o999' }));
+    expect(view.path!.nodes).toEqual(['hub', 'o999']);
+    expect(view.nodes.find((n) => n.id === 'o999')).toMatchObject({ rank: 1, parent: 'hub' });
+    expect(view.more[0]!.hidden).toBe(1000 - HOP_CAP - 1);
+  });
+
   it('never draws more than maxNodes', () => {
-    const big = graphOf(
-      Object.fromEntries([['hub', 'model'], ...Array.from({ length: 1000 }, (_, i) => [`o${i}`, 'output'])]),
-      Array.from({ length: 1000 }, (_, i) => ['wasDerivedFrom', `o${i}`, 'hub'] as const),
-    );
-    const view = buildSubgraph(buildGraphIndex(big).index, req({ focus: 'hub', maxNodes: 50 }));
+    // Without the cap, 1,000 outputs; opened, the limit of 50 applies and says what it left out.
+    const view = buildSubgraph(buildGraphIndex(hub(1000)).index, req({ focus: 'hub', maxNodes: 50, more: ['down:hub'] }));
     expect(view.nodes).toHaveLength(50);
     expect(view.truncated).toBe(true);
+    expect(view.notDrawn).toEqual({ count: 951, atLeast: false });
+  });
+
+  it('caps each rank at what the viewport holds legibly', () => {
+    const big = buildGraphIndex(hub(1000)).index;
+    const view = buildSubgraph(big, req({ focus: 'hub', perRank: 6 }));
+    expect(view.nodes.filter((n) => n.rank === 1)).toHaveLength(6);
+    expect(view.more[0]!.hidden).toBe(994);
   });
 });
 

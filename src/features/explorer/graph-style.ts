@@ -1,9 +1,12 @@
 /**
  * Cytoscape stylesheet: one entry per node kind (from the shared kind styles), plus the
- * states the explorer uses (focus, selected, path, highlighted, faded).
+ * states the explorer uses (focus, selected, path, highlighted, faded, the keyboard's
+ * node) and the "+N" badges of folded groups. Label size and line height are the ones
+ * node boxes are measured with (core/layout/node-box.ts).
  */
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_KINDS } from '../../core/format/index.ts';
+import { LABEL_FONT_PX, LABEL_LINE_HEIGHT_PX } from '../../core/layout/index.ts';
 import { KIND_STYLES } from '../../lib/kind-style.ts';
 
 export function graphStylesheet(): StylesheetJson {
@@ -14,12 +17,14 @@ export function graphStylesheet(): StylesheetJson {
         label: 'data(label)',
         'text-valign': 'center',
         'text-halign': 'center',
-        'font-size': 11,
+        'font-size': LABEL_FONT_PX,
+        'line-height': LABEL_LINE_HEIGHT_PX / LABEL_FONT_PX,
         'font-family': 'system-ui, "Noto Sans CJK JP", "Hiragino Sans", sans-serif',
         width: 'data(width)',
         height: 'data(height)',
         'border-width': 1.5,
-        'text-wrap': 'ellipsis',
+        // Lines are broken by nodeBox ("\n"); the box is wider than any line, so nothing re-wraps.
+        'text-wrap': 'wrap',
         'text-max-width': 'data(textWidth)',
       },
     },
@@ -36,6 +41,21 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node[classification = "phi"]', style: { 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'font-weight': 'bold' } },
     { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.18, 'overlay-padding': 6 } },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#ffffff',
+        'border-color': '#1d4ed8',
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        color: '#1e3a8a',
+        'font-weight': 'bold',
+        'text-wrap': 'none',
+        'z-index': 20,
+      },
+    },
+    { selector: 'node.kbd', style: { 'outline-width': 3, 'outline-color': '#d97706', 'outline-offset': 3, 'outline-opacity': 1 } },
     {
       selector: 'edge',
       style: {

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LayoutClient } from '../../../workers/clients.ts';
 import type { NodeKind } from '../../../core/format/index.ts';
 import { displayName } from '../../../core/format/index.ts';
+import { planFit, rankSpan } from '../../../core/layout/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { KindBadge } from '../../../components/kind-badge.tsx';
-import { useSubgraph } from '../api/get-subgraph.ts';
+import { MAX_DRAWN_NODES, useSubgraph } from '../api/get-subgraph.ts';
 import type { Direction, Highlight } from '../../../lib/view-state.ts';
-import { GraphCanvas } from './graph-canvas.tsx';
+import { GraphCanvas, type CanvasApi } from './graph-canvas.tsx';
 import { GraphToolbar } from './graph-toolbar.tsx';
+import { MoreList } from './more-list.tsx';
 
 export interface ExplorerState {
   focus: string;
@@ -16,6 +18,7 @@ export interface ExplorerState {
   direction: Direction;
   kinds: NodeKind[] | null;
   expanded: string[];
+  more: string[];
   pathTo: string | null;
   highlight: Highlight;
 }
@@ -24,19 +27,24 @@ interface Props extends ExplorerState {
   onChange(patch: { depth?: number; dir?: Direction; kinds?: NodeKind[] | null; highlight?: Highlight }): void;
   onSelect(id: string): void;
   onExpand(id: string): void;
+  onOpenMore(key: string): void;
 }
 
 export function ExplorerView(props: Props) {
   const { t, lang } = useI18n();
-  const { focus, selected, depth, direction, kinds, expanded, pathTo, highlight } = props;
-  const subgraph = useSubgraph({ focus, depth, direction, kinds, expanded, pathTo });
+  const { focus, selected, depth, direction, kinds, expanded, more, pathTo, highlight } = props;
+  const frame = useFrameSize();
+  // How many nodes a rank can hold in this frame with labels still legible once fitted:
+  // the subgraph is capped to that, so that fitting never makes labels unreadable.
+  const plan = useMemo(() => (frame.size ? planFit(frame.size, rankSpan(depth, direction)) : null), [frame.size, depth, direction]);
+  const subgraph = useSubgraph(plan ? { focus, depth, direction, kinds, expanded, more, pathTo, perRank: plan.perRank } : null);
   const [layoutClient] = useState(() => new LayoutClient());
   useEffect(() => {
     layoutClient.prewarm();
     return () => layoutClient.dispose();
   }, [layoutClient]);
-  const [canvasApi, setCanvasApi] = useState<{ exportPng(): void; fit(): void } | null>(null);
-  const onReady = useCallback((api: { exportPng(): void; fit(): void } | null) => setCanvasApi(api), []);
+  const [canvasApi, setCanvasApi] = useState<CanvasApi | null>(null);
+  const onReady = useCallback((api: CanvasApi | null) => setCanvasApi(api), []);
   const view = subgraph.data;
   const focusNode = view?.nodes.find((n) => n.id === focus);
   const nameOf = (id: string) => {
@@ -56,9 +64,9 @@ export function ExplorerView(props: Props) {
         onExportPng={() => canvasApi?.exportPng()}
       />
       <p className="hint">{t('graphHelp')}</p>
-      {view?.truncated ? (
-        <p className="notice" role="status">
-          {t('graphTruncated', { count: view.nodes.length })}
+      {view?.notDrawn ? (
+        <p className="notice warn" role="status" data-testid="graph-limit">
+          {t(view.notDrawn.atLeast ? 'graphLimitAtLeast' : 'graphLimit', { limit: MAX_DRAWN_NODES, count: view.notDrawn.count.toLocaleString(lang) })}
         </p>
       ) : null}
       {view?.missing.length ? (
@@ -73,16 +81,18 @@ export function ExplorerView(props: Props) {
             : t('pathNone', { from: nameOf(focus), to: pathTo })}
         </p>
       ) : null}
-      <section className="graph-region" aria-label={t('graphRegion', { name: focusNode ? displayName(focusNode, lang) : focus })}>
-        {view ? (
+      <section ref={frame.ref} className="graph-region" aria-label={t('graphRegion', { name: focusNode ? displayName(focusNode, lang) : focus })}>
+        {view && plan ? (
           <GraphCanvas
             view={view}
+            orientation={plan.orientation}
             layoutClient={layoutClient}
             focus={focus}
             selected={selected}
             highlight={highlight}
             onSelect={props.onSelect}
             onExpand={props.onExpand}
+            onOpenMore={props.onOpenMore}
             onReady={onReady}
           />
         ) : (
@@ -105,8 +115,29 @@ export function ExplorerView(props: Props) {
               </li>
             ))}
           </ul>
+          <MoreList groups={view.more} nameOf={nameOf} onOpen={props.onOpenMore} />
         </details>
       ) : null}
     </div>
   );
+}
+
+/** The graph region's size in CSS px, measured before the first paint and on every resize. */
+function useFrameSize() {
+  const ref = useRef<HTMLElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      const next = { width: Math.round(r.width), height: Math.round(r.height) };
+      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, size };
 }
