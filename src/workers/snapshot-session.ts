@@ -3,7 +3,7 @@
  * keyword index, and the queries the UI asks of them. A new snapshot replaces the current
  * one only once it has loaded completely, so a bad file never loses what was on screen.
  */
-import { SnapshotError, formatProblem, loadGraphFiles, parseManifest, type LoadIo, type Manifest, type NodeKind, type Problem } from '../core/format/index.ts';
+import { SnapshotError, formatProblem, loadGraphFiles, parseManifest, type Lang, type LoadIo, type Manifest, type NodeKind, type Problem } from '../core/format/index.ts';
 import { hasCore, loadCore } from '../core/columnar/index.ts';
 import { closureColumns, type GraphIndex } from '../core/graph/index.ts';
 import { explainHit, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
@@ -11,6 +11,7 @@ import { coreSource, jsonSource, type GraphSource } from './snapshot-source.ts';
 import {
   buildDetails,
   buildImpact,
+  impactCsv,
   buildSubgraph,
   fieldText,
   snippet,
@@ -187,8 +188,16 @@ export class SnapshotSession {
     return buildDetails(index, id, () => source.fileOf(n));
   }
 
-  impact(id: string, kinds: NodeKind[] | null): ImpactView | null {
-    return buildImpact(this.loaded.index, id, kinds);
+  /** The first `limit` affected nodes of the wanted kinds, with the total and counts by kind. */
+  impact(id: string, kinds: NodeKind[] | null, limit?: number): ImpactView | null {
+    return buildImpact(this.loaded.index, id, kinds, limit);
+  }
+
+  /** Every affected node as CSV, names in `lang`. */
+  impactCsv(id: string, kinds: NodeKind[] | null, lang: Lang): { text: string } {
+    const text = impactCsv(this.loaded.index, id, kinds, lang);
+    if (text === null) throw new Error(`"${id}" is not a node of this snapshot`);
+    return { text };
   }
 
   /**

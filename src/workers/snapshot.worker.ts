@@ -4,7 +4,7 @@
  * parsing, hashing, indexing and traversal never block the page.
  */
 import { z } from 'zod';
-import type { NodeKind } from '../core/format/index.ts';
+import type { Lang, NodeKind } from '../core/format/index.ts';
 import type { SubgraphRequest } from '../core/view/index.ts';
 import { SnapshotSession, describeError, importSummary, type ProvExportRequest } from './snapshot-session.ts';
 import { coreSource, jsonSource } from './snapshot-source.ts';
@@ -89,7 +89,8 @@ const api = {
   subgraph: (args: SubgraphRequest) => session.subgraph(args),
   searchReady: (_args: Record<string, never>) => session.searchReady(),
   details: (args: { id: string }) => session.details(args.id),
-  impact: (args: { id: string; kinds: NodeKind[] | null }) => session.impact(args.id, args.kinds),
+  impact: (args: { id: string; kinds: NodeKind[] | null; limit?: number }) => session.impact(args.id, args.kinds, args.limit),
+  impactCsv: (args: { id: string; kinds: NodeKind[] | null; lang: Lang }) => session.impactCsv(args.id, args.kinds, args.lang),
   summary: (args: { id: string }) => session.summary(args.id),
   exportProv: (args: ProvExportRequest) => session.exportProv(args),
   exportMlBom: (args: { id: string }) => session.exportMlBom(args.id),

@@ -1,26 +1,80 @@
-import { NODE_KINDS, type NodeKind } from '../format/index.ts';
-import { impact, type GraphIndex } from '../graph/index.ts';
+/**
+ * Everything downstream of a node (a problematic dataset, say), with hop distance and the
+ * node it was reached through. The traversal is typed arrays throughout (closureColumns);
+ * rows with names are made only for the page the list shows, so the auditor's worst case —
+ * a PHI dataset with hundreds of thousands of nodes downstream of it — costs one traversal
+ * and two hundred summaries, not a summary per affected node. The CSV has every row.
+ */
+import { displayName, NODE_KINDS, type Lang, type NodeKind } from '../format/index.ts';
+import { closureColumns, type ClosureColumns, type GraphIndex } from '../graph/index.ts';
+import { toCsv } from './csv.ts';
 import { summarizeAt } from './summarize.ts';
-import type { ImpactView } from './types.ts';
+import type { ImpactRow, ImpactView } from './types.ts';
 
-/** Everything downstream of a node, with hop distance and the node it was reached through. */
-export function buildImpact(index: GraphIndex, id: string, kinds: readonly NodeKind[] | null): ImpactView | null {
+/** Rows of one page of the list, unless the caller asks for more. */
+export const IMPACT_PAGE_ROWS = 200;
+
+interface Listed {
+  start: number;
+  columns: ClosureColumns;
+  /** Positions in `columns` of the rows of the wanted kinds, in breadth-first order. */
+  rows: Int32Array;
+  countsByKind: ImpactView['countsByKind'];
+}
+
+function list(index: GraphIndex, id: string, kinds: readonly NodeKind[] | null): Listed | null {
   const start = index.indexOf(id);
   if (start < 0) return null;
-  const all = impact(index, start);
-  const countsByKind: ImpactView['countsByKind'] = {};
-  for (const r of all) {
-    const kind = NODE_KINDS[index.kindCodes[r.node]!]!;
-    countsByKind[kind] = (countsByKind[kind] ?? 0) + 1;
+  const columns = closureColumns(index, start, 'down');
+  const n = columns.node.length;
+  const counts = new Int32Array(NODE_KINDS.length);
+  let mask = kinds ? 0 : -1;
+  for (const k of kinds ?? []) mask |= 1 << NODE_KINDS.indexOf(k);
+  const rows = new Int32Array(n);
+  let kept = 0;
+  for (let r = 0; r < n; r++) {
+    const code = index.kindCodes[columns.node[r]!]!;
+    counts[code]!++;
+    if ((mask >> code) & 1) rows[kept++] = r;
   }
-  const wanted = kinds ? new Set(kinds) : null;
-  const rows = all
-    .filter((r) => !wanted || wanted.has(NODE_KINDS[index.kindCodes[r.node]!]!))
-    .map((r) => ({
-      node: summarizeAt(index, r.node),
-      hop: r.hop,
-      via: r.via >= 0 ? summarizeAt(index, r.via) : null,
-      relation: r.viaEdge >= 0 ? index.relation(r.viaEdge).type : null,
-    }));
-  return { start: summarizeAt(index, start), rows, countsByKind };
+  const countsByKind: ImpactView['countsByKind'] = {};
+  counts.forEach((c, code) => c > 0 && (countsByKind[NODE_KINDS[code]!] = c));
+  return { start, columns, rows: rows.subarray(0, kept), countsByKind };
+}
+
+function row(index: GraphIndex, c: ClosureColumns, r: number): ImpactRow {
+  const via = c.via[r]!;
+  const viaEdge = c.viaEdge[r]!;
+  return {
+    node: summarizeAt(index, c.node[r]!),
+    hop: c.hop[r]!,
+    via: via >= 0 ? summarizeAt(index, via) : null,
+    relation: viaEdge >= 0 ? index.relation(viaEdge).type : null,
+  };
+}
+
+/** The first `limit` rows (of the wanted kinds), the total, and counts of every kind. */
+export function buildImpact(index: GraphIndex, id: string, kinds: readonly NodeKind[] | null, limit = IMPACT_PAGE_ROWS): ImpactView | null {
+  const listed = list(index, id, kinds);
+  if (!listed) return null;
+  const shown = Math.min(listed.rows.length, Math.max(0, Math.floor(limit)));
+  const rows: ImpactRow[] = [];
+  for (let k = 0; k < shown; k++) rows.push(row(index, listed.columns, listed.rows[k]!));
+  return { start: summarizeAt(index, listed.start), total: listed.rows.length, rows, countsByKind: listed.countsByKind };
+}
+
+/** Every row as CSV: ids included so tools can join on them; names in the reader's language. */
+export function impactCsv(index: GraphIndex, id: string, kinds: readonly NodeKind[] | null, lang: Lang): string | null {
+  const listed = list(index, id, kinds);
+  if (!listed) return null;
+  const { columns } = listed;
+  return toCsv(
+    ['hop', 'kind', 'id', 'name', 'classification', 'via_id', 'via_relation', 'start_id'],
+    Array.from(listed.rows, (r) => {
+      const node = index.nodeHead(columns.node[r]!);
+      const via = columns.via[r]!;
+      const viaEdge = columns.viaEdge[r]!;
+      return [columns.hop[r]!, node.kind, node.id, displayName(node, lang), node.classification, via >= 0 ? index.nodeId(via) : '', viaEdge >= 0 ? index.relation(viaEdge).type : '', id];
+    }),
+  );
 }

@@ -93,6 +93,9 @@ export interface ImpactRow {
 
 export interface ImpactView {
   start: NodeSummary;
+  /** Affected nodes of the wanted kinds. */
+  total: number;
+  /** The first of them (as many as asked for), in breadth-first order. */
   rows: ImpactRow[];
   /** Count of affected nodes per kind, before the kind filter. */
   countsByKind: Partial<Record<NodeKind, number>>;

@@ -3,7 +3,7 @@ import { buildGraphIndex } from '../graph/index.ts';
 import { graphOf, makeNode } from '../../testing/graph-builders.ts';
 import { sampleLineage } from '../../testing/sample-lineage.ts';
 import { buildSubgraph, HOP_CAP } from './subgraph.ts';
-import { buildImpact } from './impact.ts';
+import { buildImpact, impactCsv } from './impact.ts';
 import { buildDetails } from './details.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { fieldText, snippet } from './snippet.ts';
@@ -136,8 +136,21 @@ describe('buildImpact', () => {
   it('filters the list by kind but counts every kind', () => {
     const view = buildImpact(index, 'base', ['output', 'model'])!;
     expect(new Set(view.rows.map((r) => r.node.kind))).toEqual(new Set(['output', 'model']));
+    expect(view.total).toBe(view.rows.length);
     expect(view.countsByKind.activity).toBeGreaterThan(0);
     expect(buildImpact(index, 'missing', null)).toBeNull();
+  });
+
+  it('makes rows for the page only, and the CSV for every row', () => {
+    const whole = buildImpact(index, 'base', null)!;
+    const page = buildImpact(index, 'base', null, 3)!;
+    expect(page.total).toBe(whole.total);
+    expect(page.rows).toEqual(whole.rows.slice(0, 3));
+    expect(page.countsByKind).toEqual(whole.countsByKind);
+    const csv = impactCsv(index, 'base', null, 'en')!.trim().split('\r\n');
+    expect(csv[0]).toBe('hop,kind,id,name,classification,via_id,via_relation,start_id');
+    expect(csv.slice(1).map((line) => line.split(',')[2])).toEqual(whole.rows.map((r) => r.node.id));
+    expect(csv[1]!.endsWith(',base')).toBe(true);
   });
 });
 

@@ -6,8 +6,7 @@ import { KindBadge } from '../../../components/kind-badge.tsx';
 import { ClassificationBadge } from '../../../components/classification-badge.tsx';
 import { KindFilter } from '../../../components/kind-filter.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
-import { useImpact } from '../api/get-impact.ts';
-import { impactCsv } from '../impact-csv.ts';
+import { useImpact, useImpactCsv } from '../api/get-impact.ts';
 import { AppLink } from '../../../components/app-link.tsx';
 
 interface Props {
@@ -18,14 +17,15 @@ interface Props {
   onSelect(id: string): void;
 }
 
-/** Rows rendered per page of the table; the CSV always has all of them. */
+/** Rows asked of the worker per page of the table; the CSV always has all of them. */
 const PAGE_ROWS = 200;
 
 /** Everything downstream of a node (a problematic dataset, say), with hop distance. */
 export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: Props) {
   const { t, lang } = useI18n();
-  const impact = useImpact(start, kinds);
   const [shown, setShown] = useState(PAGE_ROWS);
+  const impact = useImpact(start, kinds, shown);
+  const exportCsv = useImpactCsv();
   const view = impact.data;
   if (!view) return <p className="empty">{impact.isError ? String(impact.error.message) : t('loading')}</p>;
   const filename = `impact-${view.start.id.replace(/[^A-Za-z0-9._-]+/g, '_')}.csv`;
@@ -35,14 +35,17 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
       <header className="impact-head">
         <h2>{t('impactFrom', { name: displayName(view.start, lang) })}</h2>
         <p role="status" data-testid="impact-count">
-          {t('impactCount', { count: view.rows.length })}
+          {t('impactCount', { count: view.total })}
         </p>
         <KindFilter kinds={NODE_KINDS} selected={kinds} onChange={onKindsChange} counts={view.countsByKind} />
-        <button type="button" onClick={() => downloadBlob(new Blob(['\ufeff', impactCsv(view, lang)], { type: 'text/csv;charset=utf-8' }), filename)}>
+        <button
+          type="button"
+          onClick={() => void exportCsv(start, kinds, lang).then(({ text }) => downloadBlob(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), filename))}
+        >
           {t('exportCsv')}
         </button>
       </header>
-      {view.rows.length === 0 ? (
+      {view.total === 0 ? (
         <p className="empty">{t('impactEmpty')}</p>
       ) : (
         <table className="impact-table">
@@ -56,7 +59,7 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
             </tr>
           </thead>
           <tbody>
-            {view.rows.slice(0, shown).map((r) => (
+            {view.rows.map((r) => (
               <tr key={r.node.id}>
                 <td>{r.hop}</td>
                 <td>
@@ -76,10 +79,10 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
           </tbody>
         </table>
       )}
-      {view.rows.length > shown ? (
+      {view.total > view.rows.length ? (
         <p>
           <button type="button" onClick={() => setShown((n) => n + PAGE_ROWS)}>
-            {t('showMore', { count: Math.min(PAGE_ROWS, view.rows.length - shown), rest: view.rows.length - shown })}
+            {t('showMore', { count: Math.min(PAGE_ROWS, view.total - view.rows.length), rest: view.total - view.rows.length })}
           </button>
         </p>
       ) : null}
