@@ -28,9 +28,10 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // The app, the operator's model check page (model-check.html) and the literature search
-    // benchmark page (literature-bench.html, driven by `npm run bench:literature-browser`).
-    rollupOptions: { input: { main: 'index.html', 'model-check': 'model-check.html', 'literature-bench': 'literature-bench.html' } },
+    // The app, the operator's model check page (model-check.html) and the benchmark pages of
+    // literature search (literature-bench.html, `npm run bench:literature-browser`) and of the
+    // explorer's queries (graph-bench.html, `npm run bench:browser`).
+    rollupOptions: { input: { main: 'index.html', 'model-check': 'model-check.html', 'literature-bench': 'literature-bench.html', 'graph-bench': 'graph-bench.html' } },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },

@@ -16,6 +16,7 @@ import { Prng } from '../src/testing/prng.ts';
 import type { GraphFigures, MainFigures, PhaseFigures, QueryFigures } from './lib/graph-figures.ts';
 import { loadByPhases } from './lib/load-phases.ts';
 import { GcClock, MiB, collectGarbage, summarize, time } from './lib/stats.ts';
+import { SEARCH_QUERIES } from './lib/search-queries.ts';
 
 const [dir, requestedArg, outPath, mode] = process.argv.slice(2);
 if (!dir || !requestedArg || !outPath || (mode !== undefined && mode !== '--phases')) {
@@ -28,7 +29,6 @@ const NEIGHBOURHOOD_STARTS = 200;
 const NEIGHBOURHOOD_CAP = 2000;
 const PATH_PAIRS = 200;
 const CLOSURE_RUNS = 7;
-const SEARCH_QUERIES = ['heart failure', '心不全', 'metformin', 'メトホルミン', 'Hinoki', 'clinical records', '退院サマリー', 'sepsis 敗血症', 'Kestrel-70B', 'triage', '鑑別診断', 'Yamada'];
 const SEARCH_REPEATS = 5;
 
 const memory = () => {

@@ -6,7 +6,7 @@
 import { SnapshotError, formatProblem, loadGraphFiles, parseManifest, type Lang, type LoadIo, type Manifest, type NodeKind, type Problem } from '../core/format/index.ts';
 import { hasCore, loadCore } from '../core/columnar/index.ts';
 import { closureColumns, type GraphIndex } from '../core/graph/index.ts';
-import { explainHit, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
+import { explainHit, queryFieldExplainer, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
 import { coreSource, jsonSource, type GraphSource } from './snapshot-source.ts';
 import {
   buildDetails,
@@ -124,8 +124,8 @@ export class SnapshotSession {
       warnings: opened.warnings,
       startNode: requested && index.indexOf(requested) >= 0 ? requested : opened.firstNode(),
       pack,
-      // For a JSON snapshot the graph index is built while adopting; a binary core arrives built.
-      timings: { readAndVerifyMs: t1 - t0, indexMs: performance.now() - t1 },
+      // Indexing happened while opening (JSON: the graph index; binary: the core's checks).
+      timings: { readAndVerifyMs: t1 - t0 - opened.indexMs, indexMs: opened.indexMs },
       imported,
     };
     const t2 = performance.now();
@@ -156,24 +156,39 @@ export class SnapshotSession {
     return n < 0 ? null : index.nodeHead(n);
   }
 
+  /**
+   * Hits for the query from the keyword index alone, best first. Which field matched, and
+   * its snippet, come from the whole node: given where it is in memory (always, for JSON),
+   * else null until `searchSnippets` reads it — so a binary snapshot lists hits at once.
+   */
   async search(query: string, limit: number, kinds: NodeKind[] | null): Promise<SearchHitView[]> {
     const loaded = this.loaded;
     const search = await loaded.search;
-    const { index, source } = loaded;
+    const { index } = loaded;
     const ranked = rankNodes(search, query, { limit, kinds: kinds ?? undefined });
-    // Which field matched, and its snippet, come from the whole node: read the hits' chunks
-    // (a binary snapshot). A chunk that cannot be read leaves its hits without a snippet.
-    const readable = await source.ensureNodes(ranked.hits.map((h) => h.node)).then(
-      () => true,
-      () => false,
-    );
     return ranked.hits.map((hit) => {
-      const node = readable ? index.node(hit.node) : undefined;
-      const head = index.nodeHead(hit.node);
-      if (!node) return { node: head, score: hit.score, field: hit.exactField ?? 'name', snippet: '' };
+      const node = index.node(hit.node);
+      if (!node) return { node: index.nodeHead(hit.node), score: hit.score, field: hit.exactField ?? null, snippet: null };
       const field = explainHit(search, ranked, hit, node);
-      return { node: head, score: hit.score, field, snippet: snippet(fieldText(node, field), query) };
+      return { node: index.nodeHead(hit.node), score: hit.score, field, snippet: snippet(fieldText(node, field), query) };
     });
+  }
+
+  /** The matched field and snippet of each of these hits, their details read first. */
+  async searchSnippets(query: string, ids: string[]): Promise<Record<string, { field: string; snippet: string }>> {
+    const loaded = this.loaded;
+    const search = await loaded.search;
+    const { index, source } = loaded;
+    const nodes = ids.map((id) => index.indexOf(id)).filter((i) => i >= 0);
+    await source.ensureNodes(nodes);
+    const explain = queryFieldExplainer(search, query);
+    const out: Record<string, { field: string; snippet: string }> = {};
+    for (const i of nodes) {
+      const node = index.node(i)!;
+      const field = explain(node);
+      out[node.id] = { field, snippet: snippet(fieldText(node, field), query) };
+    }
+    return out;
   }
 
   subgraph(req: SubgraphRequest): SubgraphView {

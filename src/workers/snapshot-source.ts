@@ -13,6 +13,8 @@ export interface GraphSource {
   readonly manifest: Manifest;
   readonly index: GraphIndex;
   readonly warnings: Problem[];
+  /** Time spent indexing (JSON: building the graph index; binary: checking the core), within the load. */
+  readonly indexMs: number;
   /** Builds or reads the keyword index; called once, after the snapshot is shown. */
   searchIndex(pause: () => Promise<void>): Promise<NodeSearchIndex>;
   /** Makes `index.node(i)` answer for these nodes (reads their details chunks). */
@@ -27,7 +29,9 @@ export interface GraphSource {
 }
 
 export function jsonSource(loaded: LoadedSnapshot): GraphSource {
+  const t0 = performance.now();
   const { index, problems, nodes } = buildGraphIndex(loaded);
+  const indexMs = performance.now() - t0;
   const distinct = new Set(loaded.nodeFiles);
   let fileOf: (i: number) => string;
   if (distinct.size <= 1) {
@@ -50,6 +54,7 @@ export function jsonSource(loaded: LoadedSnapshot): GraphSource {
     manifest: loaded.manifest,
     index,
     warnings: problems,
+    indexMs,
     searchIndex: (pause) => buildNodeSearchIndexInSlices(nodes, pause),
     ensureNodes: async () => {},
     fileOf,
@@ -66,6 +71,7 @@ export function coreSource(loaded: LoadedCore, io: LoadIo): GraphSource {
     manifest: loaded.manifest,
     index,
     warnings: index.core.meta.warnings,
+    indexMs: loaded.checkMs,
     async searchIndex(pause) {
       if (loaded.search) return loadSearchCore(loaded.search, io, index);
       // A core written without its search core: index the nodes from their chunks.

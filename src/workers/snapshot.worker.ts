@@ -86,6 +86,7 @@ const api = {
    */
   literatureSource: (_args: Record<string, never>) => packLiterature,
   search: (args: { query: string; limit: number; kinds: NodeKind[] | null }) => session.search(args.query, args.limit, args.kinds),
+  searchSnippets: (args: { query: string; ids: string[] }) => session.searchSnippets(args.query, args.ids),
   subgraph: (args: SubgraphRequest) => session.subgraph(args),
   searchReady: (_args: Record<string, never>) => session.searchReady(),
   details: (args: { id: string }) => session.details(args.id),

@@ -6,24 +6,12 @@
  * (details-store.ts); `node(i)` is undefined until then.
  */
 import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, type Relation, type SnapshotNode } from '../format/index.ts';
-import type { GraphIndex, NodeHead } from '../graph/index.ts';
+import { ColumnsIndex, type GraphIndex, type NodeHead } from '../graph/index.ts';
 import { FLAG_PLACEHOLDER, NO_STRING, NO_SUBTYPE } from './graph-core-layout.ts';
 import type { GraphCore } from './graph-core-read.ts';
 import { HashLookup } from './string-table.ts';
 
-export class CoreGraphIndex implements GraphIndex {
-  readonly nodeCount: number;
-  readonly edgeCount: number;
-  readonly kindCodes: Uint8Array;
-  readonly edgeFrom: Int32Array;
-  readonly edgeTo: Int32Array;
-  readonly typeCodes: Uint8Array;
-  readonly outOffsets: Int32Array;
-  readonly outEdges: Int32Array;
-  readonly outNodes: Int32Array;
-  readonly inOffsets: Int32Array;
-  readonly inEdges: Int32Array;
-  readonly inNodes: Int32Array;
+export class CoreGraphIndex extends ColumnsIndex implements GraphIndex {
   private readonly ids: HashLookup;
 
   constructor(
@@ -31,18 +19,7 @@ export class CoreGraphIndex implements GraphIndex {
     /** The whole node, when its details chunk is in memory. */
     private readonly details: (i: number) => SnapshotNode | undefined = () => undefined,
   ) {
-    this.nodeCount = core.meta.nodeCount;
-    this.edgeCount = core.meta.edgeCount;
-    this.kindCodes = core.node.kind;
-    this.edgeFrom = core.edge.from;
-    this.edgeTo = core.edge.to;
-    this.typeCodes = core.edge.type;
-    this.outOffsets = core.outOffsets;
-    this.outEdges = core.outEdges;
-    this.outNodes = core.outNodes;
-    this.inOffsets = core.inOffsets;
-    this.inEdges = core.inEdges;
-    this.inNodes = core.inNodes;
+    super(core.columns);
     this.ids = new HashLookup(core.idSlots, core.strings, (v) => core.node.id[v]!);
   }
 
@@ -96,7 +73,7 @@ export class CoreGraphIndex implements GraphIndex {
   relation(e: number): Relation {
     if (!(e >= 0 && e < this.edgeCount)) throw new RangeError(`no edge ${e} (the index has ${this.edgeCount})`);
     const { edge, strings } = this.core;
-    const r: Relation = { type: RELATION_TYPES[edge.type[e]!]!, from: this.nodeId(edge.from[e]!), to: this.nodeId(edge.to[e]!) };
+    const r: Relation = { type: RELATION_TYPES[this.typeCodes[e]!]!, from: this.nodeId(this.edgeFrom[e]!), to: this.nodeId(this.edgeTo[e]!) };
     if (edge.subtype[e] !== NO_SUBTYPE) r.subtype = DERIVATION_TYPES[edge.subtype[e]!]!;
     if (edge.role[e] !== NO_STRING) r.role = strings.get(edge.role[e]!);
     return r;

@@ -9,6 +9,7 @@
  * Nothing is created per node: the index answers from the arrays (graph-core-index.ts).
  */
 import { CLASSIFICATIONS, DERIVATION_TYPES, NODE_KINDS, RELATION_TYPES, type Problem } from '../format/index.ts';
+import type { GraphColumns } from '../graph/index.ts';
 import { Container } from './container.ts';
 import { chunkTableProblem, type ChunkTable } from './details-chunks.ts';
 import { FLAG_PLACEHOLDER, G, GRAPH_CORE_FORMAT, GRAPH_CORE_VERSION, GRAPH_SECTION_NAMES, NO_SUBTYPE, type GraphCoreMeta } from './graph-core-layout.ts';
@@ -28,20 +29,13 @@ export interface GraphCore {
     readonly subtype: Int32Array;
     readonly flags: Uint8Array;
   };
+  /** What the graph core keeps of an edge beyond its ends and type (which are in `columns`). */
   readonly edge: {
-    readonly from: Int32Array;
-    readonly to: Int32Array;
-    readonly type: Uint8Array;
     readonly subtype: Uint8Array;
     readonly role: Int32Array;
   };
-  readonly outOffsets: Int32Array;
-  readonly outEdges: Int32Array;
-  /** Derived while checking: `edge.to` of each out-edge, so traversal reads one array. */
-  readonly outNodes: Int32Array;
-  readonly inOffsets: Int32Array;
-  readonly inEdges: Int32Array;
-  readonly inNodes: Int32Array;
+  /** The traversal arrays; `outNodes` and `inNodes` are derived while checking the adjacency. */
+  readonly columns: GraphColumns;
   readonly idSlots: Int32Array;
   readonly nodeChunks: ChunkTable;
   readonly relationChunks: ChunkTable;
@@ -113,7 +107,21 @@ export function readGraphCore(bytes: Uint8Array, file: string): GraphCore {
   if (badChunks) c.fail(badChunks);
   if ((n === 0 && nodeChunks.bytes.length > 0) || (meta.relationCount === 0 && relationChunks.bytes.length > 0)) c.fail('lists details chunks for no items');
 
-  return { file, meta, strings, node, edge, outOffsets, outEdges, outNodes, inOffsets, inEdges, inNodes, idSlots, nodeChunks, relationChunks };
+  const columns: GraphColumns = {
+    nodeCount: n,
+    edgeCount: m,
+    kindCodes: node.kind,
+    edgeFrom: edge.from,
+    edgeTo: edge.to,
+    typeCodes: edge.type,
+    outOffsets,
+    outEdges,
+    outNodes,
+    inOffsets,
+    inEdges,
+    inNodes,
+  };
+  return { file, meta, strings, node, edge: { subtype: edge.subtype, role: edge.role }, columns, idSlots, nodeChunks, relationChunks };
 }
 
 function checkMeta(c: Container, m: Record<string, unknown>): GraphCoreMeta {

@@ -16,6 +16,8 @@ export interface LoadedCore {
   manifest: Manifest;
   index: CoreGraphIndex;
   details: DetailsStore;
+  /** Time the structural checks of the graph core took (within loading it). */
+  checkMs: number;
   /** The search core's manifest entry, read by `loadSearchCore` once the graph is shown; null when the snapshot has none. */
   search: ManifestFile | null;
 }
@@ -30,11 +32,13 @@ export async function loadCore(manifest: Manifest, io: LoadIo): Promise<LoadedCo
   if (!entry) throw new SnapshotError([{ code: 'missing-file', file: 'manifest.json', message: 'lists no graph core' }]);
   io.onProgress?.(0, 1, entry.path);
   const bytes = await checkedBytes(entry, io);
+  const t0 = Date.now(); // core/ has no `performance`: milliseconds are enough here
   const core = located(() => readGraphCore(bytes, entry.path));
+  const checkMs = Date.now() - t0;
   io.onProgress?.(1, 1, '');
   const details = new DetailsStore(core, io);
   const index = new CoreGraphIndex(core, (i) => details.cached(i));
-  return { manifest, index, details, search: manifest.files.find((f) => f.contents === 'search') ?? null };
+  return { manifest, index, details, checkMs, search: manifest.files.find((f) => f.contents === 'search') ?? null };
 }
 
 /** The keyword index of a loaded core, from its search core file. */

@@ -65,8 +65,11 @@ export function buildGraphIndex(input: GraphInput): { index: GraphIndex; problem
   return { index: new CsrGraphIndex(nodes, built.ids, built.columns, built.edgeSource, input.relations), problems: built.problems, nodes };
 }
 
-/** The index over a JSON snapshot's node and relation objects. */
-class CsrGraphIndex implements GraphIndex {
+/**
+ * The typed arrays every index answers traversal from, held as fields (traversal reads
+ * `index.outOffsets` and friends in its inner loops); each layout adds how it names nodes.
+ */
+export abstract class ColumnsIndex implements GraphColumns {
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly kindCodes: Uint8Array;
@@ -80,6 +83,24 @@ class CsrGraphIndex implements GraphIndex {
   readonly inEdges: Int32Array;
   readonly inNodes: Int32Array;
 
+  constructor(c: GraphColumns) {
+    this.nodeCount = c.nodeCount;
+    this.edgeCount = c.edgeCount;
+    this.kindCodes = c.kindCodes;
+    this.edgeFrom = c.edgeFrom;
+    this.edgeTo = c.edgeTo;
+    this.typeCodes = c.typeCodes;
+    this.outOffsets = c.outOffsets;
+    this.outEdges = c.outEdges;
+    this.outNodes = c.outNodes;
+    this.inOffsets = c.inOffsets;
+    this.inEdges = c.inEdges;
+    this.inNodes = c.inNodes;
+  }
+}
+
+/** The index over a JSON snapshot's node and relation objects. */
+class CsrGraphIndex extends ColumnsIndex implements GraphIndex {
   constructor(
     private readonly nodes: readonly SnapshotNode[],
     private readonly ids: IdTable,
@@ -87,20 +108,7 @@ class CsrGraphIndex implements GraphIndex {
     private readonly edgeSource: Int32Array | null,
     private readonly relations: readonly Relation[],
   ) {
-    ({
-      nodeCount: this.nodeCount,
-      edgeCount: this.edgeCount,
-      kindCodes: this.kindCodes,
-      edgeFrom: this.edgeFrom,
-      edgeTo: this.edgeTo,
-      typeCodes: this.typeCodes,
-      outOffsets: this.outOffsets,
-      outEdges: this.outEdges,
-      outNodes: this.outNodes,
-      inOffsets: this.inOffsets,
-      inEdges: this.inEdges,
-      inNodes: this.inNodes,
-    } = columns);
+    super(columns);
   }
 
   indexOf(id: string): number {

@@ -6,7 +6,7 @@
  * depends on (`to`). "up" follows from → to (what was this built from?), "down" follows
  * to → from (what was built from or used this?).
  */
-export { buildGraphIndex, type GraphIndex, type GraphInput } from './graph-index.ts';
+export { buildGraphIndex, ColumnsIndex, type GraphIndex, type GraphInput } from './graph-index.ts';
 export { GraphIndexBuilder, MAX_DESCRIBED_CYCLES, buildCsr, type BuiltGraph, type GraphColumns, type Locate } from './graph-builder.ts';
 export { IdTable, hashString } from './id-table.ts';
 export { kindCode, relationTypeCode, UNKNOWN_TYPE_CODE } from './kind-codes.ts';

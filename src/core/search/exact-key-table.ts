@@ -85,24 +85,26 @@ export class ExactKeyTable {
    * the same values give the same bytes whatever capacity the table was started with.
    */
   toArrays(): ExactKeyArrays {
+    const count = this.values.length;
     const next = this.next.array;
-    const heads: { hash: number; head: number; first: number }[] = [];
+    // Each entry's slot, from the chains; then the hashes in the order their first entry came
+    // (an entry is the first of its hash when it links to nothing). Typed arrays only: a
+    // ten-million-node snapshot has tens of millions of entries.
+    const slotOf = new Int32Array(count);
     for (let at = 0; at < this.slots.length; at += 2) {
-      const head = this.slots[at + 1]!;
-      if (head === -1) continue;
-      let first = head;
-      while (next[first]! >= 0) first = next[first]!;
-      heads.push({ hash: this.slots[at]!, head, first });
+      for (let e = this.slots[at + 1]!; e >= 0; e = next[e]!) slotOf[e] = at;
     }
-    heads.sort((a, b) => a.first - b.first);
     let size = 16;
-    while (size * 3 < heads.length * 4) size *= 2;
+    while (size * 3 < this.used * 4) size *= 2;
     const slots = emptySlots(size);
-    for (const { hash, head } of heads) {
+    for (let e = 0; e < count; e++) {
+      if (next[e] !== -1) continue;
+      const at = slotOf[e]!;
+      const hash = this.slots[at]!;
       let i = hash & (size - 1);
       while (slots[i * 2 + 1] !== -1) i = (i + 1) & (size - 1);
       slots[i * 2] = hash;
-      slots[i * 2 + 1] = head;
+      slots[i * 2 + 1] = this.slots[at + 1]!;
     }
     return { slots, values: this.values.toArray(), next: this.next.toArray() };
   }

@@ -19,6 +19,7 @@ export {
   searchNodes,
   rankNodes,
   explainHit,
+  queryFieldExplainer,
   readExactFields,
   NodeSearchBuilder,
   type RankedHit,

@@ -158,6 +158,11 @@ export function rankNodes(index: NodeSearchIndex, query: string, opts: NodeSearc
   return { hits, groups };
 }
 
+/** Tells, for whole nodes, which field matched `query` best (what `explainHit` tells for ranked hits). */
+export function queryFieldExplainer(index: NodeSearchIndex, query: string): (node: SnapshotNode) => string {
+  return fieldExplainer(index.bm25, queryTerms(index.bm25, query, { complete: true }).groups);
+}
+
 /** The field a ranked hit matched in: its exact field, else the field of the node with the most query weight. */
 export function explainHit(index: NodeSearchIndex, search: RankedSearch, hit: RankedHit, node: SnapshotNode): string {
   return hit.exactField ?? fieldExplainer(index.bm25, search.groups)(node);

@@ -104,7 +104,11 @@ export interface ImpactView {
 export interface SearchHitView {
   node: NodeSummary;
   score: number;
-  field: string;
-  /** A short piece of the matched field, as plain text. */
-  snippet: string;
+  /** Field that matched best; null until the whole node is read (see `snippet`). */
+  field: string | null;
+  /**
+   * A short piece of the matched field, as plain text; null while the whole node is not in
+   * memory (a binary snapshot reads it from its details chunk: the hits are shown first).
+   */
+  snippet: string | null;
 }

@@ -17,3 +17,17 @@ export function useSearchNodes(query: string) {
   const { client, loaded } = useSnapshot();
   return useQuery({ ...searchNodesQuery(client, loaded?.generation ?? 0, query), enabled: !!loaded && query.trim().length > 0 });
 }
+
+/**
+ * Snippets of the hits that came without one (a binary snapshot's hits are listed before
+ * their details chunks are read); a chunk that cannot be read leaves its hits without.
+ */
+export function useSearchSnippets(query: string, ids: string[]) {
+  const { client, loaded } = useSnapshot();
+  return useQuery({
+    queryKey: ['search-snippets', loaded?.generation ?? 0, query, ids],
+    queryFn: () => client.call('searchSnippets', { query, ids }),
+    enabled: !!loaded && ids.length > 0,
+    retry: false,
+  });
+}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { KindBadge } from '../../../components/kind-badge.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
-import { useSearchNodes } from '../api/search-nodes.ts';
+import { useSearchNodes, useSearchSnippets } from '../api/search-nodes.ts';
 import { AppLink } from '../../../components/app-link.tsx';
 
 interface Props {
@@ -48,6 +48,10 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
 
   const results = useSearchNodes(debounced);
   const hits = debounced.trim() ? (results.data ?? []) : [];
+  const snippets = useSearchSnippets(
+    debounced,
+    hits.filter((h) => h.snippet === null).map((h) => h.node.id),
+  );
 
   return (
     <section className="search-panel" aria-labelledby={`${inputId}-label`}>
@@ -70,6 +74,12 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
       <div className="search-status" role="status" aria-live="polite">
         {debounced.trim() && results.isSuccess ? (hits.length ? t('resultCount', { count: hits.length }) : t('noResults', { query: debounced })) : ''}
       </div>
+      {debounced.trim() && results.isError ? (
+        // e.g. the search core of a binary snapshot was refused: say which file, the graph stays usable.
+        <p className="notice warn" role="alert" data-testid="search-error">
+          {String(results.error.message)}
+        </p>
+      ) : null}
       {hits.length > 0 ? (
         <ol className="search-results" aria-label={t('searchResults')}>
           {hits.map((hit) => (
@@ -86,7 +96,7 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
                     <NodeName node={hit.node} />
                   </span>
                 </span>
-                {hit.snippet ? <span className="result-snippet">{hit.snippet}</span> : null}
+                <ResultSnippet text={hit.snippet ?? snippets.data?.[hit.node.id]?.snippet} />
               </AppLink>
             </li>
           ))}
@@ -94,4 +104,8 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
       ) : null}
     </section>
   );
+}
+
+function ResultSnippet({ text }: { text: string | null | undefined }) {
+  return text ? <span className="result-snippet">{text}</span> : null;
 }
