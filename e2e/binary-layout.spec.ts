@@ -28,6 +28,17 @@ test.describe('binary snapshots', () => {
     expect(requested.filter((p) => p.includes('/details/nodes-')).length).toBeGreaterThan(chunksBefore.length);
   });
 
+  test('search lists hits from the search core, then their snippets from the details chunks', async ({ page }) => {
+    const requested: string[] = [];
+    await openApp(page, '?lang=en');
+    page.on('request', (r) => requested.push(path(r.url())));
+    // Words of descriptions, not of names: the snippet shows where they matched.
+    await searchBox(page).fill('patient identifiers');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect(results.locator('.result-snippet').first()).toContainText(/patient identifiers/i);
+    expect(requested.some((p) => p.includes('/details/nodes-'))).toBe(true);
+  });
+
   test('a generated snapshot opens from the binary layout: graph, search and details', async ({ page }) => {
     await openApp(page, `?lang=en&snapshot=e2e-snapshots/binary-generated/manifest.json`);
     await expect(page.getByTestId('snapshot-title')).toHaveText('Test snapshot binary-generated');

@@ -201,6 +201,15 @@ test.describe('"+N more"', () => {
   test('the list of folded groups opens a group too', async ({ page }) => {
     await openApp(page, `?lang=en&node=${AWQ}`);
     await page.getByText(/nodes, \d+ relations drawn/).click();
+    // Opening the list shrinks the frame, which may redraw with other caps: wait until the drawing settles.
+    const canvas = page.locator('.graph-canvas');
+    await expect
+      .poll(async () => {
+        const drawn = await canvas.getAttribute('data-drawn');
+        await page.waitForTimeout(400);
+        return drawn === (await canvas.getAttribute('data-drawn'));
+      })
+      .toBe(true);
     const button = page.getByRole('button', { name: /^Show \d+ more downstream of RUH-Med-72B-Clinical \(AWQ 4-bit\)$/ });
     const count = Number(/Show (\d+)/.exec((await button.textContent())!)![1]);
     const before = Number(await page.locator('.graph-canvas').getAttribute('data-node-count'));
