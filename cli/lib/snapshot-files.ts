@@ -4,7 +4,7 @@
  * browser.
  */
 import { createHash, webcrypto } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { CoreSnapshotWriter, DETAILS_DIR, GRAPH_CORE_FILE, hasCore, loadCore, type CoreWriterIo, type CoreWriterOptions, type WrittenCore } from '../../src/core/columnar/index.ts';
 import { makeItemLocator } from '../../src/core/graph/index.ts';
 import type { SnapshotLayout } from '../../src/core/pack/index.ts';
@@ -88,7 +88,13 @@ export function folderCoreIo(outDir: string): CoreWriterIo {
     writeFile(path, bytes) {
       const target = join(outDir, path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
+      // One write call takes at most 2 GiB: a ten-million-node search core is more.
+      const fd = openSync(target, 'w');
+      try {
+        for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, Math.min(1 << 30, bytes.byteLength - at));
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }

@@ -17,7 +17,8 @@ import { GraphIndexBuilder, type Locate } from '../graph/index.ts';
 import { isPlaceholder } from '../access/redact-snapshot.ts';
 import { NodeSearchBuilder } from '../search/index.ts';
 import { writeContainer } from './container.ts';
-import { writeSearchCore } from './search-core.ts';
+import { readSearchCore, writeSearchCore } from './search-core.ts';
+import { readGraphCore } from './graph-core-read.ts';
 import { ChunkWriter, DEFAULT_NODE_CHUNK_BYTES, DEFAULT_RELATION_CHUNK_BYTES, type ChunkSink } from './details-chunks.ts';
 import { FLAG_PLACEHOLDER, G, GRAPH_CORE_FORMAT, GRAPH_CORE_VERSION, NO_STRING, NO_SUBTYPE, type GraphCoreMeta } from './graph-core-layout.ts';
 import { StringTable, StringTableBuilder, buildHashSlots } from './string-table.ts';
@@ -184,9 +185,12 @@ export class CoreSnapshotWriter {
       { id: G.RELATION_CHUNK_BYTES, value: relationTable.bytes },
       { id: G.RELATION_CHUNK_SHA256, value: relationTable.sha256 },
     ]);
+    // Validated at build time with the reader's own checks: a writer bug stops here, with the
+    // reason, instead of in every browser that opens the snapshot.
+    const core = readGraphCore(graphBytes, GRAPH_CORE_FILE);
     this.io.writeFile(GRAPH_CORE_FILE, graphBytes);
-    // The exact table is confirmed against the strings only when searched; the writer never searches.
-    const searchBytes = writeSearchCoreOf(this.search);
+    const searchBytes = writeSearchCore(this.search.finish(() => ''));
+    readSearchCore(searchBytes, SEARCH_CORE_FILE, n, core.columns.kindCodes, () => '');
     this.io.writeFile(SEARCH_CORE_FILE, searchBytes);
     return {
       files: [
@@ -204,8 +208,4 @@ export class CoreSnapshotWriter {
   get counts(): { nodes: number; relations: number } {
     return { nodes: this.graph.nodeCount, relations: this.relations };
   }
-}
-
-function writeSearchCoreOf(search: NodeSearchBuilder): Uint8Array {
-  return writeSearchCore(search.finish(() => ''));
 }
