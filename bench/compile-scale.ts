@@ -10,14 +10,13 @@
  * staging arrays of ten million nodes are several gigabytes.)
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CoreGraphIndex, CoreSnapshotWriter, GRAPH_CORE_FILE, readGraphCore } from '../src/core/columnar/index.ts';
 import { BINARY_MANIFEST_VERSION, MANIFEST_FORMAT, type Manifest } from '../src/core/format/index.ts';
 import { neighbourhood, shortestPath } from '../src/core/graph/index.ts';
 import { streamGeneratedSnapshot } from '../src/testing/generate-snapshot.ts';
 import { Prng } from '../src/testing/prng.ts';
-import { folderCoreIo } from '../cli/lib/snapshot-files.ts';
+import { folderCoreIo, sha256Hex } from '../cli/lib/snapshot-files.ts';
 import { progressBar } from '../cli/lib/literature-progress.ts';
 import { MiB, summarize } from './lib/stats.ts';
 
@@ -82,7 +81,7 @@ const writePeak = peakMiB();
 const o0 = performance.now();
 const bytes = new Uint8Array(readFileSync(join(out, GRAPH_CORE_FILE)));
 const o1 = performance.now();
-const digest = createHash('sha256').update(bytes).digest('hex');
+const digest = sha256Hex(bytes);
 if (digest !== written.files[0]!.sha256) throw new Error('graph core hash mismatch');
 const o2 = performance.now();
 const index = new CoreGraphIndex(readGraphCore(bytes, GRAPH_CORE_FILE));

@@ -41,7 +41,15 @@ export interface GraphChunk {
 }
 
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256(bytes).toString('hex');
+}
+
+/** SHA-256 of any size: one `update` takes at most 2 GiB (a ten-million-node search core is more). */
+function sha256(bytes: Uint8Array | string): Buffer {
+  const hash = createHash('sha256');
+  if (typeof bytes === 'string') return hash.update(bytes).digest();
+  for (let at = 0; at < bytes.byteLength; at += 1 << 30) hash.update(bytes.subarray(at, Math.min(bytes.byteLength, at + (1 << 30))));
+  return hash.digest();
 }
 
 /**
@@ -83,7 +91,7 @@ export function writeSnapshotDir(outDir: string, info: SnapshotInfo, chunks: Gra
 export function folderCoreIo(outDir: string): CoreWriterIo {
   return {
     encodeUtf8: (text) => Buffer.from(text, 'utf8'),
-    sha256: (bytes) => createHash('sha256').update(bytes).digest(),
+    sha256,
     sha256Hex,
     writeFile(path, bytes) {
       const target = join(outDir, path);

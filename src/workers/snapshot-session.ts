@@ -238,6 +238,7 @@ export class SnapshotSession {
     if (index.nodeHead(n).kind !== 'model') throw new Error(`"${id}" is not a model: an ML-BOM describes a model`);
     // The exporter reads whole nodes of the model's upstream closure through the index.
     await source.ensureNodes([n, ...closureColumns(index, n, 'up').node]);
+    // With an index given, the exporter reads nodes and relations through it alone (no arrays).
     const bom = exportMlBom([], [], id, { timestamp: summary.snapshot.createdAt, index });
     return { text: JSON.stringify(bom, null, 2) + '\n' };
   }
