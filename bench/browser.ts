@@ -195,11 +195,11 @@ await browser.close();
 server.close();
 
 console.log(`\nExplorer queries through the snapshot worker (graph-bench.html; p95 ms, aim ${QUERY_AIM_MS} ms at a million nodes)\n`);
-console.log('snapshot            subgraph d2   impact page (rows)     path    search');
+console.log('snapshot            subgraph d2   impact page (rows)     path    search   then snippets');
 for (const [label, q] of Object.entries(queryResults)) {
   const aim = (x: number) => (q.nodes >= 1_000_000 ? ` ${(x / QUERY_AIM_MS).toFixed(2)}×` : '');
   console.log(
-    `${label.padEnd(18)} ${(f2(q.subgraph.p95) + aim(q.subgraph.p95)).padStart(13)} ${(f2(q.impact.p95) + aim(q.impact.p95) + ` (${q.impact.total})`).padStart(20)} ${(f2(q.path.p95) + aim(q.path.p95)).padStart(9)} ${(f2(q.search.p95) + aim(q.search.p95)).padStart(9)}`,
+    `${label.padEnd(18)} ${(f2(q.subgraph.p95) + aim(q.subgraph.p95)).padStart(13)} ${(f2(q.impact.p95) + aim(q.impact.p95) + ` (${q.impact.total})`).padStart(20)} ${(f2(q.path.p95) + aim(q.path.p95)).padStart(9)} ${(f2(q.search.p95) + aim(q.search.p95)).padStart(9)} ${f2(q.snippets.p95).padStart(15)}`,
   );
 }
 mkdirSync('bench/out', { recursive: true });
