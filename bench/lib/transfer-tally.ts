@@ -14,9 +14,10 @@ export interface Fetched {
 
 /**
  * Extensions deploy/nginx/raireki.conf compresses (`gzip_types`: HTML, JavaScript, CSS,
- * JSON, plain text, WebAssembly). Anything else (model.onnx, binary vectors) goes as is.
+ * JSON, plain text, WebAssembly, the binary snapshot cores, ONNX models). Anything else (the
+ * literature index's binary vectors, encrypted files) goes as is.
  */
-const COMPRESSED = new Set(['html', 'js', 'mjs', 'css', 'json', 'txt', 'wasm']);
+const COMPRESSED = new Set(['html', 'js', 'mjs', 'css', 'json', 'txt', 'wasm', 'bin', 'onnx']);
 /** nginx's `gzip_min_length` in that configuration: smaller responses are sent as they are. */
 const GZIP_MIN_LENGTH = 1024;
 
