@@ -21,8 +21,7 @@ import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { ensureCompiledSnapshot, ensureGeneratedSnapshot } from './generated-snapshots.ts';
 import { CoreGraphIndex, GRAPH_CORE_FILE, readGraphCore } from '../src/core/columnar/index.ts';
-import { CLASSIFICATIONS, NODE_KINDS } from '../src/core/format/index.ts';
-import { closureColumns } from '../src/core/graph/index.ts';
+import { largestPhiDataset } from './lib/largest-phi-dataset.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { SEARCH_QUERIES } from './lib/search-queries.ts';
 import type { GraphBenchFigures, GraphBenchQueries } from '../src/diagnostics/graph-bench-page.ts';
@@ -51,17 +50,10 @@ function writeQueries(dir: string, out: string): void {
   const index = new CoreGraphIndex(core);
   const n = index.nodeCount;
   const rng = new Prng(20261206);
-  let worst = 0;
-  let worstRows = -1;
-  for (let v = 0; v < n; v++) {
-    if (index.kindCodes[v] !== NODE_KINDS.indexOf('dataset') || core.node.classification[v] !== CLASSIFICATIONS.indexOf('phi')) continue;
-    const rows = closureColumns(index, v, 'down').node.length;
-    if (rows > worstRows) [worst, worstRows] = [v, rows];
-  }
   const queries: GraphBenchQueries = {
     starts: Array.from({ length: 100 }, () => index.nodeId(rng.int(n))),
     pairs: Array.from({ length: 100 }, () => [index.nodeId(rng.int(n)), index.nodeId(rng.int(n))]),
-    impact: index.nodeId(worst),
+    impact: index.nodeId(Math.max(0, largestPhiDataset(index).node)),
     search: SEARCH_QUERIES,
   };
   writeFileSync(out, JSON.stringify(queries));

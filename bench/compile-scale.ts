@@ -9,7 +9,7 @@
  * (The npm script gives Node a 20 GB heap limit: the id table and the keyword index's
  * staging arrays of ten million nodes are several gigabytes.)
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreGraphIndex, CoreSnapshotWriter, GRAPH_CORE_FILE, readGraphCore } from '../src/core/columnar/index.ts';
 import { BINARY_MANIFEST_VERSION, MANIFEST_FORMAT, type Manifest } from '../src/core/format/index.ts';
@@ -17,6 +17,7 @@ import { neighbourhood, shortestPath } from '../src/core/graph/index.ts';
 import { streamGeneratedSnapshot } from '../src/testing/generate-snapshot.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { folderCoreIo, sha256Hex } from '../cli/lib/snapshot-files.ts';
+import { folderBytes } from '../cli/lib/folder-files.ts';
 import { progressBar } from '../cli/lib/literature-progress.ts';
 import { MiB, summarize } from './lib/stats.ts';
 
@@ -44,9 +45,6 @@ function peakMiB(): number {
   return process.memoryUsage().rss / MiB;
 }
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
-}
 
 rmSync(out, { recursive: true, force: true });
 const t0 = performance.now();

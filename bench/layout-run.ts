@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { readSnapshotDir } from '../cli/lib/snapshot-files.ts';
 import { readGraphCore, readSearchCore, CoreGraphIndex, DetailsStore, GRAPH_CORE_FILE, SEARCH_CORE_FILE } from '../src/core/columnar/index.ts';
-import { CLASSIFICATIONS, NODE_KINDS, type SnapshotNode } from '../src/core/format/index.ts';
+import type { SnapshotNode } from '../src/core/format/index.ts';
 import { buildGraphIndex, closureColumns, type GraphIndex } from '../src/core/graph/index.ts';
 import { buildNodeSearchIndex, explainHit, rankNodes, type NodeSearchIndex } from '../src/core/search/index.ts';
 import { buildImpact, buildSubgraph } from '../src/core/view/index.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { collectGarbage, MiB, summarize, type Summary } from './lib/stats.ts';
 import { SEARCH_QUERIES } from './lib/search-queries.ts';
+import { largestPhiDataset } from './lib/largest-phi-dataset.ts';
 
 const [jsonDir, binaryDir, layoutArg, outPath] = process.argv.slice(2);
 if (!jsonDir || !binaryDir || (layoutArg !== 'json' && layoutArg !== 'binary') || !outPath) {
@@ -118,15 +119,7 @@ async function main(): Promise<void> {
   const subgraph = summarize(await timed(STARTS, (i) => buildSubgraph(index, { focus: id(starts[i]!), depth: 2, direction: 'both', kinds: null, expanded: [], pathTo: null, maxNodes: 400 })));
 
   // The PHI dataset with the most downstream: the auditor's worst case.
-  const datasetCode = NODE_KINDS.indexOf('dataset');
-  const phiCode = CLASSIFICATIONS.indexOf('phi');
-  let worst = -1;
-  let worstRows = -1;
-  for (let v = 0; v < n; v++) {
-    if (index.kindCodes[v] !== datasetCode || index.nodeHead(v).classification !== CLASSIFICATIONS[phiCode]) continue;
-    const rows = closureColumns(index, v, 'down').node.length;
-    if (rows > worstRows) [worst, worstRows] = [v, rows];
-  }
+  const { node: worst, rows: worstRows } = largestPhiDataset(index);
   const impactTraversal = { ...summarize(await timed(IMPACT_RUNS, () => closureColumns(index, worst, 'down'))), rows: worstRows, dataset: worst >= 0 ? id(worst) : '(none)' };
   const impactView = summarize(await timed(IMPACT_RUNS, () => buildImpact(index, id(worst), null)));
 

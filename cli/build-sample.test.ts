@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './lib/folder-files.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RELATION_SIGNATURES, SnapshotGraph, provClassOf, type Relation, type SnapshotNode } from '../src/core/format/index.ts';
 import { buildSample } from '../fixtures/sample/build.ts';
@@ -10,12 +11,6 @@ import { nodeLoadIo, readSnapshotDir } from './lib/snapshot-files.ts';
 import { loadCore } from '../src/core/columnar/index.ts';
 import type { Manifest } from '../src/core/format/index.ts';
 
-/** Every file under a folder, as sorted paths relative to it. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
-    .sort();
-}
 
 const STALE = 'public/snapshots/sample/ is out of date: run `npm run gen:sample` (never edit the generated files by hand)';
 

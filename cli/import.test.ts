@@ -1,18 +1,13 @@
 /** `npm run import` as an operator runs it, on files the project wrote (e2e/interop-files). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadCore } from '../src/core/columnar/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesUnder } from './lib/folder-files.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeLoadIo, readSnapshotDir } from './lib/snapshot-files.ts';
 
-/** Every file under a folder, as sorted paths relative to it. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
-    .sort();
-}
 import { parseImportArgs } from './lib/import-args.ts';
 
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/import.ts', ...args], { encoding: 'utf8' });

@@ -13,6 +13,7 @@ import type { SnapshotLayout } from '../../src/core/pack/index.ts';
 import { createImportSession, importedSnapshotInfo, MAX_DOCUMENT_BYTES, formatIssue, FORMAT_LABELS, type ImportReport, type ImportSession, type InteropFormat } from '../../src/core/interop/index.ts';
 import { sha256Hex, writeSnapshotDir, type GraphChunk } from './snapshot-files.ts';
 import { progressBar, type ProgressBar } from './literature-progress.ts';
+import { folderBytes } from './folder-files.ts';
 
 /** Files at least this large are read line by line when they are NDJSON. */
 const STREAM_BYTES = 32 * 1024 * 1024;
@@ -43,9 +44,6 @@ export interface ImportRunResult {
   bytes: number;
 }
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
-}
 
 /** Every file below the inputs, in a stable order (folders walked in name order). */
 export function listInputFiles(inputs: readonly string[]): { path: string; shown: string }[] {

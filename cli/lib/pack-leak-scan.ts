@@ -7,8 +7,9 @@
  * vocabulary ("inference", "phi"). The values are those of src/core/access/hidden-values.ts,
  * which the pack builder also leaves literature out by.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './folder-files.ts';
 import { HiddenValueMatcher, MIN_HIDDEN_LENGTH, foldForMatch, type HiddenValue, type HiddenValues } from '../../src/core/access/index.ts';
 import { ENCRYPTED_SUFFIX, LITERATURE_DIR } from '../../src/core/pack/index.ts';
 import { GRAPH_CORE_FILE, SEARCH_CORE_FILE, readGraphCore, readSearchTerms } from '../../src/core/columnar/index.ts';
@@ -104,7 +105,7 @@ export async function packPlaintexts(dir: string, passphrase?: string): Promise<
   const enc = manifest.pack?.encryption;
   const key = enc && passphrase !== undefined ? await deriveKey(passphrase, enc.kdf) : undefined;
   const out: { path: string; text: string }[] = [];
-  for (const path of listFiles(dir)) {
+  for (const path of filesUnder(dir)) {
     const bytes = readFileSync(join(dir, path));
     const stored = enc?.stored.find((s) => s.path === path);
     const plainPath = path.endsWith(ENCRYPTED_SUFFIX) ? path.slice(0, -ENCRYPTED_SUFFIX.length) : path;
@@ -137,7 +138,3 @@ export function searchCoreTerms(bytes: Uint8Array, path = SEARCH_CORE_FILE): str
   return Array.from({ length: terms.length }, (_, t) => terms.at(t)!);
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}

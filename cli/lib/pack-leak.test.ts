@@ -17,6 +17,7 @@ import { buildGraphIndex, shortestPath } from '../../src/core/graph/index.ts';
 import { generateSigningKeyPair, openPack, packContents, toBase64 } from '../../src/platform/index.ts';
 import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
 import { buildPacks, type BuildPacksResult } from './pack-build.ts';
+import { filesUnder } from './folder-files.ts';
 import { findLeaks, packPlaintexts, searchCoreTerms } from './pack-leak-scan.ts';
 import { buildNodeSearchIndex } from '../../src/core/search/index.ts';
 import { readSnapshotDir, writeSnapshotDir } from './snapshot-files.ts';
@@ -42,10 +43,6 @@ async function buildFrom(snapshotDir: string, out: string, corpusPath: string): 
   return buildPacks({ policyPath: POLICY, snapshotDir, outDir: out, privateKeyPem, passphrases: { researcher: PASSPHRASE }, iterations: 1000, builtBy: 'leak test', nodesPerFile: 1500, layout: 'both', literature: { corpusPath } });
 }
 
-/** Every file under a folder, as paths relative to it. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}
 
 /** The ids of the documents in a role's literature index (decrypted where encrypted). */
 async function literatureIds(out: string, role: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * loader's over one map of path → bytes, hashing with core's own SHA-256. `tamper` changes
  * a file after it was written, as a damaged disk or an attacker would.
  */
-import { sha256Hex } from '../core/access/sha256.ts';
+import { sha256Bytes, sha256Hex } from '../core/access/sha256.ts';
 import { decodeUtf8Range, encodeUtf8 } from '../core/columnar/utf8.ts';
 import type { CoreWriterIo } from '../core/columnar/index.ts';
 import type { LoadIo } from '../core/format/index.ts';
@@ -15,8 +15,6 @@ export interface MemoryCoreIo extends CoreWriterIo {
   readonly reads: string[];
 }
 
-const hexBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16));
-
 export function memoryCoreIo(): MemoryCoreIo {
   const files = new Map<string, Uint8Array>();
   const reads: string[] = [];
@@ -24,7 +22,7 @@ export function memoryCoreIo(): MemoryCoreIo {
     files,
     reads,
     encodeUtf8,
-    sha256: (bytes) => hexBytes(sha256Hex(bytes)),
+    sha256: sha256Bytes,
     sha256Hex,
     writeFile: (path, bytes) => void files.set(path, bytes),
     loadIo: {

@@ -19,6 +19,18 @@ const W = new Uint32Array(64);
 
 /** Lower-case hex SHA-256 of the bytes. */
 export function sha256Hex(bytes: Uint8Array): string {
+  return Array.from(sha256Words(bytes), (x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+/** The raw 32-byte SHA-256 digest (a binary snapshot's chunk table stores these). */
+export function sha256Bytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(32);
+  const view = new DataView(out.buffer);
+  sha256Words(bytes).forEach((x, i) => view.setUint32(4 * i, x >>> 0));
+  return out;
+}
+
+function sha256Words(bytes: Uint8Array): number[] {
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array((((bytes.length + 9 + 63) >> 6) << 6));
   padded.set(bytes);
@@ -51,7 +63,7 @@ export function sha256Hex(bytes: Uint8Array): string {
     h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0;
   }
-  return [h0, h1, h2, h3, h4, h5, h6, h7].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+  return [h0, h1, h2, h3, h4, h5, h6, h7];
 }
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */

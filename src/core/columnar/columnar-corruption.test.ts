@@ -6,7 +6,7 @@ import { generateSnapshot } from '../../testing/generate-snapshot.ts';
 import { Prng } from '../../testing/prng.ts';
 import { editSection, sectionSpan, writeMemoryCore } from '../../testing/core-snapshot.ts';
 import { memoryCoreIo } from '../../testing/memory-core-io.ts';
-import { sha256Hex } from '../access/sha256.ts';
+import { sha256Bytes, sha256Hex } from '../access/sha256.ts';
 import { CoreFileError } from './container.ts';
 import { DetailsStore } from './details-store.ts';
 import { CoreGraphIndex } from './graph-core-index.ts';
@@ -194,7 +194,7 @@ describe('a damaged details chunk is refused, naming it; nothing else changes', 
     const original = io.files.get('details/nodes-000000.json')!;
     const text = new TextDecoder().decode(original).replace(`"${nodes[1]!.id}"`, '"someone:else"');
     const forged = encodeUtf8(text);
-    const digest = Uint8Array.from(sha256Hex(forged).match(/../g)!, (h) => parseInt(h, 16));
+    const digest = sha256Bytes(forged);
     let core = editSection(graphFile, G.NODE_CHUNK_SHA256, (_, b) => b.set(digest, 0));
     core = editSection(core, G.NODE_CHUNK_BYTES, (v) => void (v[0] = forged.length));
     const files = new Map(io.files).set('details/nodes-000000.json', forged);

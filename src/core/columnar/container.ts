@@ -174,10 +174,6 @@ export class Container {
     return new Container(file, bytes, entries, names);
   }
 
-  has(id: number): boolean {
-    return this.entries.has(id);
-  }
-
   fail(detail: string): never {
     throw new CoreFileError(this.file, detail);
   }

@@ -10,6 +10,6 @@ export { readGraphCore, type GraphCore } from './graph-core-read.ts';
 export { readSearchCore, readSearchTerms, writeSearchCore } from './search-core.ts';
 export { CoreGraphIndex } from './graph-core-index.ts';
 export { DetailsStore, type DetailsIo } from './details-store.ts';
-export { CoreFileError, writeContainer, Container, CONTAINER_VERSION } from './container.ts';
+export { CoreFileError } from './container.ts';
 export { DETAILS_DIR, nodeChunkPath, relationChunkPath, DEFAULT_NODE_CHUNK_BYTES, DEFAULT_RELATION_CHUNK_BYTES } from './details-chunks.ts';
-export { GRAPH_CORE_VERSION, G as GRAPH_SECTIONS, GRAPH_SECTION_NAMES } from './graph-core-layout.ts';
+export { GRAPH_CORE_VERSION } from './graph-core-layout.ts';

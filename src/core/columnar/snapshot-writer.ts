@@ -203,9 +203,4 @@ export class CoreSnapshotWriter {
       bytes: { graph: graphBytes.byteLength, search: searchBytes.byteLength, details: this.detailsBytes },
     };
   }
-
-  /** Nodes kept and relations added so far (for progress). */
-  get counts(): { nodes: number; relations: number } {
-    return { nodes: this.graph.nodeCount, relations: this.relations };
-  }
 }

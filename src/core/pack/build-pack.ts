@@ -7,7 +7,7 @@
  */
 import { BINARY_MANIFEST_VERSION, FORMAT_VERSION, LITERATURE_MANIFEST_VERSION, MANIFEST_FORMAT, toGraphFile, type Manifest, type Relation, type SnapshotNode } from '../format/index.ts';
 import { CoreSnapshotWriter } from '../columnar/index.ts';
-import { sha256Hex } from '../access/sha256.ts';
+import { sha256Bytes } from '../access/sha256.ts';
 import { redactSnapshot, type Policy, type RedactionReport } from '../access/index.ts';
 import type { PackHasher, PackSealer, PackSigner } from './pack-crypto.ts';
 import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, LITERATURE_DIR, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
@@ -94,7 +94,7 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   if (layout !== 'json') {
     // Written from the redacted graph only: nothing the role may not see reaches the core,
     // its keyword index or the chunks.
-    const core = writeCoreFiles(redacted.nodes, redacted.relations, hasher, opts.sha256 ?? ((b) => hexToBytes(sha256Hex(b))));
+    const core = writeCoreFiles(redacted.nodes, redacted.relations, hasher, opts.sha256 ?? sha256Bytes);
     for (const f of core.listed) await add(f.path, core.files.get(f.path)!, f.contents);
     // Details chunks are not listed (their hashes are in the core); encrypted like every file.
     for (const [path, plain] of core.files) {
@@ -148,7 +148,6 @@ function writeCoreFiles(nodes: readonly SnapshotNode[], relations: readonly Rela
   return { files, listed: writer.finish().files };
 }
 
-const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 const bytesToHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Splits nodes into files of at most `perFile`, relations spread over the same number of files. */
