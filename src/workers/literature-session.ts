@@ -8,8 +8,8 @@ import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex
 import { hybridSearch } from '../core/search/literature-search.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
-import { CONTROL_QUANTILE, CONTROL_SENTENCES, judgeSupport, quantile } from '../core/search/literature-support.ts';
-import { vectorSearch } from '../core/search/literature-search.ts';
+import { CONTROL_QUANTILE, CONTROL_SENTENCES, quantile } from '../core/search/literature-support.ts';
+import { DEFAULT_VERDICT_OPTIONS, impliedDrugs, judgeClaim, mergeSpans, sentenceFacts, withContextDrugs, type ClaimJudgement, type ConflictKind, type EvidenceCandidate, type SentenceFacts, type Span, type Verdict } from '../core/check/index.ts';
 import { dot } from '../core/search/vector-pooling.ts';
 import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
 import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
@@ -24,6 +24,16 @@ import type { Progress } from './rpc.ts';
 export interface LiteratureSource {
   /** Bytes of a file of the index, by its path inside the index folder ("docs.json", "model/model.onnx"). */
   read(name: string): Promise<Uint8Array>;
+}
+
+interface DocCandidate extends EvidenceCandidate {
+  doc: number;
+}
+
+interface DocSentence {
+  text: string;
+  vector: Float32Array;
+  facts: SentenceFacts;
 }
 
 export interface LiteratureSummary {
@@ -66,17 +76,31 @@ export interface LiteratureResults {
 }
 
 export interface Evidence extends DocRef {
-  /** Cosine between the claim and the closest sentence of this document. */
+  /** Similarity between the claim and `closestSentence`. */
   score: number;
+  /** The sentence of this document the verdict rests on: the one that disagrees, else the closest. */
   closestSentence: string;
+  /** Spans of `closestSentence` that conflict with the claim (empty unless it contradicts). */
+  marks: Span[];
+}
+
+/** Why a sentence is contradicted: which rule, about what, and whether a model said so. */
+export interface CheckReason {
+  kind: ConflictKind | 'model';
+  /** The measure in question ("dose", "egfr"…), for quantity and population conflicts. */
+  variable?: string;
 }
 
 export interface CheckedSentence {
   text: string;
-  supported: boolean;
+  verdict: Verdict;
   /** Best evidence score. */
   score: number;
+  /** Evidence documents, the one the verdict rests on first. */
   evidence: Evidence[];
+  /** Spans of `text` that conflict with the first evidence (contradicted only). */
+  marks: Span[];
+  reasons: CheckReason[];
 }
 
 export interface CheckResult {
@@ -84,16 +108,25 @@ export interface CheckResult {
   /** What off-topic control sentences score on this corpus: support must exceed it. */
   threshold: number;
   model: string;
+  /** Whether an entailment model took part. */
+  entailmentModel: boolean;
+  timings: { checkMs: number };
 }
 
 /** Evidence documents shown per sentence, and sentences of a text checked at most. */
 const EVIDENCE_PER_SENTENCE = 3;
+/**
+ * Documents whose every sentence is read for disagreement: the closest by meaning and by
+ * keywords (hybrid), so that a guideline naming the same drug and lab in another wording
+ * is read even when its embedding is not among the closest three.
+ */
+const CANDIDATE_DOCS = 6;
 const MAX_SENTENCES = 60;
 
 export class LiteratureSession {
   /** onnxruntime runs one inference per session at a time: embedding calls queue here. */
   private embedQueue: Promise<unknown> = Promise.resolve();
-  private sentenceCache = new Map<number, { text: string; vector: Float32Array }[]>();
+  private sentenceCache = new Map<number, DocSentence[]>();
   private threshold: number | null = null;
 
   private index: LiteratureIndex | null = null;
@@ -148,32 +181,31 @@ export class LiteratureSession {
     return run;
   }
 
-  /** Sentences of a document with their passage vectors, embedded once. */
-  private async docSentences(embedder: Embedder, doc: number): Promise<{ text: string; vector: Float32Array }[]> {
+  /** Sentences of a document with their passage vectors and the rules' reading, computed once. */
+  private async docSentences(embedder: Embedder, doc: number): Promise<DocSentence[]> {
     const cached = this.sentenceCache.get(doc);
     if (cached) return cached;
     const d = this.index!.docs[doc]!;
     const texts = splitSentences(d.text).map((s) => s.text);
     if (texts.length === 0) texts.push(d.title);
     const vectors = await this.embed(embedder, texts, 'passage');
-    const out = texts.map((text, i) => ({ text, vector: vectors[i]! }));
+    const out = texts.map((text, i) => ({ text, vector: vectors[i]!, facts: sentenceFacts(text) }));
     this.sentenceCache.set(doc, out);
     return out;
   }
 
-  /** Evidence for one claim vector: the closest documents and, in each, the closest sentence. */
-  private async evidenceFor(embedder: Embedder, v: Float32Array): Promise<Evidence[]> {
-    const index = this.index!;
-    const evidence: Evidence[] = [];
-    for (const hit of vectorSearch(index, v, EVIDENCE_PER_SENTENCE, this.scoreRows)) {
-      let best = { text: '', score: -Infinity };
-      for (const s of await this.docSentences(embedder, hit.doc)) {
-        const score = dot(v, s.vector);
-        if (score > best.score) best = { text: s.text, score };
-      }
-      evidence.push({ ...docRef(index.docs[hit.doc]!), score: best.score, closestSentence: best.text });
+  /**
+   * Every sentence of the documents closest to a claim, by meaning and keywords (hybrid),
+   * each scored against the claim. Claims and the calibration's control sentences both go
+   * through here, so the threshold and the scores it is compared with are alike.
+   */
+  private async candidatesFor(embedder: Embedder, text: string, v: Float32Array): Promise<DocCandidate[]> {
+    const docs = hybridSearch(this.index!, text, v, { k: CANDIDATE_DOCS, scoreRows: this.scoreRows }).map((h) => h.doc);
+    const candidates: DocCandidate[] = [];
+    for (const doc of docs) {
+      for (const s of await this.docSentences(embedder, doc)) candidates.push({ doc, text: s.text, score: dot(v, s.vector), facts: s.facts });
     }
-    return evidence.sort((a, b) => b.score - a.score);
+    return candidates;
   }
 
   /** What off-topic control sentences score against this corpus (see literature-support.ts). */
@@ -181,14 +213,18 @@ export class LiteratureSession {
     if (this.threshold !== null) return this.threshold;
     const vectors = await this.embed(embedder, CONTROL_SENTENCES, 'query');
     const scores: number[] = [];
-    for (const v of vectors) scores.push((await this.evidenceFor(embedder, v))[0]?.score ?? 0);
+    for (const [i, v] of vectors.entries()) {
+      let best = 0;
+      for (const c of await this.candidatesFor(embedder, CONTROL_SENTENCES[i]!, v)) best = Math.max(best, c.score);
+      scores.push(best);
+    }
     this.threshold = quantile(scores, CONTROL_QUANTILE);
     return this.threshold;
   }
 
   /**
-   * Checks a text sentence by sentence: the closest documents by meaning, the closest
-   * sentence of each, and whether the best is closer than chance on this corpus.
+   * Checks a text sentence by sentence: the closest documents by meaning and keywords, every
+   * sentence of each read for disagreement (src/core/check), and a verdict per sentence.
    */
   async check(text: string, progress?: (p: Progress) => void): Promise<CheckResult> {
     const index = this.index;
@@ -196,15 +232,46 @@ export class LiteratureSession {
     const embedder = await this.model(progress);
     if (!embedder) throw new Error(`checking needs the embedding model, which could not be loaded: ${this.modelError}`);
     const threshold = await this.calibrate(embedder);
+    const t0 = performance.now();
     const claims = splitSentences(text).slice(0, MAX_SENTENCES).map((s) => s.text);
     const vectors = await this.embed(embedder, claims, 'query');
     const sentences: CheckedSentence[] = [];
+    const earlier: SentenceFacts[] = [];
     for (const [i, claim] of claims.entries()) {
-      const evidence = await this.evidenceFor(embedder, vectors[i]!);
-      const { score, supported } = judgeSupport(evidence[0]?.score ?? 0, threshold);
-      sentences.push({ text: claim, supported, score, evidence });
+      const candidates = await this.candidatesFor(embedder, claim, vectors[i]!);
+      const facts = sentenceFacts(claim);
+      const closestDocument = candidates.filter((c) => c.doc === candidates[0]?.doc).map((c) => c.facts!);
+      const judgement = judgeClaim(claim, candidates, threshold, DEFAULT_VERDICT_OPTIONS, withContextDrugs(facts, impliedDrugs(earlier, closestDocument)));
+      earlier.push(facts);
+      sentences.push(this.checkedSentence(claim, judgement, candidates));
     }
-    return { sentences, threshold, model: index.manifest.model };
+    return { sentences, threshold, model: index.manifest.model, entailmentModel: false, timings: { checkMs: performance.now() - t0 } };
+  }
+
+  /** The verdict with its evidence: the document it rests on first, then the closest others. */
+  private checkedSentence(claim: string, judgement: ClaimJudgement, candidates: readonly DocCandidate[]): CheckedSentence {
+    const index = this.index!;
+    const best = new Map<number, number>();
+    for (const [i, c] of candidates.entries()) if (!best.has(c.doc) || c.score > candidates[best.get(c.doc)!]!.score) best.set(c.doc, i);
+    const chosen = judgement.evidence >= 0 ? candidates[judgement.evidence]! : null;
+    const order = [...best.values()].sort((a, b) => candidates[b]!.score - candidates[a]!.score).filter((i) => candidates[i]!.doc !== chosen?.doc);
+    const evidenceMarks = judgement.conflicts.flatMap((c) => c.evidenceSpans);
+    const evidence: Evidence[] = [];
+    if (chosen) evidence.push({ ...docRef(index.docs[chosen.doc]!), score: chosen.score, closestSentence: chosen.text, marks: mergeSpans(evidenceMarks) });
+    for (const i of order.slice(0, EVIDENCE_PER_SENTENCE - evidence.length)) {
+      const c = candidates[i]!;
+      evidence.push({ ...docRef(index.docs[c.doc]!), score: c.score, closestSentence: c.text, marks: [] });
+    }
+    const reasons: CheckReason[] = judgement.conflicts.map((c) => (c.variable ? { kind: c.kind, variable: c.variable } : { kind: c.kind }));
+    if (judgement.byModel) reasons.push({ kind: 'model' });
+    return {
+      text: claim,
+      verdict: judgement.verdict,
+      score: judgement.score,
+      evidence,
+      marks: mergeSpans(judgement.conflicts.flatMap((c) => c.claimSpans)),
+      reasons,
+    };
   }
 
   async search(query: string, k: number, semantic: boolean, progress?: (p: Progress) => void): Promise<LiteratureResults> {

@@ -3,7 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useSnapshot } from '../../../lib/snapshot-context.tsx';
 import { AppLink } from '../../../components/app-link.tsx';
-import type { CheckResult } from '../../../workers/literature-session.ts';
+import type { Translate } from '../../../lib/i18n.tsx';
+import type { MessageKey } from '../../../lib/i18n-messages.ts';
+import type { CheckReason, CheckResult } from '../../../workers/literature-session.ts';
+import type { Verdict } from '../../../core/check/index.ts';
+import { HighlightedText } from './highlighted-text.tsx';
 import type { LiteratureState } from '../api/use-literature.ts';
 
 interface Props {
@@ -12,6 +16,47 @@ interface Props {
   nodeId: string | null;
   hrefFor(id: string): string;
   onOpenNode(id: string): void;
+}
+
+const VERDICT_LABEL: Record<Verdict, MessageKey> = {
+  supported: 'checkSupported',
+  contradicted: 'checkContradicted',
+  'no-close-support': 'checkUnsupported',
+  'not-checkable': 'checkNotCheckable',
+};
+
+const REASON_TEXT: Record<CheckReason['kind'], MessageKey> = {
+  quantity: 'checkReasonQuantity',
+  route: 'checkReasonRoute',
+  polarity: 'checkReasonPolarity',
+  direction: 'checkReasonDirection',
+  population: 'checkReasonPopulation',
+  model: 'checkReasonModel',
+};
+
+const VARIABLE_NAME: Record<string, MessageKey> = {
+  dose: 'checkVar_dose',
+  frequency: 'checkVar_frequency',
+  egfr: 'checkVar_egfr',
+  crcl: 'checkVar_crcl',
+  creatinine: 'checkVar_creatinine',
+  age: 'checkVar_age',
+  weight: 'checkVar_weight',
+};
+
+function reasonText(r: CheckReason, t: Translate): string {
+  return t(REASON_TEXT[r.kind], { variable: t(VARIABLE_NAME[r.variable ?? ''] ?? 'checkVar_other') });
+}
+
+function summary(result: CheckResult, t: Translate): string {
+  const count = (v: Verdict) => result.sentences.filter((s) => s.verdict === v).length;
+  return t('checkSummary', {
+    total: result.sentences.length,
+    supported: count('supported'),
+    contradicted: count('contradicted'),
+    unsupported: count('no-close-support'),
+    unchecked: count('not-checkable'),
+  });
 }
 
 /**
@@ -62,7 +107,7 @@ export function CheckPanel({ pack, nodeId, hrefFor, onOpenNode }: Props) {
         </button>
       </form>
       <p role="status" className="search-status" data-testid="check-status">
-        {check.isFetching ? t('checkRunning') : check.data ? t('checkSummary', { supported: check.data.sentences.filter((s) => s.supported).length, total: check.data.sentences.length }) : ''}
+        {check.isFetching ? t('checkRunning') : check.data ? summary(check.data, t) : ''}
       </p>
       {check.isError ? (
         <p className="notice warn" role="alert">
@@ -72,33 +117,47 @@ export function CheckPanel({ pack, nodeId, hrefFor, onOpenNode }: Props) {
       {check.data ? (
         <ol className="check-sentences">
           {check.data.sentences.map((s, i) => (
-            <li key={i} className={s.supported ? 'claim supported' : 'claim unsupported'} data-supported={s.supported}>
+            <li key={i} className={`claim ${s.verdict}`} data-verdict={s.verdict}>
               <div className="claim-text">
-                <span className="claim-mark">{s.supported ? t('checkSupported') : t('checkUnsupported')}</span> {s.text}{' '}
+                <span className="claim-mark">{t(VERDICT_LABEL[s.verdict])}</span> <HighlightedText text={s.text} highlights={s.marks} />{' '}
                 <span className="hit-score">
                   {t('score')} {s.score.toFixed(3)} ({t('checkThreshold', { threshold: check.data!.threshold.toFixed(3) })})
                 </span>
               </div>
-              <ul className="evidence">
-                {s.evidence.map((e) => (
-                  <li key={e.id}>
-                    <strong>{e.title}</strong> <span className="hit-score">{e.score.toFixed(3)}</span>
-                    <span className="hit-meta">
-                      {' '}
-                      {[e.source, e.year].filter(Boolean).join(' · ')}
-                      {e.node ? (
-                        <>
-                          {' · '}
-                          <AppLink href={hrefFor(e.node)} onNavigate={() => onOpenNode(e.node!)}>
-                            {t('openInGraph')}
-                          </AppLink>
-                        </>
-                      ) : null}
-                    </span>
-                    <blockquote>{e.closestSentence}</blockquote>
-                  </li>
-                ))}
-              </ul>
+              {s.verdict === 'contradicted' ? (
+                <ul className="claim-reasons">
+                  {s.reasons.map((r, k) => (
+                    <li key={k}>{reasonText(r, t)}</li>
+                  ))}
+                </ul>
+              ) : s.verdict === 'not-checkable' ? (
+                <p className="claim-reasons">{t('checkNotCheckableWhy')}</p>
+              ) : null}
+              {s.verdict === 'not-checkable' ? null : (
+                <ul className="evidence">
+                  {s.evidence.map((e, k) => (
+                    <li key={e.id} data-conflict={e.marks.length > 0 || undefined}>
+                      <strong>{e.title}</strong> <span className="hit-score">{e.score.toFixed(3)}</span>
+                      <span className="hit-meta">
+                        {' '}
+                        {[e.source, e.year].filter(Boolean).join(' · ')}
+                        {e.node ? (
+                          <>
+                            {' · '}
+                            <AppLink href={hrefFor(e.node)} onNavigate={() => onOpenNode(e.node!)}>
+                              {t('openInGraph')}
+                            </AppLink>
+                          </>
+                        ) : null}
+                      </span>
+                      <blockquote>
+                        <HighlightedText text={e.closestSentence} highlights={e.marks} />
+                      </blockquote>
+                      {k === 0 && e.marks.length > 0 ? <p className="hit-meta">{t('checkConflictLegend')}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
