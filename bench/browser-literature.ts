@@ -102,7 +102,12 @@ interface Row {
   queriesWithHits: { keyword: number; hybrid: number; of: number };
   /** Median search time per query, slowest hybrid first: the queries that make the p95. */
   perQuery: { query: string; keywordP50: number; hybridP50: number }[];
+  /** Checking the 10-sentence output of src/diagnostics/check-bench-text.ts (issue: < 1 s). */
+  check: { firstMs: number; p50: number; p95: number; checks: number; contradicted: number };
 }
+
+/** Issue 10: a 10-sentence output checked against 100k documents in under a second. */
+const CHECK_AIM_MS = 1000;
 
 const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
 const pooled = (fs: LiteratureBenchFigures[], pick: (f: LiteratureBenchFigures) => ModeFigures, key: keyof ModeFigures['raw']) => fs.flatMap((f) => pick(f).raw[key]);
@@ -134,6 +139,12 @@ function summarise(label: string, fs: LiteratureBenchFigures[]): Row {
       keyword: first.queries.filter((q) => q.keywordHits > 0).length,
       hybrid: first.queries.filter((q) => q.hybridHits > 0).length,
       of: first.queries.length,
+    },
+    check: {
+      firstMs: median(fs.map((f) => f.check.firstMs)),
+      ...p(fs.flatMap((f) => f.check.raw)),
+      checks: fs.reduce((n, f) => n + f.check.callMs.n, 0),
+      contradicted: first.check.contradicted,
     },
     perQuery: first.queries
       .map((q, i) => {
@@ -215,4 +226,10 @@ console.log(
 );
 mkdirSync('bench/out', { recursive: true });
 writeFileSync('bench/out/browser-literature.json', JSON.stringify({ runs, rounds, pack: pack.dir, build: { ...pack.build, cached: pack.cached }, rows }, null, 2) + '\n');
+for (const r of rows) {
+  console.log(
+    `${r.label}: checking a 10-sentence output: first call ${r.check.firstMs.toFixed(0)} ms (with calibration), then p50 ${f2(r.check.p50)} ms, p95 ${f2(r.check.p95)} ms ` +
+      `over ${r.check.checks} checks = ${(r.check.p95 / CHECK_AIM_MS).toFixed(2)}× of the ${CHECK_AIM_MS} ms aim (${r.check.contradicted} sentences contradicted)`,
+  );
+}
 console.log('written to bench/out/browser-literature.json');

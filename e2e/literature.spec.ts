@@ -49,11 +49,40 @@ test.describe('literature search', () => {
     await page.getByRole('button', { name: 'Check against literature' }).click();
     await expect(page).toHaveURL(/view=literature&.*check=output%3Ahallucinated-metformin-dose|check=output%3Ahallucinated-metformin-dose.*view=literature/);
     const status = page.getByTestId('check-status');
-    await expect(status).toContainText(/of \d+ sentences have close support/, { timeout: 60_000 });
+    await expect(status).toContainText(/2 sentences: \d+ supported, \d+ contradicted/, { timeout: 60_000 });
     const claims = page.locator('.check-sentences > li');
-    expect(await claims.count()).toBeGreaterThan(0);
-    // Every sentence shows its evidence: the closest sentence of the closest documents.
+    await expect(claims).toHaveCount(2);
+    // Every sentence shows its evidence: the sentence of the closest documents it rests on.
     await expect(claims.first().locator('.evidence blockquote').first()).not.toBeEmpty();
+  });
+
+  test('the wrong metformin advice is contradicted by the eGFR 30–44 evidence, with the conflicting words marked', async ({ page }) => {
+    await page.goto('?lang=en&view=literature&check=output:hallucinated-metformin-dose');
+    await expect(page.getByTestId('check-status')).toContainText('2 sentences: 0 supported, 2 contradicted', { timeout: 60_000 });
+    // "Dose adjustment only needs considering once eGFR falls below 30."
+    const second = page.locator('.check-sentences > li').nth(1);
+    await expect(second).toHaveAttribute('data-verdict', 'contradicted');
+    await expect(second.locator('.claim-mark')).toHaveText('Contradicted');
+    await expect(second.locator('.claim-text mark')).toContainText(['eGFRが30を下回って']);
+    await expect(second.locator('.claim-reasons')).toContainText('reserves this for one eGFR band');
+    const evidence = second.locator('.evidence > li').first();
+    await expect(evidence).toHaveAttribute('data-conflict', 'true');
+    await expect(evidence.locator('blockquote')).toContainText(/30〜44|30以上45未満|30 to 44/);
+    await expect(evidence.locator('blockquote mark').first()).toContainText(/eGFR (of )?30/);
+    // The first sentence allows the full dose: its 2,250 mg is marked against the 750 mg cap.
+    const first = page.locator('.check-sentences > li').nth(0);
+    await expect(first).toHaveAttribute('data-verdict', 'contradicted');
+    await expect(first.locator('.claim-text mark')).toContainText(['2,250mg']);
+    await expect(first.locator('.evidence > li').first().locator('blockquote mark').first()).toContainText('750');
+  });
+
+  test('a correct answer about the same drug and band stays supported', async ({ page }) => {
+    await page.goto('?lang=ja&view=literature&check=output:0004');
+    await expect(page.getByTestId('check-status')).toContainText('2 文中、裏付けあり 2・矛盾 0', { timeout: 60_000 });
+    for (const claim of await page.locator('.check-sentences > li').all()) {
+      await expect(claim).toHaveAttribute('data-verdict', 'supported');
+      await expect(claim.locator('mark')).toHaveCount(0);
+    }
   });
 
   test('evidence that is a document of the lineage links back into the graph', async ({ page }) => {
@@ -67,14 +96,17 @@ test.describe('literature search', () => {
     await expect(page).toHaveURL(/node=doc%3A/);
   });
 
-  test('a pasted text gets supported and unsupported sentences, in Japanese too', async ({ page }) => {
+  test('a pasted text gets supported, unsupported and unchecked sentences, in Japanese too', async ({ page }) => {
     await page.goto('?lang=ja&view=literature');
     const box = page.getByLabel('照合する文章（LLM の出力を文ごとに照合します）');
-    await box.fill('成人のアナフィラキシーでは、アドレナリン0.5 mgを大腿外側に筋肉内注射する。火星の地下には巨大な図書館があり、毎晩ひとりでに本が並び替えられる。');
+    await box.fill('成人のアナフィラキシーでは、アドレナリン0.5 mgを大腿外側に筋肉内注射する。火星の地下には巨大な図書館があり、毎晩ひとりでに本が並び替えられる。ほかに質問はありますか？');
     await page.getByRole('button', { name: '照合', exact: true }).click();
-    await expect(page.getByTestId('check-status')).toContainText(/2 文中 1 文/, { timeout: 60_000 });
-    await expect(page.locator('.check-sentences > li').nth(0)).toHaveAttribute('data-supported', 'true');
-    await expect(page.locator('.check-sentences > li').nth(1)).toHaveAttribute('data-supported', 'false');
+    await expect(page.getByTestId('check-status')).toContainText('3 文中、裏付けあり 1・矛盾 0・近い裏付けなし 1・照合対象外 1', { timeout: 60_000 });
+    const claims = page.locator('.check-sentences > li');
+    await expect(claims.nth(0)).toHaveAttribute('data-verdict', 'supported');
+    await expect(claims.nth(1)).toHaveAttribute('data-verdict', 'no-close-support');
+    await expect(claims.nth(2)).toHaveAttribute('data-verdict', 'not-checkable');
+    await expect(claims.nth(2).locator('.claim-mark')).toHaveText('照合対象外');
   });
 
   for (const damage of ['missing', 'corrupt'] as const) {

@@ -12,6 +12,7 @@
  * textContent: no HTML from files.
  */
 import { quantile } from '../core/search/quantile.ts';
+import { CHECK_BENCH_TEXT } from './check-bench-text.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { BenchQuery, LiteratureBenchApi, ModeTimings } from '../workers/literature-bench.worker.ts';
 
@@ -70,6 +71,8 @@ export interface LiteratureBenchFigures {
   keyword: ModeFigures;
   hybrid: ModeFigures;
   queries: QueryFigures[];
+  /** Checking a 10-sentence output: the first call (which also calibrates) and later ones. */
+  check: { firstMs: number; callMs: Percentiles; raw: number[]; sentences: number; contradicted: number };
 }
 
 export interface QueryFigures {
@@ -146,6 +149,8 @@ async function main(): Promise<void> {
     row('Pack open (fetch, SHA-256 of every file, index)', `${opened.openMs.toFixed(0)} ms`, 'open-ms');
     status.textContent = `Searching ${opened.docCount} documents: ${QUERIES.length} queries × ${rounds} rounds, keyword-only and hybrid …`;
     const run = await client.call('run', { queries: [...QUERIES], k, rounds });
+    status.textContent = `Checking a ${CHECK_BENCH_TEXT.length}-character output against ${opened.docCount} documents …`;
+    const checked = await client.call('check', { text: CHECK_BENCH_TEXT, rounds });
     const figures: LiteratureBenchFigures = {
       pack,
       docs: opened.docCount,
@@ -157,6 +162,7 @@ async function main(): Promise<void> {
       isolated: crossOriginIsolated,
       keyword: mode(run.timings.keyword),
       hybrid: mode(run.timings.hybrid),
+      check: { firstMs: checked.firstMs, callMs: percentiles(checked.callMs), raw: checked.callMs, sentences: checked.sentences, contradicted: checked.contradicted },
       queries: run.outcomes.map((o, i) => ({
         ...o,
         keywordSearchP50: perQueryMedian(run.timings.keyword.searchMs, i, QUERIES.length),
@@ -175,6 +181,11 @@ async function main(): Promise<void> {
     );
     const withHits = (pick: (q: QueryFigures) => number) => figures.queries.filter((q) => pick(q) > 0).length;
     row('Queries with hits (keyword / hybrid)', `${withHits((q) => q.keywordHits)} / ${withHits((q) => q.hybridHits)} of ${figures.queries.length}`, 'hits');
+    row(
+      `Check a ${figures.check.sentences}-sentence output`,
+      `first ${figures.check.firstMs.toFixed(0)} ms (with the threshold's calibration), then ${ms(figures.check.callMs).replace('searches', 'checks')}`,
+      'check-ms',
+    );
     row('Cross-origin isolated', String(crossOriginIsolated), 'isolated');
     for (const q of figures.queries) queryRow(q);
     performance.mark('raireki:literature-bench', { detail: figures });

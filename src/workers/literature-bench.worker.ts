@@ -88,6 +88,21 @@ const api = {
     }
     return { timings, outcomes, modelLoadMs };
   },
+
+  /** The check of one output, `rounds` times after a first call that also calibrates the threshold. */
+  async check(args: { text: string; rounds: number }) {
+    let t0 = performance.now();
+    const first = await session.check(args.text);
+    const firstMs = performance.now() - t0;
+    const callMs: number[] = [];
+    for (let round = 0; round < args.rounds; round++) {
+      t0 = performance.now();
+      // A different text each round: nothing the session caches per output is reused.
+      await session.check(args.text + ' '.repeat(round + 1));
+      callMs.push(performance.now() - t0);
+    }
+    return { firstMs, callMs, sentences: first.sentences.length, contradicted: first.sentences.filter((s) => s.verdict === 'contradicted').length };
+  },
 };
 
 export type LiteratureBenchApi = typeof api;

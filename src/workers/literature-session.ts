@@ -248,6 +248,20 @@ export class LiteratureSession {
     return { sentences, threshold, model: index.manifest.model, entailmentModel: false, timings: { checkMs: performance.now() - t0 } };
   }
 
+  /**
+   * Evidence sentences the caller gives (a labelled claim–evidence pair) scored against a
+   * claim, with the corpus's calibrated threshold: what `check` hands to `judgeClaim` after
+   * retrieval. The benchmark over labelled pairs uses it.
+   */
+  async scoreEvidence(claim: string, evidence: readonly string[]): Promise<{ threshold: number; candidates: EvidenceCandidate[] }> {
+    const embedder = await this.model();
+    if (!embedder) throw new Error(`scoring needs the embedding model, which could not be loaded: ${this.modelError}`);
+    const threshold = await this.calibrate(embedder);
+    const vectors = await this.embed(embedder, evidence, 'passage');
+    const [q] = await this.embed(embedder, [claim], 'query');
+    return { threshold, candidates: evidence.map((text, i) => ({ text, score: dot(q!, vectors[i]!), facts: sentenceFacts(text) })) };
+  }
+
   /** The verdict with its evidence: the document it rests on first, then the closest others. */
   private checkedSentence(claim: string, judgement: ClaimJudgement, candidates: readonly DocCandidate[]): CheckedSentence {
     const index = this.index!;

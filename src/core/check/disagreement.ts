@@ -46,7 +46,7 @@ export interface DisagreementOptions {
   readonly polarityCoverage: number;
 }
 
-export const DEFAULT_DISAGREEMENT_OPTIONS: DisagreementOptions = { polarityCoverage: 0.6 };
+export const DEFAULT_DISAGREEMENT_OPTIONS: DisagreementOptions = { polarityCoverage: 0.4 };
 
 /** Relative tolerance for "the same value" (rounding: "about 750 mg", "0.5 g"). */
 const SAME_VALUE = 0.05;
