@@ -4,8 +4,8 @@
  * loaded corpus with control sentences that no medical corpus supports (weather, sport,
  * cooking…, written by the project in both languages): each is scored exactly like a claim
  * (its best evidence sentence), and a claim must beat almost all of them. A claim at or
- * below that level has "no close support" — which flags invented content, but cannot tell
- * a wrong dose from the right one when both are about the same topic.
+ * below that level has "no close support", which flags invented content. Telling a wrong
+ * dose from the right one on the same topic is the disagreement rules' work (src/core/check).
  */
 
 /** Share of control sentences a supported claim must score above. */
@@ -55,12 +55,3 @@ export const CONTROL_SENTENCES: readonly string[] = [
 ];
 
 export { quantile } from './quantile.ts';
-
-export interface SupportJudgement {
-  score: number;
-  supported: boolean;
-}
-
-export function judgeSupport(score: number, threshold: number): SupportJudgement {
-  return { score, supported: score > threshold };
-}
