@@ -37,7 +37,8 @@ export const GOLDEN_PAIRS: readonly NliPair[] = [
   {
     premise:
       'The patient was admitted with community-acquired pneumonia, treated with intravenous antibiotics for five days, ' +
-      'then switched to oral therapy; chest radiographs at discharge showed resolution, and renal function stayed normal throughout the stay.',
+      'then switched to oral therapy; chest radiographs at discharge showed resolution, and renal function stayed normal throughout the stay. ' +
+      '入院中は腎機能を毎日測定し、退院時の胸部X線写真で肺炎の改善を確認した。',
     hypothesis: 'The pneumonia resolved.',
   },
   { premise: 'zzqx unknownword', hypothesis: 'qqq' },

@@ -117,6 +117,12 @@ describe('sentence-pair tokenisation', () => {
     expect(got.typeIds).toEqual(reference.token_type_ids);
   });
 
+  it('the golden pairs include one longer than maxLength, so the browser check covers truncation', () => {
+    const long = golden.pairs.filter((p) => encoder.tokenizer.encode(p.premise, { text_pair: p.hypothesis }).ids.length > 64);
+    expect(long).toHaveLength(1);
+    expect(encoder.encodePair(long[0]!).ids).toHaveLength(64);
+  });
+
   it('truncates the longer side first to maxLength, keeping both [SEP]', () => {
     const premise = 'Insulin therapy lowers blood glucose in patients with diabetes. '.repeat(10);
     const got = encoder.encodePair({ premise, hypothesis: 'Insulin lowers blood glucose.' });
