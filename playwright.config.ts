@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx scripts/serve.ts --port ${E2E_PORT} --base ${E2E_BASE} --mount e2e-snapshots=.tmp/e2e-snapshots --mount models/tiny-bert=fixtures/models/tiny-bert`,
+      command: `npx tsx scripts/serve.ts --port ${E2E_PORT} --base ${E2E_BASE} --mount e2e-snapshots=.tmp/e2e-snapshots --mount models/tiny-bert=fixtures/models/tiny-bert --mount models/tiny-nli=fixtures/models/tiny-nli`,
       url: `http://127.0.0.1:${E2E_PORT}${E2E_BASE}`,
       reuseExistingServer: false,
       timeout: 30_000,

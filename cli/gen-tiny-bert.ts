@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { createEmbedder } from '../src/embed/index.ts';
 import { Prng } from '../src/testing/prng.ts';
-import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo } from './lib/literature-onnx-graph.ts';
+import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo, type NodeProto, type TensorProto } from './lib/literature-onnx-graph.ts';
 import { modelFolderFiles } from './lib/literature-model-files.ts';
 import { nodeFolderIo, nodeRuntimeOptions, writeFolder } from './lib/literature-node-io.ts';
 import { buildWordPieceVocab, wordPieceTokenizerJson } from './lib/literature-wordpiece-vocab.ts';
@@ -26,10 +26,23 @@ export const GOLDEN_TEXTS = [
   'zzqx unknownword',
 ];
 
-function tinyBertGraph(vocabSize: number, random: Prng): Uint8Array {
-  const { hidden: H, heads, intermediate: I, layers, maxPositions } = TINY_BERT;
+export type BertShape = typeof TINY_BERT;
+
+/** Normal deviates from a seeded generator (Box–Muller), for weights. */
+export function gaussian(random: Prng): () => number {
+  return () => Math.sqrt(-2 * Math.log(Math.max(random.next(), 1e-12))) * Math.cos(2 * Math.PI * random.next());
+}
+
+/**
+ * The encoder of a BERT-architecture graph with seeded random weights: inputs input_ids,
+ * attention_mask and token_type_ids (int64 [batch, sequence]), and the name of its last
+ * hidden state ([batch, sequence, hidden]). Shared by the tiny BERT and the tiny NLI model
+ * (cli/gen-tiny-nli.ts), which adds a classifier head.
+ */
+export function bertEncoder(vocabSize: number, random: Prng, shape: BertShape = TINY_BERT): { inits: TensorProto[]; nodes: NodeProto[]; output: string } {
+  const { hidden: H, heads, intermediate: I, layers, maxPositions } = shape;
   const hd = H / heads;
-  const gauss = () => Math.sqrt(-2 * Math.log(Math.max(random.next(), 1e-12))) * Math.cos(2 * Math.PI * random.next());
+  const gauss = gaussian(random);
   const weights = (n: number, std: number) => Float32Array.from({ length: n }, () => gauss() * std);
   const ones = (n: number) => new Float32Array(n).fill(1);
   const inits = [
@@ -116,7 +129,12 @@ function tinyBertGraph(vocabSize: number, random: Prng): Uint8Array {
     );
     x = p('out');
   }
-  nodes.push(node('Identity', [x], ['last_hidden_state']));
+  return { inits, nodes, output: x };
+}
+
+function tinyBertGraph(vocabSize: number, random: Prng): Uint8Array {
+  const { inits, nodes, output } = bertEncoder(vocabSize, random);
+  nodes.push(node('Identity', [output], ['last_hidden_state']));
   const ids = (name: string) => valueInfo(name, DataType.INT64, ['batch', 'sequence']);
   return encodeModel({
     name: 'raireki_tiny_bert',

@@ -1,13 +1,15 @@
 /**
  * Builds a static literature index for the browser's literature search.
  *
- *   npm run pack:literature -- <input> <out-dir> [--model <model folder>] [--keyword-weight 0.7]
+ *   npm run pack:literature -- <input> <out-dir> [--model <model folder>] [--nli <NLI model folder>] [--keyword-weight 0.7]
  *
  * <input>: BEIR corpus.jsonl ({_id, title, text}), JSONL with title / abstract / source /
  * year / identifiers, or CSV with those columns (chosen by the .csv extension). Records
  * that cannot be used are reported with their line numbers; the rest are indexed. Without
  * --model the default model, raireki-static-ngram-256, is trained on the corpus itself.
- * Writes <out-dir>/literature-manifest.json, the index files and <out-dir>/model/.
+ * --nli adds an NLI cross-encoder (a model folder with `task: "nli"`, see docs/nli-models.md)
+ * for the output check, under <out-dir>/nli/, hashed in the manifest like the embedding model.
+ * Writes <out-dir>/literature-manifest.json, the index files, <out-dir>/model/ (and nli/).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -24,6 +26,7 @@ interface Args {
   input: string;
   out: string;
   model?: string;
+  nli?: string;
   keywordWeight?: number;
 }
 
@@ -32,10 +35,11 @@ function parseArgs(argv: string[]): Args {
   const a: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--model') a.model = argv[++i];
+    else if (argv[i] === '--nli') a.nli = argv[++i];
     else if (argv[i] === '--keyword-weight') a.keywordWeight = Number(argv[++i]);
     else positional.push(argv[i]!);
   }
-  if (positional.length !== 2) throw new Error('usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--keyword-weight w]');
+  if (positional.length !== 2) throw new Error('usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--nli <folder>] [--keyword-weight w]');
   return { ...a, input: positional[0]!, out: positional[1]! };
 }
 
@@ -52,6 +56,7 @@ async function main(): Promise<number> {
   const pack = await buildLiteraturePack(corpus.docs, {
     runtime: nodeRuntimeOptions(),
     ...(args.model ? { modelFiles: await readModelFolder(args.model) } : {}),
+    ...(args.nli ? { nliFiles: await readModelFolder(args.nli) } : {}),
     ...(args.keywordWeight !== undefined ? { keywordWeight: args.keywordWeight } : {}),
     onProgress: (stage, done, total) => bar.update(STAGE_LABEL[stage], done, total),
   });
@@ -61,6 +66,7 @@ async function main(): Promise<number> {
   const t = pack.timings;
   console.error(
     `indexed ${corpus.docs.length} documents (${corpus.problems.length} records skipped or trimmed) with ${pack.manifest.model} ` +
+      (pack.manifest.nli ? `and the NLI model ${pack.manifest.nli} ` : '') +
       `→ ${args.out} (${mb.toFixed(1)} MB; model ${(t.model / 1000).toFixed(1)} s, embedding ${(t.embed / 1000).toFixed(1)} s, ` +
       `keywords ${(t.keyword / 1000).toFixed(1)} s)`,
   );

@@ -4,7 +4,7 @@
  *   npm run pack -- --policy policy/default-policy.json --snapshot public/snapshots/sample \
  *     --out dist/packs --key keys/pack-signing-key.pem [--role clinician …] \
  *     [--encrypt clinician=secrets/clinician.pass …] [--built-by "name"] \
- *     [--literature fixtures/literature/corpus.jsonl [--literature-model <model folder>]]
+ *     [--literature fixtures/literature/corpus.jsonl [--literature-model <model folder>] [--literature-nli <NLI model folder>]]
  *
  * Writes <out>/<role>/{manifest.json, manifest.sig, core/…, details/…, literature/…} (with
  * --layout json|both, graph-*.json too; each file ….enc when encrypted) and
@@ -19,7 +19,7 @@ import { buildPacks } from './lib/pack-build.ts';
 const USAGE = `usage: npm run pack -- --policy <file> --snapshot <dir> --out <dir> --key <private key PEM>
          [--role <role> …] [--encrypt <role>=<passphrase file> …] [--kdf-iterations <n ≥ ${DEFAULT_PBKDF2_ITERATIONS}>]
          [--built-by <name>] [--layout binary|json|both] [--nodes-per-file <n>]
-         [--literature <corpus .jsonl|.csv> [--literature-model <model folder>]]`;
+         [--literature <corpus .jsonl|.csv> [--literature-model <model folder>] [--literature-nli <NLI model folder>]]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       layout: { type: 'string' },
       literature: { type: 'string' },
       'literature-model': { type: 'string' },
+      'literature-nli': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const layout = values.layout ?? 'binary';
   if (layout !== 'binary' && layout !== 'json' && layout !== 'both') throw new UsageError('--layout must be binary, json or both');
   if (values['literature-model'] && !values.literature) throw new UsageError('--literature-model needs --literature');
+  if (values['literature-nli'] && !values.literature) throw new UsageError('--literature-nli needs --literature');
   const result = await buildPacks({
     policyPath: policy,
     snapshotDir: snapshot,
@@ -64,7 +66,13 @@ async function main(): Promise<void> {
     builtBy: values['built-by'],
     nodesPerFile,
     layout,
-    literature: values.literature ? { corpusPath: values.literature, ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}) } : undefined,
+    literature: values.literature
+      ? {
+          corpusPath: values.literature,
+          ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}),
+          ...(values['literature-nli'] ? { nliDir: values['literature-nli'] } : {}),
+        }
+      : undefined,
   });
   for (const p of result.literatureProblems.slice(0, 20)) console.warn(`${values.literature}:${p.line}: ${p.message}`);
   for (const pack of result.packs) {

@@ -8,8 +8,8 @@ import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
 type Onnx = typeof onnx;
-type NodeProto = ReturnType<Onnx['NodeProto']['create']>;
-type TensorProto = ReturnType<Onnx['TensorProto']['create']>;
+export type NodeProto = ReturnType<Onnx['NodeProto']['create']>;
+export type TensorProto = ReturnType<Onnx['TensorProto']['create']>;
 type ValueInfoProto = ReturnType<Onnx['ValueInfoProto']['create']>;
 
 /** Opset 18: ReduceMean/ReduceSum/ReduceL2 take their axes as an input tensor. */

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLiteraturePack, MODEL_DIR, type LiteratureIndex } from '../../src/core/search/literature-pack.ts';
+import { hasNliModel, loadLiteraturePack, MODEL_DIR, NLI_DIR, type LiteratureIndex } from '../../src/core/search/literature-pack.ts';
 import { hybridSearch, keywordSearch } from '../../src/core/search/literature-search.ts';
 import { createEmbedder, memoryFolderIo, sha256Hex, type Embedder } from '../../src/embed/index.ts';
-import { nodeRuntimeOptions } from './literature-node-io.ts';
+import { nodeRuntimeOptions, readModelFolder } from './literature-node-io.ts';
 import { buildLiteraturePack, type BuiltPack } from './literature-pack-build.ts';
 import { parseJsonlCorpus } from './literature-parse.ts';
 
@@ -31,8 +31,9 @@ const ioFor = (files: ReadonlyMap<string, Uint8Array>) => ({
   decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b),
 });
 
+let pack: BuiltPack;
+
 describe('a literature pack built by the indexer and loaded by the browser loader', () => {
-  let pack: BuiltPack;
   let index: LiteratureIndex;
   let embedder: Embedder;
   beforeAll(async () => {
@@ -71,5 +72,38 @@ describe('a literature pack built by the indexer and loaded by the browser loade
     bad[0]! ^= 1;
     files.set('vectors.i8', bad);
     await expect(loadLiteraturePack(ioFor(files))).rejects.toThrow(/vectors\.i8: SHA-256/);
+  });
+});
+
+describe('a literature pack with an NLI model (--nli)', () => {
+  it('carries the folder under nli/, hashed in the manifest, and names the model', async () => {
+    const nliFiles = await readModelFolder('fixtures/models/tiny-nli');
+    const built = await buildLiteraturePack(corpus, { runtime, nliFiles });
+    const loaded = await loadLiteraturePack(ioFor(built.files));
+    expect(loaded.manifest.nli).toBe('raireki-tiny-nli-random');
+    expect(hasNliModel(loaded.manifest)).toBe(true);
+    for (const [name, bytes] of nliFiles) {
+      expect(built.files.get(NLI_DIR + name)).toEqual(bytes);
+      expect(loaded.manifest.files[NLI_DIR + name]).toEqual({ sha256: await sha256Hex(bytes), bytes: bytes.byteLength });
+    }
+  });
+
+  it('says so when there is none, and writes the manifest as before (no nli key)', () => {
+    expect(pack.manifest.nli).toBeUndefined();
+    expect(hasNliModel(pack.manifest)).toBe(false);
+    expect(new TextDecoder().decode(pack.files.get('literature-manifest.json'))).not.toContain('"nli"');
+    expect([...pack.files.keys()].filter((n) => n.startsWith(NLI_DIR))).toEqual([]);
+  });
+
+  it('refuses an embedding model given as the NLI model, before indexing', async () => {
+    await expect(buildLiteraturePack(corpus, { runtime, nliFiles: await readModelFolder('fixtures/models/tiny-bert') })).rejects.toThrow(
+      'the NLI model folder cannot be used: raireki-model.json: raireki-tiny-bert-random is an embedding model (task "embedding"), not an NLI model',
+    );
+  });
+
+  it('refuses a manifest that names an NLI model whose folder it does not list', async () => {
+    const manifest = JSON.parse(new TextDecoder().decode(pack.files.get('literature-manifest.json')));
+    const files = new Map(pack.files).set('literature-manifest.json', new TextEncoder().encode(JSON.stringify({ ...manifest, nli: 'x' })));
+    await expect(loadLiteraturePack(ioFor(files))).rejects.toThrow('literature-manifest.json: nli names x, but files has no nli/raireki-model.json');
   });
 });

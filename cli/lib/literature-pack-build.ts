@@ -1,8 +1,9 @@
 /**
  * Building a literature pack in memory: the embedding model (the corpus-trained default,
  * or a folder given by the user), passage vectors through src/embed (the code the
- * browser runs), int8 quantisation, the BM25 index, and the manifest with SHA-256 of
- * every file. The CLI writes the result to disk; the retrieval benchmark loads it back
+ * browser runs), int8 quantisation, the BM25 index, optionally an NLI model folder for the
+ * output check (started once here, so that a folder the browser could not run is refused
+ * now), and the manifest with SHA-256 of every file. The CLI writes the result to disk; the retrieval benchmark loads it back
  * through the browser's loader.
  */
 import { buildBm25 } from '../../src/core/search/bm25-builder.ts';
@@ -11,13 +12,14 @@ import {
   LITERATURE_FORMAT,
   LITERATURE_MANIFEST,
   MODEL_DIR,
+  NLI_DIR,
   PACK_FILES,
   packBinaryFiles,
   type LiteratureDoc,
   type LiteratureManifest,
 } from '../../src/core/search/literature-pack.ts';
 import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
-import { createEmbedder, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
+import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
 import { buildStaticModelFolder } from './literature-static-model.ts';
 
 export type BuildStage = 'model' | 'embed' | 'keyword' | 'write';
@@ -25,6 +27,8 @@ export type BuildStage = 'model' | 'embed' | 'keyword' | 'write';
 export interface BuildPackOptions {
   /** Files of a model folder to use instead of training the default model on the corpus. */
   readonly modelFiles?: ReadonlyMap<string, Uint8Array>;
+  /** Files of an NLI model folder (`task: "nli"`) to carry in `nli/`, for the output check. */
+  readonly nliFiles?: ReadonlyMap<string, Uint8Array>;
   readonly runtime: RuntimeOptions;
   /** A fixed BM25 weight for the hybrid; by default it is chosen per query. */
   readonly keywordWeight?: number;
@@ -52,6 +56,8 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   const progress = options.onProgress ?? (() => {});
   const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, write: 0 };
   const passages = docs.map(passageText);
+  // Before the long part: a folder that cannot be used fails the build at once.
+  const nli = options.nliFiles ? await nliModelName(options.nliFiles, options.runtime) : undefined;
 
   let t = performance.now();
   progress('model', 0, 1);
@@ -91,6 +97,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
   files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
   for (const [name, bytes] of modelFiles) files.set(MODEL_DIR + name, bytes);
+  for (const [name, bytes] of options.nliFiles ?? []) files.set(NLI_DIR + name, bytes);
   const hashes: Record<string, { sha256: string; bytes: number }> = {};
   for (const name of [...files.keys()].sort()) {
     const bytes = files.get(name)!;
@@ -101,6 +108,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     docCount: docs.length,
     dims,
     model: embedder.manifest.name,
+    ...(nli !== undefined ? { nli } : {}),
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,
     files: hashes,
@@ -108,4 +116,24 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
   timings.write = performance.now() - t;
   return { files, manifest, timings };
+}
+
+/**
+ * The NLI folder's model name, after starting it as the browser will (hashes, task, labels,
+ * the graph's inputs and output) and classifying one pair: an index must not carry a model
+ * the check cannot run.
+ */
+async function nliModelName(files: ReadonlyMap<string, Uint8Array>, runtime: RuntimeOptions): Promise<string> {
+  let nli;
+  try {
+    nli = await createNliModel(memoryFolderIo(files), runtime);
+  } catch (err) {
+    throw new Error(`the NLI model folder cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    await nli.classify([{ premise: 'Metformin is reduced at an eGFR of 30 to 44.', hypothesis: 'eGFR 30未満ではメトホルミンは禁忌である。' }]);
+    return nli.manifest.name;
+  } finally {
+    await nli.release();
+  }
 }

@@ -36,7 +36,13 @@ export interface BuildPacksOptions {
    * A literature corpus (what `npm run pack:literature` reads) to index per role: each role's
    * index holds only the documents it may read (core/pack/literature-filter.ts).
    */
-  literature?: { corpusPath: string; /** Model folder to use; default: train the default model per role. */ modelDir?: string };
+  literature?: {
+    corpusPath: string;
+    /** Model folder to use; default: train the default model per role. */
+    modelDir?: string;
+    /** NLI model folder each role's index carries for the output check (signed with the pack). */
+    nliDir?: string;
+  };
 }
 
 export interface BuildPacksResult {
@@ -69,6 +75,7 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
   const corpus = opts.literature ? parseCorpusFile(opts.literature.corpusPath, readFileSync(opts.literature.corpusPath, 'utf8')) : null;
   if (corpus && corpus.docs.length === 0) throw new Error(`${opts.literature!.corpusPath}: no usable literature records`);
   const modelFiles = opts.literature?.modelDir ? await readModelFolder(opts.literature.modelDir) : undefined;
+  const nliFiles = opts.literature?.nliDir ? await readModelFolder(opts.literature.nliDir) : undefined;
 
   const packs: BuiltPack[] = [];
   const seconds: Record<string, number> = {};
@@ -90,7 +97,7 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
       nodesPerFile: opts.nodesPerFile,
       layout: opts.layout,
       sha256: (bytes) => createHash('sha256').update(bytes).digest(),
-      literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles) : undefined,
+      literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles, nliFiles) : undefined,
     });
     writePackDir(join(opts.outDir, role), pack);
     seconds[role] = (performance.now() - started) / 1000;
@@ -113,10 +120,11 @@ async function roleLiterature(
   role: string,
   snapshot: { nodes: readonly SnapshotNode[]; relations: readonly Relation[] },
   modelFiles: Map<string, Uint8Array> | undefined,
+  nliFiles?: Map<string, Uint8Array>,
 ): Promise<RoleLiterature> {
   const { kept, leftOut } = literatureForRole(docs, literatureFilterContext(policy, role, snapshot.nodes, snapshot.relations));
   if (kept.length === 0) return { files: new Map(), kept: 0, leftOut };
-  const built = await buildLiteraturePack(kept, { runtime: nodeRuntimeOptions(), ...(modelFiles ? { modelFiles } : {}) });
+  const built = await buildLiteraturePack(kept, { runtime: nodeRuntimeOptions(), ...(modelFiles ? { modelFiles } : {}), ...(nliFiles ? { nliFiles } : {}) });
   return { files: built.files, kept: kept.length, leftOut };
 }
 

@@ -70,9 +70,37 @@ describe('pack and keygen commands', () => {
     const modelOnly = run('cli/pack.ts', [...base, '--literature-model', 'public/literature/sample/model']);
     expect(modelOnly.status).toBe(2);
     expect(modelOnly.stderr).toContain('--literature-model needs --literature');
+    const nliOnly = run('cli/pack.ts', [...base, '--literature-nli', 'fixtures/models/tiny-nli']);
+    expect(nliOnly.status).toBe(2);
+    expect(nliOnly.stderr).toContain('--literature-nli needs --literature');
     writeFileSync(join(tmp, 'empty.jsonl'), '{"id":"x"}\n');
     const empty = run('cli/pack.ts', [...base, '--literature', join(tmp, 'empty.jsonl')]);
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain('empty.jsonl: no usable literature records');
   });
+
+  it('signs an NLI model into a role\'s literature index (--literature-nli), and pack:literature --nli writes it under nli/', () => {
+    const corpus = join(tmp, 'nli-corpus.jsonl');
+    writeFileSync(corpus, ['{"_id":"a","title":"Metformin","abstract":"Reduce metformin when eGFR is 30 to 44."}', '{"_id":"b","title":"肺炎","abstract":"抗菌薬を投与した。"}'].join('\n') + '\n');
+    const out = join(tmp, 'packs-nli');
+    const r = run('cli/pack.ts', ['--policy', 'policy/default-policy.json', '--snapshot', join(tmp, 'snapshot'), '--out', out, '--key', join(tmp, 'keys', 'pack-signing-key.pem'), '--role', 'auditor', '--literature', corpus, '--literature-nli', 'fixtures/models/tiny-nli']);
+    expect(r.status, r.stderr).toBe(0);
+    const signed = readFileSync(join(out, 'auditor', 'manifest.json'), 'utf8');
+    for (const f of ['model.onnx', 'tokenizer.json', 'raireki-model.json']) {
+      expect(signed).toContain(`"literature/nli/${f}"`);
+      expect(readFileSync(join(out, 'auditor', 'literature', 'nli', f))).toEqual(readFileSync(join('fixtures/models/tiny-nli', f)));
+    }
+    const verified = run('cli/lib/pack-verify.ts', [join(out, 'auditor'), '--public-key', join(tmp, 'keys', 'pack-signing-public-key.json')]);
+    expect(verified.status, verified.stderr).toBe(0);
+
+    const index = join(tmp, 'literature-nli');
+    const lit = run('cli/pack-literature.ts', [corpus, index, '--nli', 'fixtures/models/tiny-nli']);
+    expect(lit.status, lit.stderr).toBe(0);
+    expect(lit.stderr).toContain('and the NLI model raireki-tiny-nli-random');
+    expect(JSON.parse(readFileSync(join(index, 'literature-manifest.json'), 'utf8')).nli).toBe('raireki-tiny-nli-random');
+    expect(readFileSync(join(index, 'nli', 'model.onnx'))).toEqual(readFileSync('fixtures/models/tiny-nli/model.onnx'));
+    const wrong = run('cli/pack-literature.ts', [corpus, join(tmp, 'literature-wrong'), '--nli', 'fixtures/models/tiny-bert']);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('pack-literature: the NLI model folder cannot be used: raireki-model.json: raireki-tiny-bert-random is an embedding model');
+  }, 90_000); // three tool runs, each starting tsx and onnxruntime
 });

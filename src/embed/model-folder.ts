@@ -4,7 +4,7 @@
  * truncated download or an HTML error page served as `model.onnx` fails here with the
  * file's name instead of deep inside onnxruntime.
  */
-import { MODEL_MANIFEST_FILE, parseModelManifest, type ModelManifest } from './model-manifest.ts';
+import { MODEL_MANIFEST_FILE, parseAnyModelManifest, type AnyModelManifest } from './model-manifest.ts';
 import { sha256Hex } from '../platform/index.ts';
 
 export interface ModelFolderIo {
@@ -12,8 +12,9 @@ export interface ModelFolderIo {
   read(name: string): Promise<Uint8Array>;
 }
 
-export interface ModelFolder {
-  readonly manifest: ModelManifest;
+/** A folder's verified files; `manifest` is of either task until the caller checks which (`expectTask`). */
+export interface ModelFolder<M extends AnyModelManifest = AnyModelManifest> {
+  readonly manifest: M;
   readonly model: Uint8Array;
   /** Parsed tokenizer.json (and tokenizer_config.json) for 'tokenizer.json' models. */
   readonly tokenizerJson?: unknown;
@@ -33,7 +34,7 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
   }
 }
 
-async function readVerified(io: ModelFolderIo, manifest: ModelManifest, name: string): Promise<Uint8Array> {
+async function readVerified(io: ModelFolderIo, manifest: AnyModelManifest, name: string): Promise<Uint8Array> {
   const bytes = await io.read(name);
   const expected = manifest.files[name];
   if (!expected) throw new Error(`${MODEL_MANIFEST_FILE}: files has no hash for ${name}`);
@@ -46,7 +47,7 @@ async function readVerified(io: ModelFolderIo, manifest: ModelManifest, name: st
 }
 
 export async function loadModelFolder(io: ModelFolderIo): Promise<ModelFolder> {
-  const manifest = parseModelManifest(parseJson(MODEL_MANIFEST_FILE, await io.read(MODEL_MANIFEST_FILE)));
+  const manifest = parseAnyModelManifest(parseJson(MODEL_MANIFEST_FILE, await io.read(MODEL_MANIFEST_FILE)));
   const model = await readVerified(io, manifest, manifest.model);
   const tok = manifest.tokenizer;
   if (tok.kind !== 'tokenizer.json') return { manifest, model };

@@ -3,19 +3,23 @@
  * plain TypeScript from the BERT paper's definition, using the weights stored in the
  * graph: proves the fixture really is a BERT encoder (and that pooling, prefixes and
  * normalisation in src/embed agree), not only that it reproduces its own golden numbers.
+ * The same for the tiny NLI cross-encoder: BERT over a sentence pair (token types 0 and 1),
+ * its pooler and classifier, and the softmax named by the manifest's labels.
  */
 import { readFileSync } from 'node:fs';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { nodeFolderIo, nodeRuntimeOptions } from '../../cli/lib/literature-node-io.ts';
 import { createEmbedder } from './create-embedder.ts';
-import { createHfEncoder } from './hf-tokenizer.ts';
+import { createHfEncoder, createHfPairEncoder } from './hf-tokenizer.ts';
+import { createNliModel } from './nli-model.ts';
 
 const FOLDER = 'fixtures/models/tiny-bert';
+const NLI_FOLDER = 'fixtures/models/tiny-nli';
 const { hidden: H, heads, layers } = { hidden: 32, heads: 4, layers: 2 };
 
-function weights(): Map<string, Float32Array> {
-  const model = onnxProto.onnx.ModelProto.decode(readFileSync(`${FOLDER}/model.onnx`));
+function weights(folder = FOLDER): Map<string, Float32Array> {
+  const model = onnxProto.onnx.ModelProto.decode(readFileSync(`${folder}/model.onnx`));
   const out = new Map<string, Float32Array>();
   for (const t of model.graph!.initializer!) {
     if (t.dataType !== onnxProto.onnx.TensorProto.DataType.FLOAT) continue;
@@ -41,11 +45,11 @@ const layerNorm = (x: number[], g: Float32Array, b: Float32Array) => {
 const linear = (x: number[], w: Float32Array, b: Float32Array, out: number) =>
   Array.from({ length: out }, (_, j) => x.reduce((s, xi, i) => s + xi * w[i * out + j]!, b[j]!));
 
-function bertForward(w: Map<string, Float32Array>, ids: number[]): number[][] {
+function bertForward(w: Map<string, Float32Array>, ids: number[], typeIds: number[] = ids.map(() => 0)): number[][] {
   const get = (n: string) => w.get(n)!;
   let x = ids.map((id, p) =>
     layerNorm(
-      Array.from({ length: H }, (_, d) => get('word_embeddings')[id * H + d]! + get('position_embeddings')[p * H + d]! + get('token_type_embeddings')[d]!),
+      Array.from({ length: H }, (_, d) => get('word_embeddings')[id * H + d]! + get('position_embeddings')[p * H + d]! + get('token_type_embeddings')[typeIds[p]! * H + d]!),
       get('emb_ln_g'),
       get('emb_ln_b'),
     ),
@@ -93,6 +97,34 @@ describe('tiny BERT graph = BERT written out by hand', () => {
       const mean = Array.from({ length: H }, (_, d) => states.reduce((s, row) => s + row[d]!, 0) / states.length);
       const norm = Math.hypot(...mean);
       for (let d = 0; d < H; d++) expect(Math.abs(got[i]![d]! - mean[d]! / norm)).toBeLessThan(1e-4);
+    });
+  });
+});
+
+describe('tiny NLI graph = BERT, pooler and classifier written out by hand', () => {
+  it('probabilities agree to 1e-4, each under the label the manifest gives its index', async () => {
+    const w = weights(NLI_FOLDER);
+    const manifest = JSON.parse(readFileSync(`${NLI_FOLDER}/raireki-model.json`, 'utf8')) as { labels: Record<string, 'entailment' | 'neutral' | 'contradiction'> };
+    const tokenizer = JSON.parse(readFileSync(`${NLI_FOLDER}/tokenizer.json`, 'utf8'));
+    const encoder = createHfPairEncoder(tokenizer, {}, 64, ['input_ids']);
+    const nli = await createNliModel(nodeFolderIo(NLI_FOLDER), nodeRuntimeOptions());
+    const pairs = [
+      { premise: 'Insulin lowers blood glucose.', hypothesis: '糖尿病の患者にインスリンを投与した。' },
+      { premise: '胸部CTで肺炎を認めた。', hypothesis: 'No pneumonia was seen on chest CT.' },
+    ];
+    const got = await nli.classify(pairs);
+    await nli.release();
+    const get = (n: string) => w.get(n)!;
+    pairs.forEach((pair, i) => {
+      const { ids, typeIds } = encoder.encodePair(pair);
+      expect(typeIds).toContain(1);
+      const cls = bertForward(w, ids, typeIds)[0]!;
+      const pooled = linear(cls, get('pooler_w'), get('pooler_b'), H).map(Math.tanh);
+      const logits = linear(pooled, get('classifier_w'), get('classifier_b'), 3);
+      const z = logits.reduce((s, l) => s + Math.exp(l), 0);
+      for (const [index, label] of Object.entries(manifest.labels)) {
+        expect(Math.abs(got[i]![label] - Math.exp(logits[Number(index)]!) / z)).toBeLessThan(1e-4);
+      }
     });
   });
 });

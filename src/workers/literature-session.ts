@@ -2,7 +2,8 @@
  * The literature index as the search worker holds it: the keyword index loads with the
  * pack; the embedding model, and onnxruntime-web with it, load only when semantic search is
  * first asked for (they are the big download), and if they cannot load, search carries on
- * with keywords and says why.
+ * with keywords and says why. An index may also carry an NLI (entailment) model in `nli/`,
+ * loaded the same way on its first use (`entailment`).
  */
 import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
 import { hybridSearch } from '../core/search/literature-search.ts';
@@ -13,6 +14,8 @@ import { DEFAULT_VERDICT_OPTIONS, impliedDrugs, judgeClaim, mergeSpans, sentence
 import { dot } from '../core/search/vector-pooling.ts';
 import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
 import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
+import { NLI_DIR } from '../core/search/literature-pack.ts';
+import { createNliModel, type NliModel, type NliPair, type NliScores } from '../embed/index.ts';
 import { sha256Hex } from '../platform/index.ts';
 import type { Progress } from './rpc.ts';
 
@@ -35,6 +38,8 @@ interface DocSentence {
   vector: Float32Array;
   facts: SentenceFacts;
 }
+
+export type { NliPair, NliScores };
 
 export interface LiteratureSummary {
   docCount: number;
@@ -122,6 +127,8 @@ const EVIDENCE_PER_SENTENCE = 3;
  */
 const CANDIDATE_DOCS = 6;
 const MAX_SENTENCES = 60;
+/** Close evidence sentences per claim the entailment model reads (it runs once per pair). */
+const NLI_CANDIDATES = 2;
 
 export class LiteratureSession {
   /** onnxruntime runs one inference per session at a time: embedding calls queue here. */
@@ -237,15 +244,33 @@ export class LiteratureSession {
     const vectors = await this.embed(embedder, claims, 'query');
     const sentences: CheckedSentence[] = [];
     const earlier: SentenceFacts[] = [];
+    let entailmentModel = false;
     for (const [i, claim] of claims.entries()) {
       const candidates = await this.candidatesFor(embedder, claim, vectors[i]!);
       const facts = sentenceFacts(claim);
       const closestDocument = candidates.filter((c) => c.doc === candidates[0]?.doc).map((c) => c.facts!);
-      const judgement = judgeClaim(claim, candidates, threshold, DEFAULT_VERDICT_OPTIONS, withContextDrugs(facts, impliedDrugs(earlier, closestDocument)));
+      const claimFacts = withContextDrugs(facts, impliedDrugs(earlier, closestDocument));
+      let judgement = judgeClaim(claim, candidates, threshold, DEFAULT_VERDICT_OPTIONS, claimFacts);
+      // The entailment model, where the index has one, reads only what the rules let pass:
+      // a cross-encoder costs a run per pair, the rules almost nothing.
+      if (judgement.verdict === 'supported' && index.manifest.nli) {
+        const close = candidates
+          .map((c, k) => ({ c, k }))
+          .filter(({ c }) => c.score > threshold)
+          .sort((a, b) => b.c.score - a.c.score)
+          .slice(0, NLI_CANDIDATES);
+        const scores = await this.entailment(close.map(({ c }) => ({ premise: c.text, hypothesis: claim })));
+        if (scores) {
+          entailmentModel = true;
+          const byCandidate = new Map(close.map(({ k }, j) => [k, scores[j]!]));
+          const scored = candidates.map((c, k) => (byCandidate.has(k) ? { ...c, entailment: byCandidate.get(k)! } : c));
+          judgement = judgeClaim(claim, scored, threshold, DEFAULT_VERDICT_OPTIONS, claimFacts);
+        }
+      }
       earlier.push(facts);
       sentences.push(this.checkedSentence(claim, judgement, candidates));
     }
-    return { sentences, threshold, model: index.manifest.model, entailmentModel: false, timings: { checkMs: performance.now() - t0 } };
+    return { sentences, threshold, model: index.manifest.model, entailmentModel, timings: { checkMs: performance.now() - t0 } };
   }
 
   /**
@@ -304,5 +329,52 @@ export class LiteratureSession {
     const results: LiteratureResults = { hits, semantic: !!vector, timings: { embedMs: t1 - t0, searchMs: t2 - t1 } };
     if (semantic && this.modelError) results.modelError = this.modelError;
     return results;
+  }
+
+  // ---- NLI (entailment) model: the index's `nli/` folder, if it has one ----
+
+  /** The open index's NLI model, loading or loaded, and why it failed if it did (kept per index). */
+  private nliState: { index: LiteratureIndex; model: Promise<NliModel>; error: string | null } | null = null;
+
+  /**
+   * Loads the index's NLI model (once per index); null when the index has none, or, with the
+   * reason kept (`nliError`), when it could not be loaded.
+   */
+  private async nli(): Promise<NliModel | null> {
+    const index = this.index;
+    if (!index?.manifest.nli) return null;
+    if (this.nliState?.index !== index) {
+      const before = this.nliState;
+      const source = this.source!;
+      this.nliState = { index, model: createNliModel({ read: (name) => source.read(NLI_DIR + name) }, this.runtime), error: null };
+      // The previous index's model is released once whatever it was running has finished.
+      if (before) this.embedQueue = this.embedQueue.then(() => before.model).then((m) => m.release()).catch(() => undefined);
+    }
+    const state = this.nliState;
+    try {
+      return await state.model;
+    } catch (err) {
+      state.error = err instanceof Error ? err.message : String(err);
+      return null;
+    }
+  }
+
+  /** Why the open index's NLI model could not be loaded; null if it loaded, is not tried yet, or there is none. */
+  nliError(): string | null {
+    return this.nliState?.index === this.index ? (this.nliState?.error ?? null) : null;
+  }
+
+  /**
+   * Entailment, neutral and contradiction probabilities of each (premise, hypothesis) pair
+   * by the index's NLI model, in order; null when the index has no NLI model or it could not
+   * be loaded (`nliError` says why). Runs queue with the embedding calls: one inference at a time.
+   */
+  async entailment(pairs: readonly NliPair[]): Promise<NliScores[] | null> {
+    if (!this.index) throw new Error('no literature is loaded');
+    const model = await this.nli();
+    if (!model) return null;
+    const run = this.embedQueue.then(() => model.classify(pairs));
+    this.embedQueue = run.catch(() => undefined);
+    return run;
   }
 }

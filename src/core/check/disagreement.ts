@@ -203,15 +203,18 @@ function routeConflicts(claim: SentenceFacts, evidence: SentenceFacts): Conflict
 }
 
 /**
- * Do two sentences say nearly the same thing? Enough of the claim's words, or every one of
- * its (two or more) concepts and a fair share of its words: "妊娠中もワルファリンは使用できる"
- * and "妊娠中のワルファリンは禁忌" share few character pairs but both their concepts.
+ * Do two sentences say nearly the same thing? Every concept of the claim, and enough of its
+ * words — or half as many when they share two or more concepts: "妊娠中もワルファリンは使用
+ * できる" and "妊娠中のワルファリンは禁忌" share few character pairs but both their concepts.
  */
 function aligned(claim: SentenceFacts, evidence: SentenceFacts, options: DisagreementOptions): boolean {
+  // A concept the claim names and the evidence does not (lactic acidosis, pregnancy) means
+  // the evidence speaks of something else, however many words they share.
+  const shared = sharedConcepts(claim, evidence).length;
+  if (shared < claim.concepts.size) return false;
   const coverage = termCoverage(claim, evidence);
   if (coverage >= options.polarityCoverage) return true;
-  const shared = sharedConcepts(claim, evidence).length;
-  return claim.concepts.size >= 2 && shared === claim.concepts.size && coverage >= options.polarityCoverage / 2;
+  return shared >= 2 && coverage >= options.polarityCoverage / 2;
 }
 
 /** Values of the same measure that agree: the sentences are consistent where they are most precise. */

@@ -48,6 +48,24 @@ export function namedDrugs(f: SentenceFacts): string[] {
 
 const UNIT_TERMS = new Set(['mg', 'g', 'mcg', 'ug', 'kg', 'ml', 'l', 'mmol', 'mmhg', 'dl', 'per', 'day', 'daily', 'h', 'hours', 'min', 'iu', 'units']);
 
+/**
+ * English function words beyond the search stop list, and the negation words (the rules read
+ * those apart): two sentences do not say the same thing because both say "when … below".
+ */
+const FUNCTION_WORDS = new Set(
+  ('when where which who whom whose what how why while because since although though should would could may might can must shall ' +
+    'more most less least often also only than after before about over under above below all any some each other very has have had ' +
+    'been being do does did done its our your his her we you he she i me my from up down out so within without never none nor ' +
+    'cannot avoid avoided contraindicated usually generally typically well much many one two three s t')
+    .split(' '),
+);
+
+/** A term that carries content: not a number, unit or function word, and not kana alone (です, には). */
+function isContentTerm(t: string): boolean {
+  if (/^[\d.,]+$/.test(t) || UNIT_TERMS.has(t) || FUNCTION_WORDS.has(t)) return false;
+  return !/^[\u3041-\u309f]+$/.test(t);
+}
+
 const isLatin = (form: string) => /^[a-z0-9]/.test(form);
 
 /** Concept id for Latin-script names not in the list: the name itself ("pd-1", "jak"). */
@@ -98,7 +116,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     directions: directions(folded),
     exclusive: exclusivity(folded),
     // Numbers and units say little about what a sentence is about; the quantity rule reads them.
-    terms: new Set(tokenize(text).filter((t) => !/^[\d.,]+$/.test(t) && !UNIT_TERMS.has(t))),
+    terms: new Set(tokenize(text).filter(isContentTerm)),
     impliedDrugs: [],
   };
 }

@@ -68,7 +68,7 @@ const CUES: readonly [string, Variable][] = [
 ];
 
 /** How far before a number its cue may end ("eGFR of 30", "eGFRが30", "eGFR is below 45"). */
-const CUE_WINDOW = 14;
+const CUE_WINDOW = 20;
 const CLAUSE_END = /[。.;；!?！？\n]/;
 
 function cueBefore(text: string, at: number): { variable: Variable; start: number } | null {

@@ -11,6 +11,8 @@
  *   bm25-terms.json            term of each term id
  *   bm25-offsets.i32 bm25-docs.i32 bm25-tfs.f32 bm25-prefix.i32   postings (CSR) and prefix terms
  *   model/…                    the embedding model folder the vectors were made with
+ *   nli/…                      optional: an NLI cross-encoder folder (`task: "nli"`) the
+ *                              output check may use; named by the manifest's `nli`
  */
 import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -19,6 +21,8 @@ import type { Int8Matrix } from './vector-quantize.ts';
 export const LITERATURE_FORMAT = 'raireki-literature/1';
 export const LITERATURE_MANIFEST = 'literature-manifest.json';
 export const MODEL_DIR = 'model/';
+/** Folder of the optional NLI (entailment) model; its files are hashed in the manifest like the embedding model's. */
+export const NLI_DIR = 'nli/';
 
 export interface LiteratureDoc {
   readonly id: string;
@@ -35,6 +39,8 @@ export interface LiteratureManifest {
   readonly dims: number;
   /** Name of the embedding model (its folder is `model/`). */
   readonly model: string;
+  /** Name of the NLI model (its folder is `nli/`), absent when the index has none. */
+  readonly nli?: string;
   /** The BM25F index's scalars (its arrays are files). */
   readonly bm25: { readonly k1: number; readonly fields: readonly Bm25FieldSpec[]; readonly fieldAvgLengths: readonly number[] };
   /** A fixed weight of BM25 in the hybrid ranking, or null: chosen per query (fusion.ts). */
@@ -88,6 +94,10 @@ function checkManifest(m: unknown): LiteratureManifest {
     throw new Error(`${LITERATURE_MANIFEST}: keywordWeight must be null or a number from 0 to 1`);
   }
   if (!o.files || typeof o.files !== 'object') throw new Error(`${LITERATURE_MANIFEST}: files is missing`);
+  if (o.nli !== undefined) {
+    if (typeof o.nli !== 'string' || o.nli === '') throw new Error(`${LITERATURE_MANIFEST}: nli must be the NLI model's name`);
+    if (!o.files[`${NLI_DIR}raireki-model.json`]) throw new Error(`${LITERATURE_MANIFEST}: nli names ${o.nli}, but files has no ${NLI_DIR}raireki-model.json`);
+  }
   return o as LiteratureManifest;
 }
 
@@ -101,7 +111,12 @@ export function parseLiteratureManifest(text: string): LiteratureManifest {
   return checkManifest(json);
 }
 
-/** Reads and hash-checks the pack's index files (not the model folder: the embedder checks it). */
+/** Whether the index carries an NLI model (in `nli/`). */
+export function hasNliModel(manifest: LiteratureManifest): boolean {
+  return manifest.nli !== undefined;
+}
+
+/** Reads and hash-checks the pack's index files (not the model folders: the embedder and the NLI model check theirs). */
 export async function loadLiteraturePack(io: LiteraturePackIo): Promise<LiteratureIndex> {
   const manifest = parseLiteratureManifest(io.decodeUtf8(await io.read(LITERATURE_MANIFEST)));
   const names = Object.values(PACK_FILES);

@@ -50,13 +50,14 @@ function reasonText(r: CheckReason, t: Translate): string {
 
 function summary(result: CheckResult, t: Translate): string {
   const count = (v: Verdict) => result.sentences.filter((s) => s.verdict === v).length;
-  return t('checkSummary', {
+  const line = t('checkSummary', {
     total: result.sentences.length,
     supported: count('supported'),
     contradicted: count('contradicted'),
     unsupported: count('no-close-support'),
     unchecked: count('not-checkable'),
   });
+  return result.entailmentModel ? `${line} (${t('checkEntailmentModel')})` : line;
 }
 
 /**
