@@ -32,6 +32,12 @@ const AFFIRMING_IDIOMS = [
   /\bwhether or not\b/g,
   // "few", "dangerous", "inevitable": ない inside a word, not a negation.
   /少な(?:い|く)|危な(?:い|く)|やむを得ない/g,
+  // A negation inside a noun clause or a manner phrase is not the sentence's stance:
+  // "悪化していないことを確認する", "高くないまま起こる", "忘れないように".
+  /(?:ない|なかった)(?:こと|か|よう|うち|まま)/g,
+  // Avoiding as a purpose ("…を避けるため", "to avoid …") says why, not whether.
+  /避ける(?:ため|よう)/g,
+  /\bto avoid\b/g,
 ];
 
 function masked(text: string): string {
@@ -147,7 +153,7 @@ export function exclusivity(text: string): Span | null {
 
 /** A question or a courtesy has nothing to check. */
 const COURTESY = [
-  /^(?:thank you|thanks|hello|hi|dear|best regards|kind regards|i hope this helps|please let me know)\b/,
+  /^(?:thank you|thanks|hello|hi|dear|best regards|kind regards|yours sincerely|yours faithfully|i hope this helps|please let me know|please do not hesitate|please don't hesitate|please contact|feel free)\b/,
   /^(?:ありがとうございます|ご質問ありがとうございます|こんにちは|お大事に|よろしくお願いします|以上です)/,
 ];
 

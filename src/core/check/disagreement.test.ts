@@ -127,3 +127,18 @@ describe('clauses', () => {
     expect(conflicts('ベンゾジアゼピン系薬は可能な限り避けてください。', 'ベンゾジアゼピン系薬はせん妄を誘発しうるため、高齢者では避ける。')).toEqual([]);
   });
 });
+
+describe('what is not a stance', () => {
+  it('reads negations in noun clauses and purposes as no negation', () => {
+    expect(conflicts('高齢者では特に腎機能を確認してください。', '再開前に腎機能が悪化していないことを確認する。')).toEqual([]);
+    expect(conflicts('正常血糖ケトアシドーシスを避けるため、手術の3日前から休薬します。', 'SGLT2阻害薬は手術の際に血糖値が高くないまま起こる正常血糖ケトアシドーシスの原因となりうる。')).toEqual([]);
+  });
+
+  it('needs the clauses where the sentences meet to name the same thing', () => {
+    expect(conflicts('インスリンは血糖値を下げるホルモンで、注射で補います。', 'カルシウムは血清カリウム値を下げないため、同時にインスリンとブドウ糖の静注でカリウムを細胞内に移動させる。')).toEqual([]);
+  });
+
+  it('needs more than a couple of shared words', () => {
+    expect(conflicts('Please do not hesitate to contact us with any questions.', 'The models were assessed on questions in the style of the US licensing exam.')).toEqual([]);
+  });
+});

@@ -48,6 +48,9 @@ export interface DisagreementOptions {
 
 export const DEFAULT_DISAGREEMENT_OPTIONS: DisagreementOptions = { polarityCoverage: 0.4 };
 
+/** Content words two sentences must share before a negation or a direction between them counts. */
+const MIN_SHARED_TERMS = 3;
+
 /** Relative tolerance for "the same value" (rounding: "about 750 mg", "0.5 g"). */
 const SAME_VALUE = 0.05;
 
@@ -212,6 +215,10 @@ function aligned(claim: SentenceFacts, evidence: SentenceFacts, options: Disagre
   // the evidence speaks of something else, however many words they share.
   const shared = sharedConcepts(claim, evidence).length;
   if (shared < claim.concepts.size) return false;
+  // A share of a handful of words is luck ("us" in "contact us" and "US exams").
+  let common = 0;
+  for (const t of claim.terms) if (evidence.terms.has(t)) common++;
+  if (common < MIN_SHARED_TERMS) return false;
   const coverage = termCoverage(claim, evidence);
   if (coverage >= options.polarityCoverage) return true;
   return shared >= 2 && coverage >= options.polarityCoverage / 2;
@@ -262,6 +269,12 @@ const within = (spans: readonly Span[], clause: Span) => spans.filter((s) => s.s
 function polarityConflicts(claim: SentenceFacts, evidence: SentenceFacts, options: DisagreementOptions): Conflict[] {
   if (!aligned(claim, evidence, options) || quantitiesAgree(claim, evidence)) return [];
   const [cc, ec] = meetingClauses(claim, evidence);
+  // Clauses that meet on words but not on what they name ("insulin lowers glucose" and
+  // "calcium does not lower potassium") do not say opposite things.
+  const named = (f: SentenceFacts, clause: Span) =>
+    new Set([...f.concepts.values()].filter((c) => c.spans.some((s) => s.start >= clause.start && s.end <= clause.end)).map((c) => c.id));
+  const claimNamed = named(claim, cc), evidenceNamed = named(evidence, ec);
+  if (claimNamed.size > 0 && ![...claimNamed].some((id) => evidenceNamed.has(id))) return [];
   const claimNegations = within(claim.negations, cc), evidenceNegations = within(evidence.negations, ec);
   const out: Conflict[] = [];
   // Opposite in the clauses where the sentences meet, and over the whole sentences: a

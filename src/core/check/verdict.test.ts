@@ -50,3 +50,9 @@ describe('verdict', () => {
     expect(impliedDrugs([], [sentenceFacts('アセトアミノフェンの1日最大量は4,000mg。'), sentenceFacts('小児では体重で決める。')])).toEqual(['acetaminophen']);
   });
 });
+
+describe('courtesies', () => {
+  it('leaves the closing lines of a letter unchecked', () => {
+    for (const s of ['Please do not hesitate to contact us with any questions.', 'Yours sincerely,']) expect(isCheckable(s), s).toBe(false);
+  });
+});
