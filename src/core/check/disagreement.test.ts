@@ -142,3 +142,11 @@ describe('what is not a stance', () => {
     expect(conflicts('Please do not hesitate to contact us with any questions.', 'The models were assessed on questions in the style of the US licensing exam.')).toEqual([]);
   });
 });
+
+describe('patient groups', () => {
+  it('does not compare a dose for children or in pregnancy with one for adults', () => {
+    expect(conflicts('小児ではアセトアミノフェンを1回10mg/kg使用する。', 'アセトアミノフェンは1回15mg/kgを使用する。')).toEqual([]);
+    expect(conflicts('In pregnancy, give 5 mg of folic acid per day.', 'Give 0.4 mg of folic acid per day.')).toEqual([]);
+    expect(conflicts('小児ではアセトアミノフェンを1回10mg/kg使用する。', '小児ではアセトアミノフェンは1回20mg/kgを使用する。')).toMatchObject([{ kind: 'quantity' }]);
+  });
+});

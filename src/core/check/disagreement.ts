@@ -70,11 +70,15 @@ function disjoint(a: Interval, b: Interval): boolean {
 }
 
 /**
- * Do the sentences speak of the same patients? Not when the evidence names values of a
- * patient variable the claim names and none of them overlaps the claim's ("eGFR 38" against
- * a sentence only about "eGFR below 30").
+ * Do the sentences speak of the same patients? Not when one names a group the other does not
+ * (pregnancy, children, older adults), nor when the evidence names values of a patient
+ * variable the claim names and none of them overlaps the claim's ("eGFR 38" against a
+ * sentence only about "eGFR below 30").
  */
 function samePatients(claim: SentenceFacts, evidence: SentenceFacts): boolean {
+  // Pregnancy, children, older adults: a dose for one is not a dose for the others.
+  const groups = (f: SentenceFacts) => [...f.concepts.values()].filter((c) => c.kind === 'population').map((c) => c.id).sort().join(',');
+  if (groups(claim) !== groups(evidence)) return false;
   for (const c of claim.quantities) {
     if (!POPULATION_VARIABLES.has(c.variable)) continue;
     const values = evidence.quantities.filter((e) => e.variable === c.variable);

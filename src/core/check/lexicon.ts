@@ -6,7 +6,7 @@
  * words the two sentences share (see entities.ts), only not across languages.
  */
 
-export type ConceptKind = 'drug' | 'test' | 'condition' | 'organism' | 'procedure';
+export type ConceptKind = 'drug' | 'test' | 'condition' | 'organism' | 'procedure' | 'population';
 
 export interface Concept {
   readonly id: string;
@@ -68,7 +68,9 @@ export const CONCEPTS: readonly Concept[] = [
   c('lactic acidosis', 'condition', '乳酸アシドーシス'),
   c('ketoacidosis', 'condition', 'ケトアシドーシス', 'dka'),
   c('acute kidney injury', 'condition', '急性腎障害', 'aki'),
-  c('pregnancy', 'condition', '妊娠', 'pregnant', '妊婦'),
+  c('pregnancy', 'population', '妊娠', 'pregnant', '妊婦', 'pregnancies'),
+  c('children', 'population', '小児', 'child', 'paediatric', 'pediatric', 'infants', 'infant', '乳児', '幼児', 'neonates', '新生児'),
+  c('older adults', 'population', '高齢者', 'elderly', 'older patients', 'older people', 'aged 65'),
   c('sepsis', 'condition', '敗血症'),
   c('anaphylaxis', 'condition', 'アナフィラキシー'),
   c('pneumonia', 'condition', '肺炎'),
