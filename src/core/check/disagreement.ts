@@ -32,8 +32,9 @@ export interface Conflict {
   readonly evidenceSpans: readonly Span[];
   /**
    * Whether the two sentences are tied by more than wording: the same band of patients, or
-   * two or more concepts in common (a drug and a test, a drug and a condition). Such a conflict stands even when the sentences' embeddings are not close
-   * ("eGFR 38 … 2,250 mg" against "eGFR 30–44 … 750 mg"); the others need close sentences.
+   * two or more concepts in common (a drug and a test, a drug and a condition). Such a
+   * conflict stands even when the sentences' embeddings are not close ("eGFR 38 … 2,250 mg"
+   * against "eGFR 30–44 … 750 mg"); the others need close sentences.
    */
   readonly anchored: boolean;
 }
@@ -123,9 +124,9 @@ function drugAt(f: SentenceFacts, at: Span): string | undefined {
 }
 
 /** Can `c` and `e` be compared as the same measure? */
-function comparable(c: Quantity, e: Quantity, claim?: SentenceFacts, evidence?: SentenceFacts): boolean {
+function comparable(c: Quantity, e: Quantity, claim: SentenceFacts, evidence: SentenceFacts): boolean {
   if (c.variable !== e.variable || c.unit !== e.unit) return false;
-  if (claim && evidence && drugAt(claim, c) !== drugAt(evidence, e)) return false;
+  if (drugAt(claim, c) !== drugAt(evidence, e)) return false;
   if (POPULATION_VARIABLES.has(c.variable)) return false;
   if (c.variable === 'dose') return (c.per ?? 'dose') === (e.per ?? 'dose');
   return c.variable !== 'duration' && c.variable !== 'count';
