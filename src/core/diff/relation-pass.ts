@@ -1,0 +1,125 @@
+/**
+ * Relations of two snapshots. A relation has no identity of its own in the format, so it is
+ * identified by its type and its two ends, the ends being matched nodes (a renamed node's
+ * relations therefore match across the rename). Where several relations share type and ends,
+ * those with the same fields pair first, then the rest in source order. Edges are matched on
+ * the graph indexes' typed arrays; relations that are no edge (an end missing or not a node)
+ * by a key of type and ids.
+ */
+import type { Relation } from '../format/index.ts';
+import type { DiffSide } from './diff-side.ts';
+import { canonicalJson, fingerprint, sameFingerprint } from './fingerprint.ts';
+import type { NodeMatch, PassProgress } from './node-pass.ts';
+
+export interface StreamedRelations {
+  /** Fingerprint of each edge (relation without from/to). */
+  fp: Uint32Array;
+  /** Source position of each edge (its place among all relations). */
+  position: Int32Array;
+  /** Relations that are no edge, with their source position. */
+  loose: { position: number; relation: Relation; fp: string }[];
+}
+
+export interface RelationMatch {
+  edgeAToB: Int32Array;
+  edgeBToA: Int32Array;
+  /** Loose relations of a paired to loose relations of b (indices into `loose`). */
+  looseAToB: Map<number, number>;
+  a: StreamedRelations;
+  b: StreamedRelations;
+}
+
+async function streamRelations(side: DiffSide, progress: (done: number, total: number) => void): Promise<StreamedRelations> {
+  const { index } = side;
+  const fp = new Uint32Array(2 * index.edgeCount);
+  const position = new Int32Array(index.edgeCount);
+  const loose: StreamedRelations['loose'] = [];
+  let edge = 0;
+  let prevFrom: string | undefined;
+  let prevTo: string | undefined;
+  let f = -1;
+  let t = -1;
+  const runs = side.relationRuns;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    if (r % 64 === 0) progress(r, runs.length);
+    const relations = await run.read();
+    for (let k = 0; k < relations.length; k++) {
+      const rel = relations[k]!;
+      const text = canonicalJson({ ...rel, from: undefined, to: undefined });
+      // The graph builder's rule (core/graph/graph-builder.ts): an edge has both ends, both nodes.
+      if (rel.to !== undefined) {
+        if (rel.from !== prevFrom) f = index.indexOf((prevFrom = rel.from));
+        if (rel.to !== prevTo) t = index.indexOf((prevTo = rel.to));
+      }
+      if (rel.to !== undefined && f >= 0 && t >= 0) {
+        if (edge >= index.edgeCount) throw new Error(`${side.name}: its relations hold more edges than its graph index (${index.edgeCount})`);
+        fingerprint(text, fp, edge);
+        position[edge++] = run.first + k;
+      } else {
+        loose.push({ position: run.first + k, relation: rel, fp: text });
+      }
+    }
+  }
+  if (edge !== index.edgeCount) throw new Error(`${side.name}: its relations hold ${edge} edges but its graph index ${index.edgeCount}`);
+  progress(runs.length, runs.length);
+  return { fp, position, loose };
+}
+
+export async function matchRelations(a: DiffSide, b: DiffSide, nodes: NodeMatch, progress?: PassProgress): Promise<RelationMatch> {
+  const sa = await streamRelations(a, (d, t) => progress?.('relations-a', d, t));
+  const sb = await streamRelations(b, (d, t) => progress?.('relations-b', d, t));
+  const ia = a.index;
+  const ib = b.index;
+  const edgeAToB = new Int32Array(ia.edgeCount).fill(-1);
+  const edgeBToA = new Int32Array(ib.edgeCount).fill(-1);
+  // Two rounds: identical fields first, so that of two parallel relations the unchanged one pairs with its twin.
+  for (const exact of [true, false]) {
+    for (let e = 0; e < ia.edgeCount; e++) {
+      if (edgeAToB[e]! >= 0) continue;
+      const fb = nodes.aToB[ia.edgeFrom[e]!]!;
+      const tb = nodes.aToB[ia.edgeTo[e]!]!;
+      if (fb < 0 || tb < 0) continue;
+      const type = ia.typeCodes[e]!;
+      for (let k = ib.outOffsets[fb]!; k < ib.outOffsets[fb + 1]!; k++) {
+        const e2 = ib.outEdges[k]!;
+        if (edgeBToA[e2]! >= 0 || ib.edgeTo[e2] !== tb || ib.typeCodes[e2] !== type) continue;
+        if (exact && !sameFingerprint(sa.fp, e, sb.fp, e2)) continue;
+        edgeAToB[e] = e2;
+        edgeBToA[e2] = e;
+        break;
+      }
+    }
+  }
+  return { edgeAToB, edgeBToA, looseAToB: matchLoose(a, b, sa, sb, nodes), a: sa, b: sb };
+}
+
+/** Loose relations: keyed by type and ends, a's node ids taken through the node match. */
+function matchLoose(a: DiffSide, b: DiffSide, sa: StreamedRelations, sb: StreamedRelations, nodes: NodeMatch): Map<number, number> {
+  const endInB = (id: string): string => {
+    const i = a.index.indexOf(id);
+    const j = i >= 0 ? nodes.aToB[i]! : -1;
+    return j >= 0 ? b.index.nodeId(j) : id;
+  };
+  const key = (r: Relation, mapEnd: (id: string) => string) => `${r.type}\u0000${mapEnd(r.from)}\u0000${r.to === undefined ? '\u0001' : mapEnd(r.to)}`;
+  const free = new Map<string, number[]>();
+  sb.loose.forEach((l, k) => {
+    const kk = key(l.relation, (id) => id);
+    const list = free.get(kk);
+    if (list) list.push(k);
+    else free.set(kk, [k]);
+  });
+  const out = new Map<number, number>();
+  for (const exact of [true, false]) {
+    sa.loose.forEach((l, k) => {
+      if (out.has(k)) return;
+      const list = free.get(key(l.relation, endInB));
+      if (!list) return;
+      const at = list.findIndex((k2) => !exact || sb.loose[k2]!.fp === l.fp);
+      if (at < 0) return;
+      out.set(k, list[at]!);
+      list.splice(at, 1);
+    });
+  }
+  return out;
+}
