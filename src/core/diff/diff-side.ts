@@ -7,8 +7,8 @@
  */
 import type { LoadedCore } from '../columnar/index.ts';
 import { chunkDigestHex, type ChunkTable } from '../columnar/details-chunks.ts';
-import type { Manifest, Relation, SnapshotNode } from '../format/index.ts';
-import type { GraphIndex } from '../graph/index.ts';
+import type { LoadedSnapshot, Manifest, Relation, SnapshotNode } from '../format/index.ts';
+import { buildGraphIndex, type GraphIndex } from '../graph/index.ts';
 
 export interface Run<T> {
   /** Position of the run's first record (node number, or relation in source order). */
@@ -89,4 +89,10 @@ export async function recordsAt<T>(runs: readonly Run<T>[], positions: readonly 
     }
   }
   return out;
+}
+
+/** A JSON snapshot as loadSnapshot returns it: indexed here (duplicate ids dropped, as the explorer does). */
+export function loadedDiffSide(name: string, loaded: LoadedSnapshot): DiffSide {
+  const { index, nodes } = buildGraphIndex(loaded);
+  return jsonDiffSide(name, loaded.manifest, index, nodes, loaded.relations);
 }
