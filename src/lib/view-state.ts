@@ -7,7 +7,7 @@ import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/inde
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact' | 'literature';
+export type ViewName = 'graph' | 'impact' | 'literature' | 'diff';
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -91,7 +91,7 @@ export function parseViewState(search: string): ViewState {
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
     lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
-    view: oneOf(p.get('view'), ['graph', 'impact', 'literature'] as const, DEFAULT_VIEW.view),
+    view: oneOf(p.get('view'), ['graph', 'impact', 'literature', 'diff'] as const, DEFAULT_VIEW.view),
     lq: p.get('lq') ?? '',
     check: p.get('check') || null,
     impactKinds: kindList(p.get('ik')),
