@@ -21,11 +21,12 @@ const rng = new Prng(12);
 const n = loaded.nodes.length;
 const per = (count: number) => Math.max(1, Math.round((n / 10_000) * count));
 const pick = (count: number, ok: (x: SnapshotNode) => boolean) => {
+  const candidates: number[] = [];
+  loaded.nodes.forEach((x, i) => {
+    if (ok(x)) candidates.push(i);
+  });
   const chosen = new Set<number>();
-  for (let tries = 0; chosen.size < count && tries < count * 50; tries++) {
-    const i = rng.int(n);
-    if (ok(loaded.nodes[i]!)) chosen.add(i);
-  }
+  while (chosen.size < Math.min(count, candidates.length)) chosen.add(candidates[rng.int(candidates.length)]!);
   return chosen;
 };
 const removed = pick(per(10), (x) => x.kind !== 'model');
