@@ -1,8 +1,8 @@
 /**
- * What a diff compares records by: canonical JSON (object members in code-unit order, so
- * that `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same record) and a 64-bit fingerprint of
- * it. Fingerprints let both snapshots be streamed one chunk at a time: only records whose
- * fingerprints differ are read again and compared field by field.
+ * What a diff compares records by: a 64-bit fingerprint of each record's JSON, so that both
+ * snapshots can be streamed one chunk at a time and only records whose fingerprints differ
+ * are read again; those are compared field by field in canonical JSON (object members in
+ * code-unit order, so that `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same value).
  */
 
 /** JSON text of a value with object members sorted; `undefined` members are left out, as JSON.stringify does. */

@@ -5,7 +5,7 @@
  */
 import type { SnapshotNode } from '../format/index.ts';
 import type { DiffSide } from './diff-side.ts';
-import { canonicalJson, fingerprint } from './fingerprint.ts';
+import { fingerprint } from './fingerprint.ts';
 import type { RenameEvidence } from './diff-types.ts';
 
 export interface NodeMatch {
@@ -17,7 +17,10 @@ export interface NodeMatch {
   /** Per node: 1 when its chunk has the same bytes on the other side (known unchanged, not read). */
   sameA: Uint8Array;
   sameB: Uint8Array;
-  /** Fingerprint of each node read (two u32 per node), without its id. */
+  /**
+   * Fingerprint of each node read (two u32 per node): of its JSON as it came, so that a
+   * member order that differs only costs a second look (the field comparison is canonical).
+   */
   fpA: Uint32Array;
   fpB: Uint32Array;
 }
@@ -68,7 +71,7 @@ async function fingerprintNodes(side: DiffSide, otherDigests: ReadonlySet<string
     for (let t = 0; t < nodes.length; t++) {
       const i = run.first + t;
       const node = nodes[t]!;
-      fingerprint(canonicalJson({ ...node, id: undefined }), fp, i);
+      fingerprint(JSON.stringify(node), fp, i);
       if (partner[i]! < 0) unmatched.set(i, renameClues(node));
     }
   }

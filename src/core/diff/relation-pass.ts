@@ -2,7 +2,8 @@
  * Relations of two snapshots. A relation has no identity of its own in the format, so it is
  * identified by its type and its two ends, the ends being matched nodes (a renamed node's
  * relations therefore match across the rename). Where several relations share type and ends,
- * those with the same fields pair first, then the rest in source order. Edges are matched on
+ * those with the same fields pair first (where an end was renamed: in source order), then the
+ * rest in source order. Edges are matched on
  * the graph indexes' typed arrays; relations that are no edge (an end missing or not a node)
  * by a key of type and ids.
  */
@@ -12,11 +13,14 @@ import { canonicalJson, fingerprint, sameFingerprint } from './fingerprint.ts';
 import type { NodeMatch, PassProgress } from './node-pass.ts';
 
 export interface StreamedRelations {
-  /** Fingerprint of each edge (relation without from/to). */
+  /**
+   * Fingerprint of each edge: of its JSON as it came, ends included (a relation whose end was
+   * renamed is compared field by field anyway).
+   */
   fp: Uint32Array;
   /** Source position of each edge (its place among all relations). */
   position: Int32Array;
-  /** Relations that are no edge, with their source position. */
+  /** Relations that are no edge, with their source position and canonical JSON without the ends. */
   loose: { position: number; relation: Relation; fp: string }[];
 }
 
@@ -46,7 +50,6 @@ async function streamRelations(side: DiffSide, progress: (done: number, total: n
     const relations = await run.read();
     for (let k = 0; k < relations.length; k++) {
       const rel = relations[k]!;
-      const text = canonicalJson({ ...rel, from: undefined, to: undefined });
       // The graph builder's rule (core/graph/graph-builder.ts): an edge has both ends, both nodes.
       if (rel.to !== undefined) {
         if (rel.from !== prevFrom) f = index.indexOf((prevFrom = rel.from));
@@ -54,10 +57,10 @@ async function streamRelations(side: DiffSide, progress: (done: number, total: n
       }
       if (rel.to !== undefined && f >= 0 && t >= 0) {
         if (edge >= index.edgeCount) throw new Error(`${side.name}: its relations hold more edges than its graph index (${index.edgeCount})`);
-        fingerprint(text, fp, edge);
+        fingerprint(JSON.stringify(rel), fp, edge);
         position[edge++] = run.first + k;
       } else {
-        loose.push({ position: run.first + k, relation: rel, fp: text });
+        loose.push({ position: run.first + k, relation: rel, fp: canonicalJson({ ...rel, from: undefined, to: undefined }) });
       }
     }
   }

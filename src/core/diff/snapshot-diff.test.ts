@@ -148,6 +148,17 @@ describe.each(Object.entries(layouts))('diffSnapshots, %s', (_, open) => {
   });
 });
 
+describe('member order', () => {
+  it('is no change: the same node and relation written with members in another order', async () => {
+    const before = diffPairBefore();
+    const reorder = <T extends object>(x: T): T => Object.fromEntries(Object.entries(x).reverse()) as T;
+    const after = { nodes: before.nodes.map(reorder), relations: before.relations.map(reorder) };
+    const d = await diffSnapshots(jsonSide('before', before), jsonSide('after', after));
+    expect(d.nodes).toEqual([]);
+    expect(d.relations).toEqual([]);
+  });
+});
+
 describe('diff of binary snapshots', () => {
   it('does not read node chunks whose bytes are the same on both sides', async () => {
     const many = (suffix: string) => ({
