@@ -5,7 +5,7 @@
  */
 import type { SnapshotNode } from '../format/index.ts';
 import type { DiffSide } from './diff-side.ts';
-import { fingerprint } from './fingerprint.ts';
+import { fingerprint, sameFingerprint } from './fingerprint.ts';
 import type { RenameEvidence } from './diff-types.ts';
 
 export interface NodeMatch {
@@ -23,6 +23,8 @@ export interface NodeMatch {
    */
   fpA: Uint32Array;
   fpB: Uint32Array;
+  /** Whole nodes of b whose partner by id has another fingerprint, kept from reading b (so that b is not read again). */
+  keptB: Map<number, SnapshotNode>;
 }
 
 /** What rename recognition needs of a node that found no partner by id. */
@@ -49,16 +51,21 @@ export async function matchNodes(a: DiffSide, b: DiffSide, progress?: PassProgre
   const digestsA = new Set(a.nodeRuns.map((r) => r.digest).filter((d) => d !== null));
   const digestsB = new Set(b.nodeRuns.map((r) => r.digest).filter((d) => d !== null));
   const sideA = await fingerprintNodes(a, digestsB, aToB, (d, t) => progress?.('nodes-a', d, t));
-  const sideB = await fingerprintNodes(b, digestsA, bToA, (d, t) => progress?.('nodes-b', d, t));
+  const sideB = await fingerprintNodes(b, digestsA, bToA, (d, t) => progress?.('nodes-b', d, t), sideA.fp);
   const renamed = recogniseRenames(a, b, sideA.unmatched, sideB.unmatched, aToB, bToA);
-  return { aToB, bToA, renamed, sameA: sideA.same, sameB: sideB.same, fpA: sideA.fp, fpB: sideB.fp };
+  return { aToB, bToA, renamed, sameA: sideA.same, sameB: sideB.same, fpA: sideA.fp, fpB: sideB.fp, keptB: sideB.kept };
 }
 
-async function fingerprintNodes(side: DiffSide, otherDigests: ReadonlySet<string>, partner: Int32Array, progress: (done: number, total: number) => void) {
+/**
+ * Fingerprints one side's nodes, skipping runs whose digest the other side has. Given the
+ * other side's fingerprints (b, read second), keeps the nodes whose partner's differs.
+ */
+async function fingerprintNodes(side: DiffSide, otherDigests: ReadonlySet<string>, partner: Int32Array, progress: (done: number, total: number) => void, otherFp?: Uint32Array) {
   const n = side.index.nodeCount;
   const fp = new Uint32Array(2 * n);
   const same = new Uint8Array(n);
   const unmatched = new Map<number, Unmatched>();
+  const kept = new Map<number, SnapshotNode>();
   const runs = side.nodeRuns;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -72,11 +79,13 @@ async function fingerprintNodes(side: DiffSide, otherDigests: ReadonlySet<string
       const i = run.first + t;
       const node = nodes[t]!;
       fingerprint(JSON.stringify(node), fp, i);
-      if (partner[i]! < 0) unmatched.set(i, renameClues(node));
+      const p = partner[i]!;
+      if (p < 0) unmatched.set(i, renameClues(node));
+      else if (otherFp && !sameFingerprint(otherFp, p, fp, i)) kept.set(i, node);
     }
   }
   progress(runs.length, runs.length);
-  return { fp, same, unmatched };
+  return { fp, same, unmatched, kept };
 }
 
 function renameClues(node: SnapshotNode): Unmatched {

@@ -29,11 +29,16 @@ export interface RelationMatch {
   edgeBToA: Int32Array;
   /** Loose relations of a paired to loose relations of b (indices into `loose`). */
   looseAToB: Map<number, number>;
+  /** Whole relations of b's edges paired in the second round (changed, or an end renamed), kept from reading b. */
+  keptB: Map<number, Relation>;
   a: StreamedRelations;
   b: StreamedRelations;
 }
 
-async function streamRelations(side: DiffSide, progress: (done: number, total: number) => void): Promise<StreamedRelations> {
+/** Called with each edge as it is read (its fingerprint already written). */
+type OnEdge = (rel: Relation, edge: number, fp: Uint32Array) => void;
+
+async function streamRelations(side: DiffSide, progress: (done: number, total: number) => void, onEdge?: OnEdge): Promise<StreamedRelations> {
   const { index } = side;
   const fp = new Uint32Array(2 * index.edgeCount);
   const position = new Int32Array(index.edgeCount);
@@ -58,7 +63,9 @@ async function streamRelations(side: DiffSide, progress: (done: number, total: n
       if (rel.to !== undefined && f >= 0 && t >= 0) {
         if (edge >= index.edgeCount) throw new Error(`${side.name}: its relations hold more edges than its graph index (${index.edgeCount})`);
         fingerprint(JSON.stringify(rel), fp, edge);
-        position[edge++] = run.first + k;
+        position[edge] = run.first + k;
+        onEdge?.(rel, edge, fp);
+        edge++;
       } else {
         loose.push({ position: run.first + k, relation: rel, fp: canonicalJson({ ...rel, from: undefined, to: undefined }) });
       }
@@ -70,31 +77,51 @@ async function streamRelations(side: DiffSide, progress: (done: number, total: n
 }
 
 export async function matchRelations(a: DiffSide, b: DiffSide, nodes: NodeMatch, progress?: PassProgress): Promise<RelationMatch> {
-  const sa = await streamRelations(a, (d, t) => progress?.('relations-a', d, t));
-  const sb = await streamRelations(b, (d, t) => progress?.('relations-b', d, t));
   const ia = a.index;
   const ib = b.index;
+  const sa = await streamRelations(a, (d, t) => progress?.('relations-a', d, t));
   const edgeAToB = new Int32Array(ia.edgeCount).fill(-1);
   const edgeBToA = new Int32Array(ib.edgeCount).fill(-1);
-  // Two rounds: identical fields first, so that of two parallel relations the unchanged one pairs with its twin.
-  for (const exact of [true, false]) {
-    for (let e = 0; e < ia.edgeCount; e++) {
-      if (edgeAToB[e]! >= 0) continue;
-      const fb = nodes.aToB[ia.edgeFrom[e]!]!;
-      const tb = nodes.aToB[ia.edgeTo[e]!]!;
-      if (fb < 0 || tb < 0) continue;
-      const type = ia.typeCodes[e]!;
-      for (let k = ib.outOffsets[fb]!; k < ib.outOffsets[fb + 1]!; k++) {
-        const e2 = ib.outEdges[k]!;
-        if (edgeBToA[e2]! >= 0 || ib.edgeTo[e2] !== tb || ib.typeCodes[e2] !== type) continue;
-        if (exact && !sameFingerprint(sa.fp, e, sb.fp, e2)) continue;
+  const keptB = new Map<number, Relation>();
+  // First round, while b is read: an edge of b pairs with an unpaired edge of a with the same
+  // type, ends and fingerprint (so that of two parallel relations the unchanged one pairs with
+  // its twin). An edge of b left over whose ends are both in a may be a changed relation: it is
+  // kept, so that b need not be read again.
+  const sb = await streamRelations(
+    b,
+    (d, t) => progress?.('relations-b', d, t),
+    (rel, e2, fpB) => {
+      const fa = nodes.bToA[ib.edgeFrom[e2]!]!;
+      const ta = nodes.bToA[ib.edgeTo[e2]!]!;
+      if (fa < 0 || ta < 0) return;
+      const type = ib.typeCodes[e2]!;
+      for (let k = ia.outOffsets[fa]!; k < ia.outOffsets[fa + 1]!; k++) {
+        const e = ia.outEdges[k]!;
+        if (edgeAToB[e]! >= 0 || ia.edgeTo[e] !== ta || ia.typeCodes[e] !== type || !sameFingerprint(sa.fp, e, fpB, e2)) continue;
         edgeAToB[e] = e2;
         edgeBToA[e2] = e;
-        break;
+        return;
       }
+      keptB.set(e2, rel);
+    },
+  );
+  // Second round: what is left pairs by type and ends alone, in source order.
+  for (let e = 0; e < ia.edgeCount; e++) {
+    if (edgeAToB[e]! >= 0) continue;
+    const fb = nodes.aToB[ia.edgeFrom[e]!]!;
+    const tb = nodes.aToB[ia.edgeTo[e]!]!;
+    if (fb < 0 || tb < 0) continue;
+    const type = ia.typeCodes[e]!;
+    for (let k = ib.outOffsets[fb]!; k < ib.outOffsets[fb + 1]!; k++) {
+      const e2 = ib.outEdges[k]!;
+      if (edgeBToA[e2]! >= 0 || ib.edgeTo[e2] !== tb || ib.typeCodes[e2] !== type) continue;
+      edgeAToB[e] = e2;
+      edgeBToA[e2] = e;
+      break;
     }
   }
-  return { edgeAToB, edgeBToA, looseAToB: matchLoose(a, b, sa, sb, nodes), a: sa, b: sb };
+  for (const e2 of keptB.keys()) if (edgeBToA[e2]! < 0) keptB.delete(e2);
+  return { edgeAToB, edgeBToA, looseAToB: matchLoose(a, b, sa, sb, nodes), a: sa, b: sb, keptB };
 }
 
 /** Loose relations: keyed by type and ends, a's node ids taken through the node match. */

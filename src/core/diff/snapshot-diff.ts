@@ -68,12 +68,12 @@ export async function diffSnapshots(a: DiffSide, b: DiffSide, progress?: PassPro
   const changed: NodeChange[] = [];
   for (let s = 0; s < pairs.length; s += BATCH) {
     const is = pairs.slice(s, s + BATCH);
-    const js = is.map((i) => m.aToB[i]!).sort((x, y) => x - y);
+    const js = is.map((i) => m.aToB[i]!).filter((j) => !m.keptB.has(j)).sort((x, y) => x - y);
     const [wholeA, wholeB] = await Promise.all([recordsAt(a.nodeRuns, is), recordsAt(b.nodeRuns, js)]);
     for (const i of is) {
       const j = m.aToB[i]!;
       const na = wholeA.get(i)!;
-      const nb = wholeB.get(j)!;
+      const nb = m.keptB.get(j) ?? wholeB.get(j)!;
       const fields = fieldChanges(na, nb, new Set(['id']));
       const why = m.renamed.get(i);
       if (why) {
@@ -126,28 +126,28 @@ async function relationChanges(a: DiffSide, b: DiffSide, r: RelationMatch, renam
   r.a.loose.forEach((l, k) => {
     if (!r.looseAToB.has(k)) out.push(describe(ia, l.relation, 'removed'));
   });
-  // Pairs whose fields differ or whose ends were renamed: positions in a and b, read back.
-  const pairs: [number, number][] = [];
+  // Pairs whose fields differ or whose ends were renamed: a's side read again, b's kept when it was read.
+  const pairs: { pa: number; pb: number; kept?: Relation }[] = [];
   for (let e = 0; e < ia.edgeCount; e++) {
     const e2 = r.edgeAToB[e]!;
     if (e2 < 0) continue;
     const endRenamed = renamed.has(ia.edgeFrom[e]!) || renamed.has(ia.edgeTo[e]!);
-    if (endRenamed || !sameFingerprint(r.a.fp, e, r.b.fp, e2)) pairs.push([r.a.position[e]!, r.b.position[e2]!]);
+    if (endRenamed || !sameFingerprint(r.a.fp, e, r.b.fp, e2)) pairs.push({ pa: r.a.position[e]!, pb: r.b.position[e2]!, kept: r.keptB.get(e2) });
   }
   for (const [k, k2] of r.looseAToB) {
     const la = r.a.loose[k]!;
     const lb = r.b.loose[k2]!;
-    if (la.fp !== lb.fp || la.relation.from !== lb.relation.from) pairs.push([la.position, lb.position]);
+    if (la.fp !== lb.fp || la.relation.from !== lb.relation.from) pairs.push({ pa: la.position, pb: lb.position, kept: lb.relation });
   }
   for (let s = 0; s < pairs.length; s += BATCH) {
     const batch = pairs.slice(s, s + BATCH);
     const [wholeA, wholeB] = await Promise.all([
-      recordsAt(a.relationRuns, batch.map((p) => p[0]).sort((x, y) => x - y)),
-      recordsAt(b.relationRuns, batch.map((p) => p[1]).sort((x, y) => x - y)),
+      recordsAt(a.relationRuns, batch.map((p) => p.pa).sort((x, y) => x - y)),
+      recordsAt(b.relationRuns, batch.filter((p) => !p.kept).map((p) => p.pb).sort((x, y) => x - y)),
     ]);
-    for (const [pa, pb] of batch) {
+    for (const { pa, pb, kept } of batch) {
       const ra = wholeA.get(pa)!;
-      const rb = wholeB.get(pb)!;
+      const rb = kept ?? wholeB.get(pb)!;
       const fields = fieldChanges(ra, rb, new Set(['type']));
       if (fields.length === 0) continue;
       const c = describe(ib, rb, 'changed', fields);
