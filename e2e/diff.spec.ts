@@ -107,7 +107,7 @@ test.describe('snapshot diff', () => {
     await expect(summary).toContainText(`Relations: 2 added, ${removedRelations} removed, ${changedRelations} changed, ${totalRelations - removedRelations - changedRelations} unchanged`);
     await expect(page.getByTestId('diff-reclassified')).toContainText('BooksCorpus + English Wikipedia');
     await expect(page.getByTestId('diff-reclassified')).toContainText('now PHI');
-    await expect(page.getByTestId('diff-new-outputs')).toHaveText('Meditron-70B: 1 new outputs');
+    await expect(page.getByTestId('diff-new-outputs')).toHaveText('Meditron-70B: 1 new output(s)');
 
     const nodes = page.getByTestId('diff-nodes');
     const renamed = nodes.locator('tr[data-change="renamed"]');

@@ -37,7 +37,7 @@ export function DiffView({ hrefFor, onOpen }: Props) {
       <CompareForm packRole={packRole} busy={compare.busy} onCompare={(req) => void compare.run(req)} />
       {compare.busy ? (
         <p role="status" className="loading">
-          <progress max={compare.progress?.total || 1} value={compare.progress?.done ?? 0} aria-label={t('loading')} /> {t('diffComparing', { label: compare.progress?.label ?? '' })}
+          <progress max={compare.progress?.total || 1} value={compare.progress?.done ?? 0} aria-label={t('loading')} /> {t('diffComparing', { label: phaseText(compare.progress?.label ?? '', t) })}
         </p>
       ) : null}
       {compare.error ? (
@@ -48,6 +48,13 @@ export function DiffView({ hrefFor, onOpen }: Props) {
       {overview.data ? <DiffResult overview={overview.data} busy={compare.busy} onSwap={() => void compare.run('swap')} onClose={() => void compare.run('close')} hrefFor={hrefFor} onOpen={onOpen} /> : null}
     </div>
   );
+}
+
+/** The worker's progress label: a file being read, or a phase of the diff (core/diff PassProgress). */
+function phaseText(label: string, t: ReturnType<typeof useI18n>['t']): string {
+  const m = /^(nodes|relations)-(a|b)$/.exec(label);
+  if (m) return t(m[1] === 'nodes' ? 'diffPhaseNodes' : 'diffPhaseRelations', { side: t(m[2] === 'a' ? 'diffSideEarlier' : 'diffSideLater') });
+  return label === 'compare' ? t('diffPhaseFields') : label;
 }
 
 interface ResultProps extends Props {
