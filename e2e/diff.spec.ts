@@ -147,6 +147,11 @@ test.describe('snapshot diff', () => {
     await page.keyboard.type('snapshots/sample/manifest.json');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('diff-summary')).toContainText(`Nodes: 0 added, 0 removed, 0 changed, 0 renamed, ${expected.totalNodes} unchanged`);
+    // The link restores the comparison.
+    await expect(page).toHaveURL(/cmp=snapshots%2Fsample%2Fmanifest.json/);
+    await page.reload();
+    await expect(page.getByTestId('diff-summary')).toContainText(`${expected.totalNodes} unchanged`);
+    await field.focus();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Compare' })).toBeFocused();
     // Another origin is refused before any request is made.

@@ -141,7 +141,12 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
               {state.view === 'diff' && loaded ? (
-                <DiffView hrefFor={linkTo} onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />
+                <DiffView
+                  hrefFor={linkTo}
+                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  compareUrl={state.compare}
+                  onCompareUrlChange={(compare) => update({ compare })}
+                />
               ) : state.view === 'literature' ? (
                 <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />
               ) : !loaded || !focus ? (

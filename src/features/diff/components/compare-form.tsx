@@ -1,21 +1,21 @@
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n.tsx';
-import type { CompareRequest } from '../api/use-diff.ts';
 
 interface Props {
   /** The open pack's role: the other side must be a pack of that role, named by its folder. */
   packRole: string | null;
   busy: boolean;
-  onCompare(req: CompareRequest): void;
+  initialUrl: string;
+  onCompare(req: { url: string } | { files: File[] } | { packUrl: string }): void;
 }
 
 /** Where the earlier snapshot comes from: an address on this site, or files chosen here. */
-export function CompareForm({ packRole, busy, onCompare }: Props) {
+export function CompareForm({ packRole, busy, initialUrl, onCompare }: Props) {
   const { t } = useI18n();
   const urlId = useId();
   const filesId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState('');
+  const [url, setUrl] = useState(initialUrl);
   return (
     <form
       className="compare-form"

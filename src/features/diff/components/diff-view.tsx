@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NODE_KINDS, displayName, type NodeKind } from '../../../core/format/index.ts';
 import { CHANGE_TYPES, type ChangeType, type DiffFilter, type NodeChange } from '../../../core/diff/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -21,20 +21,42 @@ interface Props {
   onOpen(id: string): void;
 }
 
+interface ViewProps extends Props {
+  /** The address compared with, from the link (so that a link restores the comparison). */
+  compareUrl: string | null;
+  onCompareUrlChange(url: string | null): void;
+}
+
 /** The open snapshot compared with another: what changed, filtered by kind, exported as CSV. */
-export function DiffView({ hrefFor, onOpen }: Props) {
+export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange }: ViewProps) {
   const { t } = useI18n();
   const { loaded } = useSnapshot();
   const overview = useDiffOverview();
   const compare = useCompare();
   const packRole = loaded?.pack?.role ?? null;
+  // A link that names a comparison runs it once for each snapshot opened.
+  const ran = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${loaded?.generation}|${compareUrl}`;
+    if (!compareUrl || overview.data !== null || ran.current === key) return;
+    ran.current = key;
+    void compare.run(packRole ? { packUrl: compareUrl } : { url: compareUrl });
+  }, [compareUrl, overview.data, loaded?.generation, packRole, compare]);
   return (
     <div className="impact diff">
       <header className="impact-head">
         <h2>{t('diffTitle')}</h2>
         <p>{packRole ? t('diffIntroPack', { role: packRole }) : t('diffIntro')}</p>
       </header>
-      <CompareForm packRole={packRole} busy={compare.busy} onCompare={(req) => void compare.run(req)} />
+      <CompareForm
+        packRole={packRole}
+        busy={compare.busy}
+        initialUrl={compareUrl ?? ''}
+        onCompare={(req) => {
+          onCompareUrlChange('url' in req ? req.url : 'packUrl' in req ? req.packUrl : null);
+          void compare.run(req);
+        }}
+      />
       {compare.busy ? (
         <p role="status" className="loading">
           <progress max={compare.progress?.total || 1} value={compare.progress?.done ?? 0} aria-label={t('loading')} /> {t('diffComparing', { label: phaseText(compare.progress?.label ?? '', t) })}
@@ -45,7 +67,10 @@ export function DiffView({ hrefFor, onOpen }: Props) {
           {t('diffFailed', { message: compare.error })}
         </div>
       ) : null}
-      {overview.data ? <DiffResult overview={overview.data} busy={compare.busy} onSwap={() => void compare.run('swap')} onClose={() => void compare.run('close')} hrefFor={hrefFor} onOpen={onOpen} /> : null}
+      {overview.data ? <DiffResult overview={overview.data} busy={compare.busy} onSwap={() => void compare.run('swap')} onClose={() => {
+            onCompareUrlChange(null);
+            void compare.run('close');
+          }} hrefFor={hrefFor} onOpen={onOpen} /> : null}
     </div>
   );
 }
