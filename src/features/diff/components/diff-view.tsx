@@ -53,7 +53,9 @@ export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange }: Vi
         busy={compare.busy}
         initialUrl={compareUrl ?? ''}
         onCompare={(req) => {
-          onCompareUrlChange('url' in req ? req.url : 'packUrl' in req ? req.packUrl : null);
+          const url = 'url' in req ? req.url : 'packUrl' in req ? req.packUrl : null;
+          ran.current = `${loaded?.generation}|${url}`; // run here, not again by the effect
+          onCompareUrlChange(url);
           void compare.run(req);
         }}
       />
@@ -67,10 +69,19 @@ export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange }: Vi
           {t('diffFailed', { message: compare.error })}
         </div>
       ) : null}
-      {overview.data ? <DiffResult overview={overview.data} busy={compare.busy} onSwap={() => void compare.run('swap')} onClose={() => {
+      {overview.data ? (
+        <DiffResult
+          overview={overview.data}
+          busy={compare.busy}
+          onSwap={() => void compare.run('swap')}
+          onClose={() => {
             onCompareUrlChange(null);
             void compare.run('close');
-          }} hrefFor={hrefFor} onOpen={onOpen} /> : null}
+          }}
+          hrefFor={hrefFor}
+          onOpen={onOpen}
+        />
+      ) : null}
     </div>
   );
 }
