@@ -72,22 +72,30 @@ export function coreDiffSide(name: string, loaded: LoadedCore): DiffSide {
   };
 }
 
-/** Whole records at these positions (ascending), reading only the runs that hold them. */
-export async function recordsAt<T>(runs: readonly Run<T>[], positions: readonly number[]): Promise<Map<number, T>> {
-  const out = new Map<number, T>();
+/**
+ * Visits the whole records at these positions (ascending), reading each run that holds one
+ * once, in order, and keeping none: a million changes cost one run in memory at a time.
+ */
+export async function eachRecordAt<T>(runs: readonly Run<T>[], positions: readonly number[], visit: (position: number, record: T) => void): Promise<void> {
   let r = 0;
   let p = 0;
   while (p < positions.length) {
     const pos = positions[p]!;
     while (r < runs.length && runs[r]!.first + runs[r]!.count <= pos) r++;
     const run = runs[r];
-    if (!run) throw new RangeError(`no record ${pos}`);
+    if (!run || pos < run.first) throw new RangeError(`no record ${pos}`);
     const items = await run.read();
     while (p < positions.length && positions[p]! < run.first + run.count) {
-      out.set(positions[p]!, items[positions[p]! - run.first]!);
+      visit(positions[p]!, items[positions[p]! - run.first]!);
       p++;
     }
   }
+}
+
+/** Whole records at these positions (ascending), reading only the runs that hold them. */
+export async function recordsAt<T>(runs: readonly Run<T>[], positions: readonly number[]): Promise<Map<number, T>> {
+  const out = new Map<number, T>();
+  await eachRecordAt(runs, positions, (pos, record) => out.set(pos, record));
   return out;
 }
 

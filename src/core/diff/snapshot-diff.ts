@@ -7,7 +7,7 @@
  */
 import { NODE_KINDS, RELATION_TYPES, type Relation, type SnapshotNode } from '../format/index.ts';
 import type { GraphIndex, NodeHead } from '../graph/index.ts';
-import { recordsAt, type DiffSide } from './diff-side.ts';
+import { eachRecordAt, recordsAt, type DiffSide } from './diff-side.ts';
 import type { DiffSideInfo, FieldChange, NewOutputs, NodeChange, Reclassification, RelationChange, RelationEnd, SnapshotDiff } from './diff-types.ts';
 import { fieldChanges } from './field-changes.ts';
 import { sameFingerprint } from './fingerprint.ts';
@@ -16,8 +16,6 @@ import { matchRelations, type RelationMatch } from './relation-pass.ts';
 
 /** Outputs listed per model in `newOutputs` (the count covers all). */
 export const NEW_OUTPUTS_LISTED = 20;
-/** Changed records read back and compared at a time. */
-const BATCH = 8192;
 
 /** Two snapshots that must not be compared: a pack and a snapshot, or packs of different roles. */
 export class DiffRefusedError extends Error {}
@@ -65,24 +63,21 @@ export async function diffSnapshots(a: DiffSide, b: DiffSide, progress?: PassPro
     if (j < 0) continue;
     if (m.renamed.has(i) || (!m.sameA[i] && !sameFingerprint(m.fpA, i, m.fpB, j))) pairs.push(i);
   }
+  // a's records read again in order, each run once; b's kept while b was read (renamed ones read here).
+  const renamedB = await recordsAt(b.nodeRuns, [...m.renamed.keys()].map((i) => m.aToB[i]!).sort((x, y) => x - y));
   const changed: NodeChange[] = [];
-  for (let s = 0; s < pairs.length; s += BATCH) {
-    const is = pairs.slice(s, s + BATCH);
-    const js = is.map((i) => m.aToB[i]!).filter((j) => !m.keptB.has(j)).sort((x, y) => x - y);
-    const [wholeA, wholeB] = await Promise.all([recordsAt(a.nodeRuns, is), recordsAt(b.nodeRuns, js)]);
-    for (const i of is) {
-      const j = m.aToB[i]!;
-      const na = wholeA.get(i)!;
-      const nb = m.keptB.get(j) ?? wholeB.get(j)!;
-      const fields = fieldChanges(na, nb, new Set(['id']));
-      const why = m.renamed.get(i);
-      if (why) {
-        changed.push({ change: 'renamed', node: b.index.nodeHead(j), previousId: na.id, renamedBy: why, fields: [{ field: 'id', before: na.id, after: nb.id }, ...fields] });
-      } else if (fields.length > 0) {
-        changed.push({ change: 'changed', node: b.index.nodeHead(j), fields });
-      }
+  await eachRecordAt(a.nodeRuns, pairs, (i, na) => {
+    const j = m.aToB[i]!;
+    const nb = m.keptB.get(j) ?? renamedB.get(j);
+    if (!nb) throw new Error(`${b.name}: node ${b.index.nodeId(j)} was not kept for comparison`);
+    const fields = fieldChanges(na, nb, new Set(['id']));
+    const why = m.renamed.get(i);
+    if (why) {
+      changed.push({ change: 'renamed', node: b.index.nodeHead(j), previousId: na.id, renamedBy: why, fields: [{ field: 'id', before: na.id, after: nb.id }, ...fields] });
+    } else if (fields.length > 0) {
+      changed.push({ change: 'changed', node: b.index.nodeHead(j), fields });
     }
-  }
+  });
   nodes.push(...changed);
   for (let j = 0; j < b.index.nodeCount; j++) if (m.bToA[j]! < 0) nodes.push({ change: 'added', node: b.index.nodeHead(j), fields: [] });
   const relations = await relationChanges(a, b, r, m.renamed);
@@ -127,7 +122,7 @@ async function relationChanges(a: DiffSide, b: DiffSide, r: RelationMatch, renam
     if (!r.looseAToB.has(k)) out.push(describe(ia, l.relation, 'removed'));
   });
   // Pairs whose fields differ or whose ends were renamed: a's side read again, b's kept when it was read.
-  const pairs: { pa: number; pb: number; kept?: Relation }[] = [];
+  const pairs: { pa: number; pb: number; kept: Relation | undefined }[] = [];
   for (let e = 0; e < ia.edgeCount; e++) {
     const e2 = r.edgeAToB[e]!;
     if (e2 < 0) continue;
@@ -139,22 +134,21 @@ async function relationChanges(a: DiffSide, b: DiffSide, r: RelationMatch, renam
     const lb = r.b.loose[k2]!;
     if (la.fp !== lb.fp || la.relation.from !== lb.relation.from) pairs.push({ pa: la.position, pb: lb.position, kept: lb.relation });
   }
-  for (let s = 0; s < pairs.length; s += BATCH) {
-    const batch = pairs.slice(s, s + BATCH);
-    const [wholeA, wholeB] = await Promise.all([
-      recordsAt(a.relationRuns, batch.map((p) => p.pa).sort((x, y) => x - y)),
-      recordsAt(b.relationRuns, batch.filter((p) => !p.kept).map((p) => p.pb).sort((x, y) => x - y)),
-    ]);
-    for (const { pa, pb, kept } of batch) {
-      const ra = wholeA.get(pa)!;
-      const rb = kept ?? wholeB.get(pb)!;
+  pairs.sort((x, y) => x.pa - y.pa);
+  const kept = new Map(pairs.map((p) => [p.pa, p]));
+  await eachRecordAt(
+    a.relationRuns,
+    pairs.map((p) => p.pa),
+    (pa, ra) => {
+      const rb = kept.get(pa)!.kept;
+      if (!rb) throw new Error(`${b.name}: relation ${kept.get(pa)!.pb} was not kept for comparison`);
       const fields = fieldChanges(ra, rb, new Set(['type']));
-      if (fields.length === 0) continue;
+      if (fields.length === 0) return;
       const c = describe(ib, rb, 'changed', fields);
       if (ra.from !== rb.from || ra.to !== rb.to) c.previous = { from: ra.from, to: ra.to ?? null };
       out.push(c);
-    }
-  }
+    },
+  );
   for (let e = 0; e < ib.edgeCount; e++) if (r.edgeBToA[e]! < 0) out.push(describe(ib, ib.relation(e), 'added'));
   const pairedB = new Set(r.looseAToB.values());
   r.b.loose.forEach((l, k) => {
