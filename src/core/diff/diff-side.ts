@@ -72,24 +72,64 @@ export function coreDiffSide(name: string, loaded: LoadedCore): DiffSide {
   };
 }
 
+/** Runs read ahead of the one being compared: reading and hashing overlap the comparison. */
+const READ_AHEAD = 4;
+
+/**
+ * Visits the runs `want` selects, in order, with their records; the next few are read while
+ * one is visited. A run that fails to read fails the stream when its turn comes.
+ */
+export async function streamRuns<T>(runs: readonly Run<T>[], want: (r: number) => boolean, visit: (run: Run<T>, items: readonly T[], r: number) => void): Promise<void> {
+  const wanted: number[] = [];
+  for (let r = 0; r < runs.length; r++) if (want(r)) wanted.push(r);
+  const pending: Promise<readonly T[]>[] = [];
+  let next = 0;
+  for (const r of wanted) {
+    while (next < wanted.length && pending.length < READ_AHEAD) {
+      const read = runs[wanted[next++]!]!.read();
+      read.catch(() => {}); // handled when awaited below; not an unhandled rejection meanwhile
+      pending.push(read);
+    }
+    visit(runs[r]!, await pending.shift()!, r);
+  }
+}
+
+/** Index of the run holding position `pos` (runs ascending, covering), −1 if none. */
+function runOf<T>(runs: readonly Run<T>[], pos: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid]!;
+    if (pos < run.first) hi = mid - 1;
+    else if (pos >= run.first + run.count) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /**
  * Visits the whole records at these positions (ascending), reading each run that holds one
- * once, in order, and keeping none: a million changes cost one run in memory at a time.
+ * once, in order, and keeping none: a million changes cost a few runs in memory at a time.
  */
 export async function eachRecordAt<T>(runs: readonly Run<T>[], positions: readonly number[], visit: (position: number, record: T) => void): Promise<void> {
-  let r = 0;
-  let p = 0;
-  while (p < positions.length) {
-    const pos = positions[p]!;
-    while (r < runs.length && runs[r]!.first + runs[r]!.count <= pos) r++;
-    const run = runs[r];
-    if (!run || pos < run.first) throw new RangeError(`no record ${pos}`);
-    const items = await run.read();
-    while (p < positions.length && positions[p]! < run.first + run.count) {
-      visit(positions[p]!, items[positions[p]! - run.first]!);
-      p++;
-    }
+  const needed = new Set<number>();
+  for (const pos of positions) {
+    const r = runOf(runs, pos);
+    if (r < 0) throw new RangeError(`no record ${pos}`);
+    needed.add(r);
   }
+  let p = 0;
+  await streamRuns(
+    runs,
+    (r) => needed.has(r),
+    (run, items) => {
+      while (p < positions.length && positions[p]! < run.first + run.count) {
+        visit(positions[p]!, items[positions[p]! - run.first]!);
+        p++;
+      }
+    },
+  );
 }
 
 /** Whole records at these positions (ascending), reading only the runs that hold them. */

@@ -4,7 +4,7 @@
  * the same on both sides are not read at all (same bytes, same nodes).
  */
 import type { SnapshotNode } from '../format/index.ts';
-import type { DiffSide } from './diff-side.ts';
+import { streamRuns, type DiffSide } from './diff-side.ts';
 import { fingerprint, sameFingerprint } from './fingerprint.ts';
 import type { RenameEvidence } from './diff-types.ts';
 
@@ -67,23 +67,23 @@ async function fingerprintNodes(side: DiffSide, otherDigests: ReadonlySet<string
   const unmatched = new Map<number, Unmatched>();
   const kept = new Map<number, SnapshotNode>();
   const runs = side.nodeRuns;
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    if (r % 256 === 0) progress(r, runs.length);
-    if (run.digest !== null && otherDigests.has(run.digest)) {
-      same.fill(1, run.first, run.first + run.count);
-      continue;
-    }
-    const nodes = await run.read();
-    for (let t = 0; t < nodes.length; t++) {
-      const i = run.first + t;
-      const node = nodes[t]!;
-      fingerprint(JSON.stringify(node), fp, i);
-      const p = partner[i]!;
-      if (p < 0) unmatched.set(i, renameClues(node));
-      else if (otherFp && !sameFingerprint(otherFp, p, fp, i)) kept.set(i, node);
-    }
-  }
+  const skip = (r: number) => runs[r]!.digest !== null && otherDigests.has(runs[r]!.digest!);
+  for (let r = 0; r < runs.length; r++) if (skip(r)) same.fill(1, runs[r]!.first, runs[r]!.first + runs[r]!.count);
+  await streamRuns(
+    runs,
+    (r) => !skip(r),
+    (run, nodes, r) => {
+      if (r % 256 === 0) progress(r, runs.length);
+      for (let t = 0; t < nodes.length; t++) {
+        const i = run.first + t;
+        const node = nodes[t]!;
+        fingerprint(JSON.stringify(node), fp, i);
+        const p = partner[i]!;
+        if (p < 0) unmatched.set(i, renameClues(node));
+        else if (otherFp && !sameFingerprint(otherFp, p, fp, i)) kept.set(i, node);
+      }
+    },
+  );
   progress(runs.length, runs.length);
   return { fp, same, unmatched, kept };
 }

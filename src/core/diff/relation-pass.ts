@@ -8,7 +8,7 @@
  * by a key of type and ids.
  */
 import type { Relation } from '../format/index.ts';
-import type { DiffSide } from './diff-side.ts';
+import { streamRuns, type DiffSide } from './diff-side.ts';
 import { canonicalJson, fingerprint, sameFingerprint } from './fingerprint.ts';
 import type { NodeMatch, PassProgress } from './node-pass.ts';
 
@@ -49,28 +49,30 @@ async function streamRelations(side: DiffSide, progress: (done: number, total: n
   let f = -1;
   let t = -1;
   const runs = side.relationRuns;
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    if (r % 64 === 0) progress(r, runs.length);
-    const relations = await run.read();
-    for (let k = 0; k < relations.length; k++) {
-      const rel = relations[k]!;
-      // The graph builder's rule (core/graph/graph-builder.ts): an edge has both ends, both nodes.
-      if (rel.to !== undefined) {
-        if (rel.from !== prevFrom) f = index.indexOf((prevFrom = rel.from));
-        if (rel.to !== prevTo) t = index.indexOf((prevTo = rel.to));
+  await streamRuns(
+    runs,
+    () => true,
+    (run, relations, r) => {
+      if (r % 64 === 0) progress(r, runs.length);
+      for (let k = 0; k < relations.length; k++) {
+        const rel = relations[k]!;
+        // The graph builder's rule (core/graph/graph-builder.ts): an edge has both ends, both nodes.
+        if (rel.to !== undefined) {
+          if (rel.from !== prevFrom) f = index.indexOf((prevFrom = rel.from));
+          if (rel.to !== prevTo) t = index.indexOf((prevTo = rel.to));
+        }
+        if (rel.to !== undefined && f >= 0 && t >= 0) {
+          if (edge >= index.edgeCount) throw new Error(`${side.name}: its relations hold more edges than its graph index (${index.edgeCount})`);
+          fingerprint(JSON.stringify(rel), fp, edge);
+          position[edge] = run.first + k;
+          onEdge?.(rel, edge, fp);
+          edge++;
+        } else {
+          loose.push({ position: run.first + k, relation: rel, fp: canonicalJson({ ...rel, from: undefined, to: undefined }) });
+        }
       }
-      if (rel.to !== undefined && f >= 0 && t >= 0) {
-        if (edge >= index.edgeCount) throw new Error(`${side.name}: its relations hold more edges than its graph index (${index.edgeCount})`);
-        fingerprint(JSON.stringify(rel), fp, edge);
-        position[edge] = run.first + k;
-        onEdge?.(rel, edge, fp);
-        edge++;
-      } else {
-        loose.push({ position: run.first + k, relation: rel, fp: canonicalJson({ ...rel, from: undefined, to: undefined }) });
-      }
-    }
-  }
+    },
+  );
   if (edge !== index.edgeCount) throw new Error(`${side.name}: its relations hold ${edge} edges but its graph index ${index.edgeCount}`);
   progress(runs.length, runs.length);
   return { fp, position, loose };

@@ -180,6 +180,18 @@ describe('diff of binary snapshots', () => {
   });
 });
 
+describe('a damaged details chunk', () => {
+  it('fails the diff with the chunk named, however far ahead it was read', async () => {
+    const written = writeMemoryCore(diffPairAfter().nodes, diffPairAfter().relations, { nodeChunkBytes: 300, relationChunkBytes: 400 });
+    const path = [...written.io.files.keys()].filter((p) => p.startsWith('details/nodes-')).sort().at(-1)!;
+    const bytes = written.io.files.get(path)!.slice();
+    bytes[bytes.length - 3] ^= 1;
+    written.io.files.set(path, bytes);
+    const b = coreDiffSide('after', await loadCore(written.manifest, written.io.loadIo));
+    await expect(diffSnapshots(jsonSide('before', diffPairBefore()), b)).rejects.toThrow(new RegExp(`${path}: SHA-256 .* does not match`));
+  });
+});
+
 describe('filters, CSV and text', () => {
   it('filters by node kind (a relation counts by either end) and by change', async () => {
     const d = await diffSnapshots(jsonSide('before', diffPairBefore()), jsonSide('after', diffPairAfter()));
