@@ -36,7 +36,7 @@ function writeChangedCopy(sample: Raw) {
     .map((n): RawNode => {
       if (n.id === RENAMED) return { ...n, id: NEW_ID, aliases: [RENAMED] };
       if (n.id === RECLASSIFIED) return { ...n, classification: 'phi', containsPhi: true };
-      if (n.id === RELICENSED) return { ...n, license: 'llama2-revised' };
+      if (n.id === RELICENSED) return { ...n, license: 'llama2-revised', attributes: { ...((n.attributes as object) ?? {}), note: '<b>bold</b> <img src=x onerror=alert(1)>' } };
       return n;
     });
   nodes.push(
@@ -114,7 +114,8 @@ test.describe('snapshot diff', () => {
     await expect(renamed).toContainText(`${NEW_ID} — was ${RENAMED} (recognised by its aliases)`);
     await expect(nodes.locator('tr[data-change="changed"]').filter({ hasText: 'Llama-2-70B' })).toContainText('license: llama2 → llama2-revised');
     // Snapshot text is text, never HTML.
-    await expect(page.locator('.diff b')).toHaveCount(0);
+    await expect(nodes.locator('tr[data-change="changed"]').filter({ hasText: 'Llama-2-70B' })).toContainText('attributes.note: (none) → <b>bold</b> <img src=x onerror=alert(1)>');
+    await expect(page.locator('.diff b, .diff img')).toHaveCount(0);
     // A relation whose end was renamed is changed, with the end as its field.
     await expect(page.getByTestId('diff-relations').locator('tr[data-change="changed"]').filter({ hasText: `from: ${RENAMED} → ${NEW_ID}` }).first()).toBeVisible();
 

@@ -185,7 +185,7 @@ describe('a damaged details chunk', () => {
     const written = writeMemoryCore(diffPairAfter().nodes, diffPairAfter().relations, { nodeChunkBytes: 300, relationChunkBytes: 400 });
     const path = [...written.io.files.keys()].filter((p) => p.startsWith('details/nodes-')).sort().at(-1)!;
     const bytes = written.io.files.get(path)!.slice();
-    bytes[bytes.length - 3] ^= 1;
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 1;
     written.io.files.set(path, bytes);
     const b = coreDiffSide('after', await loadCore(written.manifest, written.io.loadIo));
     await expect(diffSnapshots(jsonSide('before', diffPairBefore()), b)).rejects.toThrow(new RegExp(`${path}: SHA-256 .* does not match`));
