@@ -56,7 +56,7 @@ export async function diffSnapshots(a: DiffSide, b: DiffSide, progress?: PassPro
   progress?.('compare', 0, 1);
   const nodes: NodeChange[] = [];
   for (let i = 0; i < a.index.nodeCount; i++) if (m.aToB[i]! < 0) nodes.push({ change: 'removed', node: a.index.nodeHead(i), fields: [] });
-  // Changed and renamed nodes, read back in batches and compared field by field.
+  // Changed and renamed nodes, compared field by field.
   const pairs: number[] = [];
   for (let i = 0; i < a.index.nodeCount; i++) {
     const j = m.aToB[i]!;
