@@ -1,7 +1,8 @@
 /**
  * Field by field differences of two records (nodes or relations). Members of object-valued
  * fields (`attributes`, `label`, `description`, `identifiers`, `args`) are compared one by
- * one and named `attributes.epochs`; every other value (lists included) is compared whole.
+ * one and named `attributes.epochs` (also when the object is absent on one side); every other
+ * value (lists included) is compared whole.
  */
 import { canonicalJson } from './fingerprint.ts';
 import type { FieldChange, JsonValue } from './diff-types.ts';
@@ -32,15 +33,23 @@ export function fieldChanges(a: object, b: object, skip: ReadonlySet<string> = n
   for (const key of unionKeys(ra, rb, skip)) {
     const va = ra[key];
     const vb = rb[key];
-    if (isPlainObject(va) && isPlainObject(vb) && !isLiteral(va) && !isLiteral(vb)) {
-      for (const sub of unionKeys(va, vb, new Set())) {
-        if (canonicalJson(va[sub]) !== canonicalJson(vb[sub])) out.push(change(`${key}.${sub}`, va[sub], vb[sub]));
+    const oa = members(va);
+    const ob = members(vb);
+    if (oa && ob) {
+      for (const sub of unionKeys(oa, ob, new Set())) {
+        if (canonicalJson(oa[sub]) !== canonicalJson(ob[sub])) out.push(change(`${key}.${sub}`, oa[sub], ob[sub]));
       }
     } else if (canonicalJson(va) !== canonicalJson(vb)) {
       out.push(change(key, va, vb));
     }
   }
   return out;
+}
+
+/** An object compared member by member (absent counts as no members), or null for any other value. */
+function members(v: unknown): Record<string, unknown> | null {
+  if (v === undefined) return {};
+  return isPlainObject(v) && !isLiteral(v) ? v : null;
 }
 
 /** A typed literal (`{"$": "1", "type": "xsd:short"}`) is one value, not an object of members. */

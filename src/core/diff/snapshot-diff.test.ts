@@ -7,6 +7,7 @@ import { diffPairAfter, diffPairBefore } from '../../testing/diff-pair.ts';
 import { coreDiffSide, jsonDiffSide, type DiffSide } from './diff-side.ts';
 import { diffCsv, diffSummaryText, filterChanges } from './diff-rows.ts';
 import { DiffRefusedError, diffSnapshots } from './snapshot-diff.ts';
+import { fieldChanges } from './field-changes.ts';
 import type { SnapshotDiff } from './diff-types.ts';
 
 const manifest = (id: string, role?: string): Manifest => ({
@@ -54,6 +55,11 @@ describe.each(Object.entries(layouts))('diffSnapshots, %s', (_, open) => {
       ],
     });
     expect(byId(d, 'run:ft')!.fields).toEqual([{ field: 'attributes.epochs', before: 3, after: 4 }]);
+    // An object absent on one side is compared member by member too.
+    expect(fieldChanges({ id: 'x' }, { id: 'x', attributes: { note: 'n', epochs: 2 } })).toEqual([
+      { field: 'attributes.note', after: 'n' },
+      { field: 'attributes.epochs', after: 2 },
+    ]);
     expect(byId(d, 'dataset:notes')!.fields).toEqual([
       { field: 'classification', before: 'internal', after: 'phi' },
       { field: 'containsPhi', before: false, after: true },
