@@ -49,6 +49,7 @@ const api = {
     if (!res.ok) throw new Error(`${name}: could not be fetched (HTTP ${res.status})`);
     const summary = await session.load(await res.text(), fetchIo(url), url.pathname, name, progress);
     packLiterature = null;
+    diffs.close(); // a comparison belongs to the snapshot it was made with
     return summary;
   },
   async loadFiles(args: { files: File[] }, progress: (p: Progress) => void) {
@@ -60,11 +61,13 @@ const api = {
       const { loaded, report } = await importFiles(args.files, progress);
       const summary = session.adopt(loaded, args.files.map((f) => f.name).join(', '), null, t0, importSummary(report));
       packLiterature = null;
+      diffs.close();
       return summary;
     }
     const text = await readText(io, manifest.name);
     const summary = await session.load(text ?? '', io, args.files.map((f) => f.name).join(', '), manifest.name, progress);
     packLiterature = null;
+    diffs.close(); // a comparison belongs to the snapshot it was made with
     return summary;
   },
   /**
@@ -91,6 +94,7 @@ const api = {
     const { snapshot } = opened;
     const source = snapshot.layout === 'binary' ? coreSource(snapshot.core, snapshot.io) : jsonSource(snapshot.loaded);
     const summary = session.adoptSource(source, url.pathname, packInfo, t0);
+    diffs.close();
     const { files, encryption: enc, ...rest } = opened.files;
     const literature = files.filter((f) => f.contents === 'literature' && f.path.startsWith(LITERATURE_DIR));
     packLiterature = {
