@@ -8,6 +8,7 @@ import { SearchPanel } from '../features/search/components/search-panel.tsx';
 import { ExplorerView } from '../features/explorer/components/explorer-view.tsx';
 import { DetailsPanel } from '../features/node-details/components/details-panel.tsx';
 import { ImpactView } from '../features/impact/components/impact-view.tsx';
+import { DiffView } from '../features/diff/components/diff-view.tsx';
 import { LiteratureView } from '../features/literature/components/literature-view.tsx';
 import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
@@ -69,6 +70,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
     { id: 'graph', label: t('viewGraph') },
     { id: 'impact', label: t('viewImpact') },
     { id: 'literature', label: t('viewLiterature') },
+    { id: 'diff', label: t('viewDiff') },
   ];
   const onLiteratureQuery = useCallback((lq: string) => update({ lq }), [update]);
 
@@ -138,7 +140,14 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           </div>
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
-              {state.view === 'literature' ? (
+              {state.view === 'diff' && loaded ? (
+                <DiffView
+                  hrefFor={linkTo}
+                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  compareUrl={state.compare}
+                  onCompareUrlChange={(compare) => update({ compare })}
+                />
+              ) : state.view === 'literature' ? (
                 <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />
               ) : !loaded || !focus ? (
                 <p className="empty">{loader.loading ? t('loading') : t('graphEmpty')}</p>

@@ -21,6 +21,7 @@ describe('view state in the URL', () => {
       impactKinds: ['output'],
       lq: 'メトホルミン eGFR',
       check: 'output:0016',
+      compare: 'snapshots/2026-03/manifest.json',
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });

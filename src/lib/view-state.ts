@@ -7,7 +7,7 @@ import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/inde
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact' | 'literature';
+export type ViewName = 'graph' | 'impact' | 'literature' | 'diff';
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -38,6 +38,8 @@ export interface ViewState {
   lq: string;
   /** Output node whose text is checked against the literature. */
   check: string | null;
+  /** The snapshot (manifest URL) or pack (folder URL) the open one is compared with (Changes tab). */
+  compare: string | null;
 }
 
 export const MIN_DEPTH = 1;
@@ -61,6 +63,7 @@ export const DEFAULT_VIEW: ViewState = {
   impactKinds: null,
   lq: '',
   check: null,
+  compare: null,
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -91,9 +94,10 @@ export function parseViewState(search: string): ViewState {
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
     lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
-    view: oneOf(p.get('view'), ['graph', 'impact', 'literature'] as const, DEFAULT_VIEW.view),
+    view: oneOf(p.get('view'), ['graph', 'impact', 'literature', 'diff'] as const, DEFAULT_VIEW.view),
     lq: p.get('lq') ?? '',
     check: p.get('check') || null,
+    compare: p.get('cmp') || null,
     impactKinds: kindList(p.get('ik')),
   };
 }
@@ -118,6 +122,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.impactKinds) p.set('ik', s.impactKinds.join(','));
   if (s.lq) p.set('lq', s.lq);
   if (s.check) p.set('check', s.check);
+  if (s.compare) p.set('cmp', s.compare);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

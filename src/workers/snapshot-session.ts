@@ -8,6 +8,7 @@ import { hasCore, loadCore } from '../core/columnar/index.ts';
 import { closureColumns, type GraphIndex } from '../core/graph/index.ts';
 import { explainHit, queryFieldExplainer, rankNodes, type NodeSearchIndex } from '../core/search/index.ts';
 import { coreSource, jsonSource, type GraphSource } from './snapshot-source.ts';
+export type { GraphSource } from './snapshot-source.ts';
 import {
   buildDetails,
   buildImpact,
@@ -90,6 +91,17 @@ interface Loaded {
   search: Promise<NodeSearchIndex>;
 }
 
+/**
+ * Opens a snapshot by its manifest without adopting it: from its graph core when it lists
+ * one, else from its graph files, every file verified.
+ */
+export async function openSource(manifestText: string, io: LoadIo, manifestName: string, progress?: (p: Progress) => void): Promise<GraphSource> {
+  const parsed = parseManifest(manifestText, manifestName);
+  if (!parsed.ok) throw new SnapshotError(parsed.problems);
+  const withProgress: LoadIo = { ...io, onProgress: (done, total, file) => progress?.({ done, total, label: file }) };
+  return hasCore(parsed.value) ? coreSource(await loadCore(parsed.value, withProgress), io) : jsonSource(await loadGraphFiles(parsed.value, withProgress));
+}
+
 export class SnapshotSession {
   private current: Loaded | null = null;
   private generation = 0;
@@ -97,11 +109,12 @@ export class SnapshotSession {
   /** Reads a snapshot by its manifest: from its graph core when it lists one, else from its graph files. */
   async load(manifestText: string, io: LoadIo, source: string, manifestName: string, progress?: (p: Progress) => void): Promise<LoadSummary> {
     const t0 = performance.now();
-    const parsed = parseManifest(manifestText, manifestName);
-    if (!parsed.ok) throw new SnapshotError(parsed.problems);
-    const withProgress: LoadIo = { ...io, onProgress: (done, total, file) => progress?.({ done, total, label: file }) };
-    const opened = hasCore(parsed.value) ? coreSource(await loadCore(parsed.value, withProgress), io) : jsonSource(await loadGraphFiles(parsed.value, withProgress));
-    return this.adoptSource(opened, source, null, t0);
+    return this.adoptSource(await openSource(manifestText, io, manifestName, progress), source, null, t0);
+  }
+
+  /** The open snapshot (for comparing another with it), null before the first load. */
+  get open(): { source: GraphSource; summary: LoadSummary } | null {
+    return this.current ? { source: this.current.source, summary: this.current.summary } : null;
   }
 
   /** Swaps in a snapshot that was read and verified elsewhere (e.g. a signed pack, an import). */

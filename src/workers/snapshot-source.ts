@@ -7,6 +7,7 @@ import { loadSearchCore, type LoadedCore } from '../core/columnar/index.ts';
 import { NODE_KINDS, type LoadIo, type LoadedSnapshot, type Manifest, type Problem, type Relation, type SnapshotNode } from '../core/format/index.ts';
 import { buildGraphIndex, type GraphIndex } from '../core/graph/index.ts';
 import { buildNodeSearchIndexInSlices, type NodeSearchIndex } from '../core/search/index.ts';
+import { coreDiffSide, jsonDiffSide, type DiffSide } from '../core/diff/index.ts';
 
 export interface GraphSource {
   readonly layout: 'json' | 'binary';
@@ -26,6 +27,8 @@ export interface GraphSource {
   allRelations(): Promise<readonly Relation[]>;
   /** A node to open on when the manifest names none: the first model, else the first node. */
   firstNode(): string | null;
+  /** The snapshot as one side of a diff (core/diff), named `name` in messages. */
+  diffSide(name: string): DiffSide;
 }
 
 export function jsonSource(loaded: LoadedSnapshot): GraphSource {
@@ -61,6 +64,7 @@ export function jsonSource(loaded: LoadedSnapshot): GraphSource {
     allNodes: async () => nodes,
     allRelations: async () => loaded.relations,
     firstNode: () => (nodes.find((n) => n.kind === 'model') ?? nodes[0])?.id ?? null,
+    diffSide: (name) => jsonDiffSide(name, loaded.manifest, index, nodes, loaded.relations),
   };
 }
 
@@ -86,5 +90,6 @@ export function coreSource(loaded: LoadedCore, io: LoadIo): GraphSource {
       const model = index.kindCodes.indexOf(NODE_KINDS.indexOf('model'));
       return index.nodeId(model >= 0 ? model : 0);
     },
+    diffSide: (name) => coreDiffSide(name, loaded),
   };
 }

@@ -68,19 +68,24 @@ export class DetailsStore {
   /** Every relation in source order, edges or not (the relation chunks). */
   async allRelations(onProgress?: (done: number, total: number) => void): Promise<Relation[]> {
     const out: Relation[] = [];
-    const table = this.core.relationChunks;
-    const count = table.bytes.length;
+    const count = this.core.relationChunks.bytes.length;
     for (let k = 0; k < count; k++) {
       onProgress?.(k, count);
-      const path = relationChunkPath(k);
-      const graph = await this.readChunk(table, k, path);
-      const want = table.first[k + 1]! - table.first[k]!;
-      if (graph.nodes.length !== 0 || graph.relations.length !== want) {
-        refuse(path, `holds ${graph.nodes.length} nodes and ${graph.relations.length} relations; ${this.core.file} says ${want} relations`);
-      }
-      for (const r of graph.relations) out.push(r);
+      for (const r of await this.readRelationChunk(k)) out.push(r);
     }
     return out;
+  }
+
+  /** The relations of relation chunk k, checked, uncached (a diff streams them once). */
+  async readRelationChunk(k: number): Promise<Relation[]> {
+    const table = this.core.relationChunks;
+    const path = relationChunkPath(k);
+    const graph = await this.readChunk(table, k, path);
+    const want = table.first[k + 1]! - table.first[k]!;
+    if (graph.nodes.length !== 0 || graph.relations.length !== want) {
+      refuse(path, `holds ${graph.nodes.length} nodes and ${graph.relations.length} relations; ${this.core.file} says ${want} relations`);
+    }
+    return graph.relations;
   }
 
   private chunk(k: number): Promise<SnapshotNode[]> {
@@ -109,7 +114,8 @@ export class DetailsStore {
     return p;
   }
 
-  private async readNodeChunk(k: number): Promise<SnapshotNode[]> {
+  /** The nodes of node chunk k, checked against the core, uncached (a diff streams them once). */
+  async readNodeChunk(k: number): Promise<SnapshotNode[]> {
     const table = this.core.nodeChunks;
     const path = nodeChunkPath(k);
     const graph = await this.readChunk(table, k, path);

@@ -1,0 +1,222 @@
+/**
+ * Snapshot diff in the browser: the sample (binary layout, as served) against a changed copy
+ * (JSON, written here), with the expected changes counted from the files themselves.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { writeSnapshotDir } from '../cli/lib/snapshot-files.ts';
+import { test, expect } from './fixtures.ts';
+import { E2E_DIR, E2E_PRIVATE_KEY, E2E_PUBLIC_KEY } from './paths.ts';
+import { startServer } from '../scripts/serve.ts';
+import { readSampleGraph } from './sample-graph.ts';
+
+const COPY = join(E2E_DIR, 'diff-copy');
+const DIFF_PACKS = join(E2E_DIR, 'diff-packs');
+const PACK_PORT = 4197;
+const RENAMED = 'model:meditron-70b';
+const NEW_ID = 'model:meditron-70b-v2';
+const REMOVED = 'doc:arxiv-1810.04805';
+const RECLASSIFIED = 'dataset:bookscorpus-enwiki';
+const RELICENSED = 'model:llama-2-70b';
+
+type Raw = ReturnType<typeof readSampleGraph>;
+type RawNode = Raw['nodes'][number] & Record<string, unknown>;
+type RawRelation = Raw['relations'][number] & { role?: string };
+
+/** The "later" snapshot: one model renamed (with its old id as an alias), a dataset now PHI, a document removed, a licence changed, a relation's role changed, a new session and output. */
+function writeChangedCopy(sample: Raw) {
+  const touches = (r: RawRelation, id: string) => r.from === id || r.to === id;
+  const roleChanged = (sample.relations as RawRelation[]).find((r) => r.role && !touches(r, RENAMED) && !touches(r, REMOVED))!;
+  const nodes = (sample.nodes as RawNode[])
+    .filter((n) => n.id !== REMOVED)
+    .map((n): RawNode => {
+      if (n.id === RENAMED) return { ...n, id: NEW_ID, aliases: [RENAMED] };
+      if (n.id === RECLASSIFIED) return { ...n, classification: 'phi', containsPhi: true };
+      if (n.id === RELICENSED) return { ...n, license: 'llama2-revised', attributes: { ...((n.attributes as object) ?? {}), note: '<b>bold</b> <img src=x onerror=alert(1)>' } };
+      return n;
+    });
+  nodes.push(
+    { id: 'activity:diff-e2e-session', kind: 'activity', subtype: 'inference', name: 'Diff test session', classification: 'internal' } as RawNode,
+    { id: 'output:diff-e2e-answer', kind: 'output', name: 'Diff test answer', classification: 'internal', text: '<b>not HTML</b>' } as RawNode,
+  );
+  const relations = (sample.relations as RawRelation[])
+    .filter((r) => !touches(r, REMOVED))
+    .map((r) => {
+      const moved = { ...r, from: r.from === RENAMED ? NEW_ID : r.from, ...(r.to !== undefined ? { to: r.to === RENAMED ? NEW_ID : r.to } : {}) };
+      return r === roleChanged ? { ...moved, role: `${r.role} (revised)` } : moved;
+    });
+  relations.push({ type: 'used', from: 'activity:diff-e2e-session', to: NEW_ID, role: 'model' }, { type: 'wasGeneratedBy', from: 'output:diff-e2e-answer', to: 'activity:diff-e2e-session' });
+  rmSync(COPY, { recursive: true, force: true });
+  mkdirSync(COPY, { recursive: true });
+  writeSnapshotDir(COPY, { id: 'sample-changed', title: { en: 'Changed sample' }, createdAt: '2026-05-01' }, [{ path: 'graph.json', nodes: nodes as never, relations: relations as never }]);
+  const removedRelations = sample.relations.filter((r) => touches(r, REMOVED)).length;
+  const renamedRelations = sample.relations.filter((r) => touches(r, RENAMED) && !touches(r, REMOVED)).length;
+  return { removedRelations, changedRelations: renamedRelations + 1, totalRelations: sample.relations.length, totalNodes: sample.nodes.length };
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (c !== '\r') cell += c;
+  }
+  return rows;
+}
+
+async function compareWithCopy(page: Page, lang: 'en' | 'ja') {
+  await page.goto(`?lang=${lang}&view=diff`);
+  await expect(page.locator('.compare-form')).toBeVisible();
+  await page.getByTestId('diff-files').setInputFiles([join(COPY, 'manifest.json'), join(COPY, 'graph.json')]);
+  await expect(page.getByTestId('diff-summary')).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test.describe('snapshot diff', () => {
+  let expected: ReturnType<typeof writeChangedCopy>;
+  test.beforeAll(() => {
+    expected = writeChangedCopy(readSampleGraph());
+  });
+
+  test('compares the sample with a changed copy: counts, renames, PHI, new outputs, kind filter and CSV', async ({ page }) => {
+    await compareWithCopy(page, 'en');
+    // The chosen copy is the earlier side at first; swap so that it is the later one.
+    await expect(page.getByText('the open snapshot is the later')).toBeVisible();
+    await page.getByRole('button', { name: 'Swap earlier and later' }).click();
+    await expect(page.getByText('the open snapshot is the earlier')).toBeVisible();
+    const { removedRelations, changedRelations, totalRelations, totalNodes } = expected;
+    const summary = page.getByTestId('diff-summary');
+    await expect(summary).toContainText(`Nodes: 2 added, 1 removed, 2 changed, 1 renamed, ${totalNodes - 4} unchanged`);
+    await expect(summary).toContainText(`Relations: 2 added, ${removedRelations} removed, ${changedRelations} changed, ${totalRelations - removedRelations - changedRelations} unchanged`);
+    await expect(page.getByTestId('diff-reclassified')).toContainText('BooksCorpus + English Wikipedia');
+    await expect(page.getByTestId('diff-reclassified')).toContainText('now PHI');
+    await expect(page.getByTestId('diff-new-outputs')).toHaveText('Meditron-70B: 1 new output(s)');
+
+    const nodes = page.getByTestId('diff-nodes');
+    const renamed = nodes.locator('tr[data-change="renamed"]');
+    await expect(renamed).toContainText(`${NEW_ID} — was ${RENAMED} (recognised by its aliases)`);
+    await expect(nodes.locator('tr[data-change="changed"]').filter({ hasText: 'Llama-2-70B' })).toContainText('license: llama2 → llama2-revised');
+    // Snapshot text is text, never HTML.
+    await expect(nodes.locator('tr[data-change="changed"]').filter({ hasText: 'Llama-2-70B' })).toContainText('attributes.note: (none) → <b>bold</b> <img src=x onerror=alert(1)>');
+    await expect(page.locator('.diff b, .diff img')).toHaveCount(0);
+    // A relation whose end was renamed is changed, with the end as its field.
+    await expect(page.getByTestId('diff-relations').locator('tr[data-change="changed"]').filter({ hasText: `from: ${RENAMED} → ${NEW_ID}` }).first()).toBeVisible();
+
+    // Only outputs.
+    for (const kind of ['Dataset', 'Model', 'Activity', 'Evaluation', 'Prompt', 'Document', 'Agent', 'Job', 'Entity']) {
+      await page.getByRole('checkbox', { name: new RegExp(`^${kind}( \\(|$)`) }).uncheck();
+    }
+    await expect(nodes.locator('tbody tr')).toHaveCount(1);
+    await expect(nodes.locator('tbody tr')).toContainText('Diff test answer');
+    await expect(page.getByTestId('diff-relations').locator('tbody tr')).toHaveCount(1);
+
+    // Everything, as CSV.
+    for (const kind of ['Dataset', 'Model', 'Activity', 'Evaluation', 'Prompt', 'Document', 'Agent', 'Job', 'Entity']) {
+      await page.getByRole('checkbox', { name: new RegExp(`^${kind}( \\(|$)`) }).check();
+    }
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const rows = parseCsv(readFileSync(await (await download).path(), 'utf8').replace(/^\ufeff/, ''));
+    expect(rows[0]).toEqual(['item', 'change', 'kind', 'id', 'name', 'relation', 'from', 'to', 'field', 'before', 'after', 'previous_id', 'renamed_by']);
+    expect(rows).toContainEqual(['node', 'renamed', 'model', NEW_ID, 'Meditron-70B', '', '', '', 'id', RENAMED, NEW_ID, RENAMED, 'alias']);
+    expect(rows).toContainEqual(['node', 'changed', 'dataset', RECLASSIFIED, 'BooksCorpus + English Wikipedia', '', '', '', 'classification', 'public', 'phi', '', '']);
+    expect(rows).toContainEqual(['node', 'removed', 'document', REMOVED, expect.any(String), '', '', '', '', '', '', '', '']);
+    expect(rows.filter((r) => r[0] === 'relation' && r[1] === 'removed')).toHaveLength(removedRelations);
+  });
+
+  test('works from the keyboard: an address on this site, compared on Enter', async ({ page }) => {
+    await page.goto('?lang=en&view=diff');
+    const field = page.getByLabel('Earlier snapshot: address of its manifest.json on this site');
+    await field.focus();
+    await page.keyboard.type('snapshots/sample/manifest.json');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('diff-summary')).toContainText(`Nodes: 0 added, 0 removed, 0 changed, 0 renamed, ${expected.totalNodes} unchanged`);
+    // The link restores the comparison.
+    await expect(page).toHaveURL(/cmp=snapshots%2Fsample%2Fmanifest.json/);
+    await page.reload();
+    await expect(page.getByTestId('diff-summary')).toContainText(`${expected.totalNodes} unchanged`);
+    await field.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Compare' })).toBeFocused();
+    // Another origin is refused before any request is made.
+    await field.fill('http://192.0.2.1/snapshot/manifest.json');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('diff-error')).toContainText('only snapshots from this site can be opened');
+  });
+
+  for (const lang of ['en', 'ja'] as const) {
+    test(`diff view has no serious accessibility violations (${lang})`, async ({ page }) => {
+      await compareWithCopy(page, lang);
+      await expect(page.getByTestId('diff-nodes')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+function packCli(snapshot: string, out: string): void {
+  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', snapshot, '--key', E2E_PRIVATE_KEY, '--out', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
+}
+
+test.describe('snapshot diff of role packs', () => {
+  let server: Server | null = null;
+  let base = '';
+  test.beforeAll(async () => {
+    if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
+    writeChangedCopy(readSampleGraph());
+    rmSync(DIFF_PACKS, { recursive: true, force: true });
+    packCli('public/snapshots/sample', join(DIFF_PACKS, 'earlier'));
+    packCli(COPY, join(DIFF_PACKS, 'later'));
+    // Served: the earlier packs as packs/<role>/, the later researcher pack beside them.
+    cpSync(join(DIFF_PACKS, 'earlier'), join(DIFF_PACKS, 'served'), { recursive: true });
+    cpSync(join(DIFF_PACKS, 'later', 'researcher'), join(DIFF_PACKS, 'served', 'researcher-later'), { recursive: true });
+    server = await startServer({ dir: 'dist', base: '/raireki/', port: PACK_PORT, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: join(DIFF_PACKS, 'served') }] });
+    base = `http://127.0.0.1:${PACK_PORT}/raireki/`;
+  });
+  test.afterAll(() => void server?.close());
+
+  test('a researcher compares two researcher packs (only what they hold), and no pack of another role', async ({ page }) => {
+    await page.goto(`${base}?lang=en&pack=researcher&view=diff`);
+    await expect(page.getByText('Compare this researcher pack with another pack of the same role.')).toBeVisible();
+    await expect(page.getByTestId('diff-files')).toHaveCount(0);
+    const field = page.getByLabel('Earlier pack of this role: address of its folder on this site');
+    await field.fill('packs/researcher-later/');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('diff-summary')).toBeVisible();
+    // The same result as the command line on the same two packs.
+    const cli = spawnSync('npx', ['tsx', 'cli/diff.ts', join(DIFF_PACKS, 'later', 'researcher'), join(DIFF_PACKS, 'earlier', 'researcher'), '--public-key', E2E_PUBLIC_KEY, '--json'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const diff = JSON.parse(cli.stdout) as { nodes: { change: string; node: { id: string; kind: string } }[]; relations: { change: string }[] };
+    const count = (items: { change: string }[], c: string) => items.filter((x) => x.change === c).length;
+    await expect(page.getByTestId('diff-summary')).toContainText(
+      `Nodes: ${count(diff.nodes, 'added')} added, ${count(diff.nodes, 'removed')} removed, ${count(diff.nodes, 'changed')} changed, ${count(diff.nodes, 'renamed')} renamed`,
+    );
+    await expect(page.getByTestId('diff-summary')).toContainText(`Relations: ${count(diff.relations, 'added')} added, ${count(diff.relations, 'removed')} removed, ${count(diff.relations, 'changed')} changed`);
+    // A researcher's pack holds no outputs: the new answer is in neither the diff nor the page.
+    expect(diff.nodes.some((n) => n.node.kind === 'output')).toBe(false);
+    await expect(page.getByTestId('diff-nodes')).not.toContainText('Diff test answer');
+    await expect(page.getByTestId('diff-new-outputs')).toHaveCount(0);
+    await expect(page.getByTestId('diff-nodes').locator('tr[data-change="renamed"]')).toContainText(NEW_ID);
+    // Another role's pack is refused.
+    await field.fill('packs/clinician/');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('diff-error')).toContainText(/is the "clinician" role's pack and .* the "researcher" role's: only packs of one role can be compared/);
+  });
+});
