@@ -187,6 +187,32 @@ function printTable(rows: Row[], weights: number[]): void {
   }
 }
 
+/**
+ * One line per set, for seeing a regression at a glance: nDCG@10 of keyword, vector and
+ * hybrid search, and the hybrid's margin over the better of its two members (it should
+ * never be clearly negative), then the means over the sets.
+ */
+function summaryLines(rows: readonly Row[]): string[] {
+  const beir = rows.filter((x) => !('spearman' in x));
+  const out = ['', 'summary (nDCG@10): set · keyword · vector · hybrid · hybrid − better member · hybrid − keyword'];
+  const sums = { k: 0, v: 0, h: 0 };
+  for (const r of beir) {
+    const [k, v, h] = (['keyword', 'vector', 'hybrid'] as const).map((x) => (r[x] as RankMetrics).ndcg) as [number, number, number];
+    sums.k += k, sums.v += v, sums.h += h;
+    const margin = h - Math.max(k, v);
+    const flag = margin >= -0.005 ? 'ok' : 'BELOW';
+    const sign = (x: number) => (x >= 0 ? '+' : '') + f4(x);
+    const first = beir.find((x) => x.set === r.set)!;
+    const label = first === r ? String(r.set) : `${r.set} [${r.model}]`;
+    out.push(`${label.padEnd(28)} keyword ${f4(k)}  vector ${f4(v)}  hybrid ${f4(h)}  margin ${sign(margin)} ${flag.padEnd(5)}  vs keyword ${sign(h - k)}`);
+  }
+  if (beir.length > 1) {
+    const n = beir.length;
+    out.push(`${'mean'.padEnd(28)} keyword ${f4(sums.k / n)}  vector ${f4(sums.v / n)}  hybrid ${f4(sums.h / n)}  (${n} sets)  vs keyword ${f4((sums.h - sums.k) / n)}`);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const rows: Row[] = [];
@@ -207,6 +233,7 @@ async function main(): Promise<void> {
     }
   }
   printTable(rows, args.weights);
+  console.log(summaryLines(rows).join('\n'));
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/retrieval.json', JSON.stringify(rows, null, 2) + '\n');
 }
