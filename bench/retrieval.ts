@@ -132,6 +132,7 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     skipped: corpus.problems.length,
     ...Object.fromEntries(Object.entries(per).map(([k, v]) => [k, meanMetrics(v)])),
     buildMs: { total: buildMs, ...built.timings },
+    calibration: built.calibration,
     embedMs: summarize(embedMs),
     keywordMs: summarize(keywordMs),
     vectorMs: summarize(vectorMs),

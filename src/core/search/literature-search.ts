@@ -4,8 +4,9 @@
  * the caller (src/embed in a worker), so this stays pure and testable.
  */
 import { bm25TopK } from './bm25.ts';
-import { adaptiveKeywordWeight, fuseKeywordAndVector, type FusedHit } from './fusion.ts';
+import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusedHit } from './fusion.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
+import { queryCoverage } from './query-coverage.ts';
 import { queryTerms } from './query-terms.ts';
 import type { ScoredDoc } from './top-k.ts';
 import { scoreAllRows, topK } from './vector-scan.ts';
@@ -21,7 +22,7 @@ export function keywordSearch(bm25: Bm25Index, query: string, k: number): Scored
 
 export interface HybridOptions {
   readonly k: number;
-  /** A fixed weight of BM25; by default the pack's, else chosen per query (adaptiveKeywordWeight). */
+  /** A fixed weight of BM25; by default the pack's, else chosen per query by the pack's calibrated rule (ruleKeywordWeight). */
   readonly keywordWeight?: number;
   readonly candidates?: number;
   /**
@@ -44,5 +45,10 @@ export function hybridSearch(index: LiteratureIndex, query: string, queryVector:
   const keyword = keywordSearch(index.bm25, query, n);
   if (!queryVector) return keyword.slice(0, options.k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
   const vector = vectorSearch(index, queryVector, n, options.scoreRows);
-  return fuseKeywordAndVector(keyword, vector, options.k, options.keywordWeight ?? index.manifest.keywordWeight ?? adaptiveKeywordWeight(keyword));
+  const rule = index.manifest.fusion ?? DEFAULT_FUSION_RULE;
+  const weight =
+    options.keywordWeight ??
+    index.manifest.keywordWeight ??
+    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? queryCoverage(index.bm25, query) : 1);
+  return fuseKeywordAndVector(keyword, vector, options.k, weight);
 }
