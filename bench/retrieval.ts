@@ -195,7 +195,7 @@ function printTable(rows: Row[], weights: number[]): void {
  */
 function summaryLines(rows: readonly Row[]): string[] {
   const beir = rows.filter((x) => !('spearman' in x));
-  const out = ['', 'summary (nDCG@10): set · keyword · vector · hybrid · hybrid − better member · hybrid − keyword'];
+  const out = ['', 'summary (nDCG@10): set · keyword · vector · hybrid · hybrid − better member · hybrid − keyword · calibrated rule (BM25 base weight / margin gain)'];
   const sums = { k: 0, v: 0, h: 0 };
   for (const r of beir) {
     const [k, v, h] = (['keyword', 'vector', 'hybrid'] as const).map((x) => (r[x] as RankMetrics).ndcg) as [number, number, number];
@@ -205,7 +205,9 @@ function summaryLines(rows: readonly Row[]): string[] {
     const sign = (x: number) => (x >= 0 ? '+' : '') + f4(x);
     const first = beir.find((x) => x.set === r.set)!;
     const label = first === r ? String(r.set) : `${r.set} [${r.model}]`;
-    out.push(`${label.padEnd(28)} keyword ${f4(k)}  vector ${f4(v)}  hybrid ${f4(h)}  margin ${sign(margin)} ${flag.padEnd(5)}  vs keyword ${sign(h - k)}`);
+    const c = r.calibration as { rule: { base: number; gain: number } } | null | undefined;
+    const rule = c ? `  rule ${c.rule.base}/${c.rule.gain}` : '';
+    out.push(`${label.padEnd(28)} keyword ${f4(k)}  vector ${f4(v)}  hybrid ${f4(h)}  margin ${sign(margin)} ${flag.padEnd(5)}  vs keyword ${sign(h - k)}${rule}`);
   }
   if (beir.length > 1) {
     const n = beir.length;
