@@ -20,6 +20,7 @@ import { buildStaticModelFolder } from '../cli/lib/literature-static-model.ts';
 import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
 import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
 import { hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
+import { translateQueryTerms } from '../src/core/search/term-translation.ts';
 import { dot } from '../src/core/search/vector-pooling.ts';
 import { createEmbedder, memoryFolderIo, sha256Hex } from '../src/embed/index.ts';
 import { createWasmVectorScan } from '../src/embed/vector-scan-wasm.ts';
@@ -103,7 +104,12 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
   const per: Record<string, RankMetrics[]> = { keyword: [], vector: [], hybrid: [] };
   for (const w of weights) per[`w${w}`] = [];
   const idOf = (doc: number) => index.docs[doc]!.id;
-  for (const q of judged) {
+  let translatedQueries = 0;
+  for (const q0 of judged) {
+    // As the app does (literature-session.ts): both rankers read the query with its medical terms translated.
+    const translated = translateQueryTerms(index.bm25, q0.text);
+    if (translated.translations.length) translatedQueries++;
+    const q = { id: q0.id, text: translated.text };
     let t = performance.now();
     const [qv] = await embedder.embed([q.text], 'query');
     embedMs.push(performance.now() - t);
@@ -129,6 +135,7 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     model: index.manifest.model,
     docs: corpus.docs.length,
     queries: judged.length,
+    translatedQueries,
     skipped: corpus.problems.length,
     ...Object.fromEntries(Object.entries(per).map(([k, v]) => [k, meanMetrics(v)])),
     buildMs: { total: buildMs, ...built.timings },
