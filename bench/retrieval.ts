@@ -19,7 +19,7 @@ import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
 import { buildStaticModelFolder } from '../cli/lib/literature-static-model.ts';
 import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
 import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
-import { hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
+import { embeddingText, hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
 import { translateQueryTerms } from '../src/core/search/term-translation.ts';
 import { dot } from '../src/core/search/vector-pooling.ts';
 import { createEmbedder, memoryFolderIo, sha256Hex } from '../src/embed/index.ts';
@@ -109,19 +109,20 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     // As the app does (literature-session.ts): both rankers read the query with its medical terms translated.
     const translated = translateQueryTerms(index.bm25, q0.text);
     if (translated.translations.length) translatedQueries++;
-    const q = { id: q0.id, text: translated.text };
+    const q = q0;
+    const tr = translated.translations;
     let t = performance.now();
-    const [qv] = await embedder.embed([q.text], 'query');
+    const [qv] = await embedder.embed([embeddingText(index, q.text, tr)], 'query');
     embedMs.push(performance.now() - t);
     t = performance.now();
-    const kw = keywordSearch(index.bm25, q.text, FUSION_CANDIDATES);
+    const kw = keywordSearch(index.bm25, q.text, FUSION_CANDIDATES, tr);
     keywordMs.push(performance.now() - t);
     t = performance.now();
     const vec = vectorSearch(index, qv!, FUSION_CANDIDATES, scoreRows);
     vectorMs.push(performance.now() - t);
     // The app's call: keyword + vector + fusion in one (timed as a whole).
     t = performance.now();
-    const hybrid = hybridSearch(index, q.text, qv!, { k: 10, ...(scoreRows ? { scoreRows } : {}) });
+    const hybrid = hybridSearch(index, q.text, qv!, { k: 10, translations: tr, ...(scoreRows ? { scoreRows } : {}) });
     fuseMs.push(performance.now() - t);
     const rel = qrels.get(q.id)!;
     per.keyword!.push(rankMetrics(kw.map((h) => idOf(h.doc)), rel));

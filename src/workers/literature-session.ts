@@ -5,7 +5,7 @@
  * with keywords and says why.
  */
 import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
-import { hybridSearch } from '../core/search/literature-search.ts';
+import { embeddingText, hybridSearch } from '../core/search/literature-search.ts';
 import { translateQueryTerms, type TermTranslation } from '../core/search/term-translation.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
@@ -217,9 +217,9 @@ export class LiteratureSession {
     // Both rankers read the query with its medical terms translated (Japanese ↔ English).
     const translated = translateQueryTerms(index.bm25, query);
     const t0 = performance.now();
-    const vector = embedder ? ((await this.embed(embedder, [translated.text], 'query'))[0] ?? null) : null;
+    const vector = embedder ? ((await this.embed(embedder, [embeddingText(index, query, translated.translations)], 'query'))[0] ?? null) : null;
     const t1 = performance.now();
-    const fused = query.trim() ? hybridSearch(index, translated.text, vector, { k, scoreRows: this.scoreRows }) : [];
+    const fused = query.trim() ? hybridSearch(index, query, vector, { k, scoreRows: this.scoreRows, translations: translated.translations }) : [];
     const t2 = performance.now();
     const hits = fused.map((h): LiteratureHit => {
       const doc = index.docs[h.doc]!;

@@ -74,7 +74,7 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.vector).toBeLessThan(0.2);
     expect(result.rule.base).toBeGreaterThanOrEqual(0.8);
     expect(meanWeight(cases, result.rule)).toBeGreaterThanOrEqual(0.9);
-    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.keyword - 0.02);
+    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.keyword - 0.05);
   });
 
   it('gives the vector ranker most of the weight when keyword search cannot find the documents', () => {
@@ -84,7 +84,7 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.vector).toBeGreaterThan(0.8);
     expect(result.rule.base).toBeLessThanOrEqual(0.2);
     expect(meanWeight(cases, result.rule)).toBeLessThanOrEqual(0.2);
-    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.vector - 0.02);
+    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.vector - 0.05);
   });
 
   it('takes the coverage reference from the pseudo-queries (a low quantile)', () => {

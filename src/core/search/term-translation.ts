@@ -1,8 +1,9 @@
 /**
  * Translating a query's medical terms between Japanese and English
  * (bilingual-medical-terms.ts), so that a Japanese question finds English literature and
- * the reverse. The translations are appended to the query text, which both rankers then
- * read: BM25 matches them as words, the embedding embeds them with the rest.
+ * the reverse. Both rankers use them: BM25 matches them as words, at a lower weight than
+ * the words typed, and the embedding model reads the query with the translations appended
+ * (`text`) when the corpus does not know the query's own words (literature-search.ts).
  *
  * Only translations the corpus can match are added (every term of the translation is in
  * the keyword index's vocabulary): a Japanese query over Japanese literature gains nothing
@@ -86,6 +87,10 @@ export function translateQueryTerms(index: Bm25Index, query: string): Translated
     seen.add(e.to);
     translations.push({ from: s.slice(span.start, span.end), to: e.to });
   }
-  if (translations.length === 0) return { text: query, translations };
-  return { text: `${query}\n${translations.map((t) => t.to).join(' ')}`, translations };
+  return { text: withTranslations(query, translations), translations };
+}
+
+/** The query followed by its translations: the text the embedding model reads. */
+export function withTranslations(query: string, translations: readonly TermTranslation[]): string {
+  return translations.length === 0 ? query : `${query}\n${translations.map((t) => t.to).join(' ')}`;
 }
