@@ -103,4 +103,17 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     }));
     expect(calibrateFusion(few).rule).toEqual(DEFAULT_FUSION_RULE);
   });
+
+  it('keeps the default rule when neither ranker finds the pseudo-queries\' documents (no evidence)', () => {
+    const prng = new Prng(9);
+    const lost: CalibrationCase[] = Array.from({ length: 400 }, (_, i) => ({
+      keyword: Array.from({ length: 20 }, (_, j) => ({ doc: 1000 + j, score: prng.next() })),
+      vector: Array.from({ length: 20 }, (_, j) => ({ doc: 2000 + j, score: prng.next() })),
+      relevant: i,
+      coverage: 1,
+    }));
+    // One lucky hit must not decide the rule either.
+    lost[0] = { ...lost[0]!, vector: [{ doc: 0, score: 1 }] };
+    expect(calibrateFusion(lost).rule).toEqual(DEFAULT_FUSION_RULE);
+  });
 });

@@ -43,7 +43,11 @@ export const CANDIDATE_GAINS: readonly number[] = [0, 0.5, 1, 1.5, 2, 3];
  * them is not in the corpus's language, whatever the corpus.
  */
 export const COVERAGE_QUANTILE = 0.05;
-/** Fewer pseudo-queries than this say too little: the default rule is kept. */
+/**
+ * Fewer informative pseudo-queries than this say too little: the default rule is kept. A
+ * pseudo-query informs only if a ranker finds its document in the top ten (on a corpus of
+ * near-duplicates none does, and every rule would be chosen on noise).
+ */
 export const MIN_CALIBRATION_QUERIES = 30;
 
 const K = 10;
@@ -73,7 +77,8 @@ export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT
   const keyword = mean(cases.map((c) => ndcgOne(c.keyword, c.relevant)));
   const vector = mean(cases.map((c) => ndcgOne(c.vector, c.relevant)));
   const defaultRule = mean(ruleScores(cases, DEFAULT_FUSION_RULE));
-  if (cases.length < MIN_CALIBRATION_QUERIES) {
+  const informative = cases.filter((c) => ndcgOne(c.keyword, c.relevant) > 0 || ndcgOne(c.vector, c.relevant) > 0).length;
+  if (informative < MIN_CALIBRATION_QUERIES) {
     return { rule: DEFAULT_FUSION_RULE, queries: cases.length, ndcg: { keyword, vector, hybrid: defaultRule, defaultRule } };
   }
   const coverage = quantile(cases.map((c) => c.coverage), COVERAGE_QUANTILE);
