@@ -18,7 +18,7 @@ import { buildLiteraturePack, type BuildStage } from './lib/literature-pack-buil
 import { parseCorpusFile } from './lib/literature-parse.ts';
 import { progressBar } from './lib/literature-progress.ts';
 
-const STAGE_LABEL: Record<BuildStage, string> = { model: 'training', embed: 'embedding', keyword: 'keywords', write: 'writing' };
+const STAGE_LABEL: Record<BuildStage, string> = { model: 'training', embed: 'embedding', keyword: 'keywords', calibrate: 'calibrating', write: 'writing' };
 /** Problems printed one by one before summarising the rest. */
 const MAX_LISTED_PROBLEMS = 20;
 
@@ -68,8 +68,16 @@ async function main(): Promise<number> {
     `indexed ${corpus.docs.length} documents (${corpus.problems.length} records skipped or trimmed) with ${pack.manifest.model} ` +
       (pack.manifest.nli ? `and the NLI model ${pack.manifest.nli} ` : '') +
       `→ ${args.out} (${mb.toFixed(1)} MB; model ${(t.model / 1000).toFixed(1)} s, embedding ${(t.embed / 1000).toFixed(1)} s, ` +
-      `keywords ${(t.keyword / 1000).toFixed(1)} s)`,
+      `keywords ${(t.keyword / 1000).toFixed(1)} s, calibration ${(t.calibrate / 1000).toFixed(1)} s)`,
   );
+  const c = pack.calibration;
+  if (c) {
+    const f3 = (x: number) => x.toFixed(3);
+    console.error(
+      `fusion calibrated on ${c.queries} pseudo-queries drawn from the corpus: BM25 weight ${c.rule.base} + margin gain ${c.rule.gain} ` +
+        `(nDCG@10 keyword ${f3(c.ndcg.keyword)}, vector ${f3(c.ndcg.vector)}, hybrid ${f3(c.ndcg.hybrid)}, default rule ${f3(c.ndcg.defaultRule)})`,
+    );
+  }
   return 0;
 }
 

@@ -38,6 +38,15 @@ test.describe('literature search', () => {
     for (const u of runtime) expect(new URL(u).origin).toBe(new URL(baseURL!).origin);
   });
 
+  test('says when results came through translated terms, in the page language', async ({ page }) => {
+    await page.goto('?lang=en&view=literature');
+    await search(page, '糖尿病');
+    await expect(page.getByTestId('literature-translations')).toContainText('Also searched for translated terms: 糖尿病 → diabetes');
+    await page.goto('?lang=ja&view=literature');
+    await search(page, 'diabetes');
+    await expect(page.getByTestId('literature-translations')).toContainText('翻訳した用語でも検索しました: diabetes → 糖尿病');
+  });
+
   test('highlights the query terms in the passage as text', async ({ page }) => {
     await page.goto('?lang=en&view=literature');
     await search(page, 'metformin');

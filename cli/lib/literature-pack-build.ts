@@ -7,6 +7,7 @@
  * through the browser's loader.
  */
 import { buildBm25 } from '../../src/core/search/bm25-builder.ts';
+import type { CalibrationCase, FusionCalibration } from '../../src/core/search/fusion-calibration.ts';
 import type { Bm25FieldSpec } from '../../src/core/search/bm25-index.ts';
 import {
   LITERATURE_FORMAT,
@@ -20,9 +21,10 @@ import {
 } from '../../src/core/search/literature-pack.ts';
 import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
+import { calibratePackFusion } from './literature-calibration.ts';
 import { buildStaticModelFolder } from './literature-static-model.ts';
 
-export type BuildStage = 'model' | 'embed' | 'keyword' | 'write';
+export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'write';
 
 export interface BuildPackOptions {
   /** Files of a model folder to use instead of training the default model on the corpus. */
@@ -30,8 +32,10 @@ export interface BuildPackOptions {
   /** Files of an NLI model folder (`task: "nli"`) to carry in `nli/`, for the output check. */
   readonly nliFiles?: ReadonlyMap<string, Uint8Array>;
   readonly runtime: RuntimeOptions;
-  /** A fixed BM25 weight for the hybrid; by default it is chosen per query. */
+  /** A fixed BM25 weight for the hybrid; by default it is chosen per query, by a rule calibrated on the corpus. */
   readonly keywordWeight?: number;
+  /** Pseudo-queries for the fusion calibration (default CALIBRATION_QUERIES; 0: none, the default rule). */
+  readonly calibrationQueries?: number;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
 }
 
@@ -40,6 +44,10 @@ export interface BuiltPack {
   readonly manifest: LiteratureManifest;
   /** Milliseconds per stage. */
   readonly timings: Record<BuildStage, number>;
+  /** What the fusion calibration measured and chose; null when a fixed weight was asked for. */
+  readonly calibration: FusionCalibration | null;
+  /** The pseudo-queries' candidate lists it was chosen on (for benchmarks to study). */
+  readonly calibrationCases: readonly CalibrationCase[];
 }
 
 /** The text a document is embedded and keyword-indexed as. */
@@ -54,7 +62,7 @@ export const LITERATURE_FIELDS: readonly Bm25FieldSpec[] = [{ weight: 1, prefix:
 
 export async function buildLiteraturePack(docs: readonly LiteratureDoc[], options: BuildPackOptions): Promise<BuiltPack> {
   const progress = options.onProgress ?? (() => {});
-  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, write: 0 };
+  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, write: 0 };
   const passages = docs.map(passageText);
   // Before the long part: a folder that cannot be used fails the build at once.
   const nli = options.nliFiles ? await nliModelName(options.nliFiles, options.runtime) : undefined;
@@ -92,6 +100,23 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   timings.keyword = performance.now() - t;
 
   t = performance.now();
+  // A fixed weight asked for needs no calibration.
+  const run =
+    options.keywordWeight === undefined && options.calibrationQueries !== 0
+      ? await calibratePackFusion({
+          docs,
+          passageText: (d) => passageText({ id: '', ...d }),
+          fields: LITERATURE_FIELDS,
+          runtime: options.runtime,
+          ...(options.modelFiles ? { given: { modelFiles: options.modelFiles, vectors: matrix } } : {}),
+          ...(options.calibrationQueries ? { queries: options.calibrationQueries } : {}),
+          onProgress: (d, n) => progress('calibrate', d, n),
+        })
+      : null;
+  const calibration = run?.calibration ?? null;
+  timings.calibrate = performance.now() - t;
+
+  t = performance.now();
   const encoder = new TextEncoder();
   const files = packBinaryFiles(matrix, bm25);
   files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
@@ -111,11 +136,12 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     ...(nli !== undefined ? { nli } : {}),
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,
+    ...(calibration ? { fusion: { ...calibration.rule, calibration: { queries: calibration.queries, ndcg: calibration.ndcg } } } : {}),
     files: hashes,
   };
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
   timings.write = performance.now() - t;
-  return { files, manifest, timings };
+  return { files, manifest, timings, calibration, calibrationCases: run?.cases ?? [] };
 }
 
 /**

@@ -6,7 +6,8 @@
  * loaded the same way on its first use (`entailment`).
  */
 import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
-import { hybridSearch } from '../core/search/literature-search.ts';
+import { embeddingText, hybridSearch } from '../core/search/literature-search.ts';
+import { translateQueryTerms, type TermTranslation } from '../core/search/term-translation.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
 import { CONTROL_QUANTILE, CONTROL_SENTENCES, quantile } from '../core/search/literature-support.ts';
@@ -77,6 +78,8 @@ export interface LiteratureResults {
   semantic: boolean;
   /** Why semantic search is unavailable, if it is. */
   modelError?: string;
+  /** Query terms translated between Japanese and English and searched too (term-translation.ts); empty if none. */
+  translations: TermTranslation[];
   timings: { embedMs: number; searchMs: number };
 }
 
@@ -317,16 +320,23 @@ export class LiteratureSession {
     const index = this.index;
     if (!index) throw new Error('no literature is loaded');
     const embedder = semantic ? await this.model(progress) : null;
+    // Both rankers read the query with its medical terms translated (Japanese ↔ English).
+    const translated = translateQueryTerms(index.bm25, query);
     const t0 = performance.now();
-    const vector = embedder ? ((await this.embed(embedder, [query], 'query'))[0] ?? null) : null;
+    const vector = embedder ? ((await this.embed(embedder, [embeddingText(index, query, translated.translations)], 'query'))[0] ?? null) : null;
     const t1 = performance.now();
-    const fused = query.trim() ? hybridSearch(index, query, vector, { k, scoreRows: this.scoreRows }) : [];
+    const fused = query.trim() ? hybridSearch(index, query, vector, { k, scoreRows: this.scoreRows, translations: translated.translations }) : [];
     const t2 = performance.now();
     const hits = fused.map((h): LiteratureHit => {
       const doc = index.docs[h.doc]!;
-      return { ...docRef(doc), score: h.score, parts: [...h.parts], passage: passageFor(doc.text, query) };
+      return { ...docRef(doc), score: h.score, parts: [...h.parts], passage: passageFor(doc.text, translated.text) };
     });
-    const results: LiteratureResults = { hits, semantic: !!vector, timings: { embedMs: t1 - t0, searchMs: t2 - t1 } };
+    const results: LiteratureResults = {
+      hits,
+      semantic: !!vector,
+      translations: [...translated.translations],
+      timings: { embedMs: t1 - t0, searchMs: t2 - t1 },
+    };
     if (semantic && this.modelError) results.modelError = this.modelError;
     return results;
   }

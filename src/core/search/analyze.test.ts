@@ -2,6 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TERM_LENGTH, isSingleCjkChar, tokenize } from './analyze.ts';
 
 describe('tokenize', () => {
+  it('tokenises Latin-script terms inside Japanese text as it does in English text', () => {
+    // Japanese medical text writes names, abbreviations and values next to kanji and kana
+    // with no space; each must give the terms an English document about the same gives.
+    const pairs: [string, string, string[]][] = [
+      ['Gaucher病の酵素補充療法', 'enzyme replacement in Gaucher disease', ['gaucher']],
+      ['eGFR値が45未満', 'eGFR below 45', ['egfr', '45']],
+      ['HbA1cは7.0%未満を目標', 'target HbA1c below 7.0%', ['hba1c', '7.0']],
+      ['PD-1阻害薬による免疫関連有害事象', 'immune-related adverse events of PD-1 inhibitors', ['pd-1', 'pd', '1']],
+      ['Sjögren症候群', "Sjögren's syndrome", ['sjögren']],
+      ['ＣＤ４陽性Ｔ細胞数', 'CD4 T cell count', ['cd4', 't']],
+      ['SARS-CoV-2感染症', 'SARS-CoV-2 infection', ['sars-cov-2', 'sars', 'cov', '2']],
+    ];
+    for (const [ja, en, shared] of pairs) {
+      const enTerms = new Set(tokenize(en));
+      const jaLatin = tokenize(ja).filter((t) => /[a-z0-9]/.test(t));
+      expect(jaLatin, ja).toEqual(expect.arrayContaining(shared));
+      for (const t of jaLatin) expect(enTerms.has(t), `${ja}: ${t}`).toBe(true);
+    }
+  });
+
   it('splits mixed Latin and Japanese text, CJK runs into overlapping bigrams', () => {
     expect(tokenize('Llama 2ベースの医療モデル')).toEqual(['llama', '2', 'ベー', 'ース', 'スの', 'の医', '医療', '療モ', 'モデ', 'デル']);
   });

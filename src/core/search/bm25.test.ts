@@ -220,4 +220,19 @@ describe('queryTerms', () => {
     expect(long.groups.length).toBeLessThanOrEqual(32);
     expect(long.groups.length).toBeGreaterThan(0);
   });
+
+  it("keeps a Japanese question's Latin-script terms and numbers however many rarer bigrams it has", () => {
+    // A bilingual corpus: Japanese documents make the question's bigrams rare (df 1), the
+    // English documents make its Latin terms commoner; only those can find an English answer.
+    const bigrams = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i));
+    const mixed = buildBm25([{ weight: 1 }], [
+      ...bigrams.map((b) => [[0, b]] as FieldTexts),
+      ...Array.from({ length: 5 }, () => [[0, 'egfr 45 metformin']] as FieldTexts),
+    ]);
+    const question = `${bigrams.join('、')} eGFR 45`;
+    const kept = queryTerms(mixed, question).groups.map((g) => mixed.terms.at(g.terms[0]!));
+    expect(kept).toContain('egfr');
+    expect(kept).toContain('45');
+    expect(kept.filter((t) => /^[\u4e00-\u9fff]+$/.test(t!)).length).toBe(32);
+  });
 });

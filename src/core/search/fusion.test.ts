@@ -7,6 +7,7 @@ import {
   keywordMargin,
   MAX_KEYWORD_WEIGHT,
   minMaxNormalize,
+  ruleKeywordWeight,
 } from './fusion.ts';
 
 const hits = (pairs: [number, number][]) => pairs.map(([doc, score]) => ({ doc, score }));
@@ -84,5 +85,27 @@ describe('adaptive keyword weight', () => {
     // … which a bunched BM25 list would not have earned:
     const bunched = hits([[1, 4.1], [2, 4], [3, 3.9], [4, 0]]);
     expect(fuseKeywordAndVector(bunched, vector, 1, adaptiveKeywordWeight(bunched))[0]!.doc).toBe(2);
+  });
+});
+
+describe('a fusion rule', () => {
+  const clear = hits([[1, 30], [2, 3], [3, 1]]);
+
+  it('with gain 0 is a fixed weight, whatever the margin', () => {
+    expect(ruleKeywordWeight(clear, { base: 0.3, gain: 0, cap: 0.95 })).toBe(0.3);
+    expect(ruleKeywordWeight(hits([[1, 3], [2, 3]]), { base: 0.3, gain: 0, cap: 0.95 })).toBe(0.3);
+  });
+
+  it('never goes below its base, and a base above the cap stands', () => {
+    expect(ruleKeywordWeight(hits([[1, 3], [2, 3]]), { base: 0.7, gain: 2, cap: 0.95 })).toBe(0.7);
+    expect(ruleKeywordWeight(clear, { base: 1, gain: 2, cap: 0.95 })).toBe(1);
+  });
+
+  it("lowers the embedding's share for a query the corpus's vocabulary hardly covers", () => {
+    const rule = { base: 0.4, gain: 0, cap: 0.95, coverage: 0.6 };
+    expect(ruleKeywordWeight(clear, rule, 0.9)).toBeCloseTo(0.4, 12); // covered as well as the corpus's own sentences
+    expect(ruleKeywordWeight(clear, rule, 0.3)).toBeCloseTo(1 - 0.6 * 0.5, 12); // half the reference: half the share
+    expect(ruleKeywordWeight(clear, rule, 0)).toBe(1); // nothing known: keyword search alone
+    expect(ruleKeywordWeight(clear, { base: 0.4, gain: 0, cap: 0.95 }, 0)).toBe(0.4); // no reference: no scaling
   });
 });

@@ -30,15 +30,35 @@ export interface FusedHit {
 export const DEFAULT_KEYWORD_WEIGHT = 0.7;
 
 /**
- * The adaptive hybrid's parameters, chosen on the five development sets (the only two
- * tuned): base 0.5 with gain 1.5 or 2 is the plateau where the fused ranking is at least as
- * good as the better member on every set; see docs/embedding-models.md.
+ * The per-query rule's default parameters, used by packs built before the fusion was
+ * calibrated on the corpus at index time (fusion-calibration.ts). They were chosen on the
+ * five development sets, and on corpora the project had not seen the fused ranking fell
+ * below its better member (issue 11); a calibrated pack stores its own.
  */
 export const ADAPTIVE_BASE_WEIGHT = 0.5;
 /** How fast BM25's margin moves its weight from the base towards the cap. */
 export const MARGIN_GAIN = 1.5;
 /** The adaptive weight never reaches 1: the vector ranking must still order the rest. */
 export const MAX_KEYWORD_WEIGHT = 0.95;
+
+/**
+ * How BM25's weight is chosen per query: w = base + (1 − base) · min(1, gain · margin),
+ * capped at max(cap, base). gain 0 is a fixed weight `base`; base 1 is keyword search.
+ * With `coverage`, the embedding's share 1 − w is then scaled by coverageShare.
+ */
+export interface FusionRule {
+  readonly base: number;
+  readonly gain: number;
+  readonly cap: number;
+  /**
+   * Query coverage (query-coverage.ts) that the corpus's own sentences reach (a low
+   * quantile of the pseudo-queries'): a query covered less gets a proportionally smaller
+   * embedding share. Absent: no scaling.
+   */
+  readonly coverage?: number;
+}
+
+export const DEFAULT_FUSION_RULE: FusionRule = { base: ADAPTIVE_BASE_WEIGHT, gain: MARGIN_GAIN, cap: MAX_KEYWORD_WEIGHT };
 
 /**
  * How clearly BM25's best candidate stands out: (s₁ − s₂) / (s₁ − s_last) over its
@@ -56,16 +76,31 @@ export function keywordMargin(hits: readonly ScoredDoc[]): number {
 }
 
 /**
- * Per-query weight of BM25: base + (1 − base) · min(1, gain · margin), capped. When a query shares many
- * rare words with one document (a claim and the abstract it came from), BM25's top score
- * stands far above the rest and is almost always right, so it gets most of the say; when
- * BM25's candidates are bunched (short or paraphrased queries), the embedding weighs more.
- * A fixed weight cannot do both: on the development sets any fixed weight that keeps exact
- * matches at BM25's level lets the fused ranking fall below the dense one on paraphrases,
- * and the other way round.
+ * Per-query weight of BM25 under a rule. When a query shares many rare words with one
+ * document (a claim and the abstract it came from), BM25's top score stands far above the
+ * rest and is almost always right, so it gets more of the say; when BM25's candidates are
+ * bunched (short or paraphrased queries), the embedding weighs more. How much more, and
+ * where to start, depends on how good each ranker is on the corpus: that is what the
+ * calibration measures.
  */
+export function ruleKeywordWeight(keyword: readonly ScoredDoc[], rule: FusionRule, coverage = 1): number {
+  const w =
+    rule.gain === 0
+      ? rule.base
+      : Math.max(rule.base, Math.min(Math.max(rule.cap, rule.base), rule.base + (1 - rule.base) * Math.min(1, rule.gain * keywordMargin(keyword))));
+  const share = coverageShare(coverage, rule.coverage);
+  return share === 1 ? w : 1 - (1 - w) * share;
+}
+
+/** The factor on the embedding's share for a query's coverage: min(1, coverage / reference). */
+export function coverageShare(coverage: number, reference: number | undefined): number {
+  if (reference === undefined || !(reference > 0)) return 1;
+  return Math.min(1, Math.max(0, coverage) / reference);
+}
+
+/** The default rule's weight (packs without a calibrated rule). */
 export function adaptiveKeywordWeight(keyword: readonly ScoredDoc[], base = ADAPTIVE_BASE_WEIGHT): number {
-  return Math.min(MAX_KEYWORD_WEIGHT, base + (1 - base) * Math.min(1, MARGIN_GAIN * keywordMargin(keyword)));
+  return ruleKeywordWeight(keyword, { ...DEFAULT_FUSION_RULE, base });
 }
 
 /** Maps scores to [0, 1] by the list's own min and max; a flat list maps to 1 (all tie). */

@@ -4,7 +4,8 @@
  * engines are little-endian on every platform we ship to). Only the document metadata and
  * the term list are JSON.
  *
- *   literature-manifest.json   format, counts, model, BM25 parameters, SHA-256 of each file
+ *   literature-manifest.json   format, counts, model, BM25 parameters, the fusion rule
+ *                              calibrated on the corpus, SHA-256 of each file
  *   docs.json                  [{ id, title, text, source?, year?, identifiers? }]
  *   vectors.i8                 docCount × dims int8 codes (row-major)
  *   vector-scales.f32          one float32 scale per document
@@ -15,6 +16,8 @@
  *                              output check may use; named by the manifest's `nli`
  */
 import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
+import type { FusionCalibration } from './fusion-calibration.ts';
+import type { FusionRule } from './fusion.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
@@ -45,6 +48,12 @@ export interface LiteratureManifest {
   readonly bm25: { readonly k1: number; readonly fields: readonly Bm25FieldSpec[]; readonly fieldAvgLengths: readonly number[] };
   /** A fixed weight of BM25 in the hybrid ranking, or null: chosen per query (fusion.ts). */
   readonly keywordWeight: number | null;
+  /**
+   * The per-query fusion rule chosen for this corpus at index time from pseudo-queries
+   * (fusion-calibration.ts), with what the calibration measured; absent in packs built
+   * before it (the default rule is used).
+   */
+  readonly fusion?: FusionRule & { readonly calibration?: Omit<FusionCalibration, 'rule'> };
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
 }
 
@@ -92,6 +101,13 @@ function checkManifest(m: unknown): LiteratureManifest {
   const w = o.keywordWeight;
   if (w !== null && (typeof w !== 'number' || !(w >= 0 && w <= 1))) {
     throw new Error(`${LITERATURE_MANIFEST}: keywordWeight must be null or a number from 0 to 1`);
+  }
+  if (o.fusion !== undefined) {
+    const f = o.fusion as Partial<FusionRule> | null;
+    const unit = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
+    if (!f || !unit(f.base) || !unit(f.cap) || typeof f.gain !== 'number' || !(f.gain >= 0) || (f.coverage !== undefined && !unit(f.coverage))) {
+      throw new Error(`${LITERATURE_MANIFEST}: fusion needs base and cap from 0 to 1, a gain ≥ 0, and a coverage (if any) from 0 to 1`);
+    }
   }
   if (!o.files || typeof o.files !== 'object') throw new Error(`${LITERATURE_MANIFEST}: files is missing`);
   if (o.nli !== undefined) {

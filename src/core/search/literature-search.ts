@@ -4,24 +4,45 @@
  * the caller (src/embed in a worker), so this stays pure and testable.
  */
 import { bm25TopK } from './bm25.ts';
-import { adaptiveKeywordWeight, fuseKeywordAndVector, type FusedHit } from './fusion.ts';
+import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusedHit } from './fusion.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
+import { queryCoverage } from './query-coverage.ts';
 import { queryTerms } from './query-terms.ts';
 import type { ScoredDoc } from './top-k.ts';
 import { scoreAllRows, topK } from './vector-scan.ts';
 import type { Bm25Index } from './bm25-index.ts';
+import { withTranslations, type TermTranslation } from './term-translation.ts';
 
 /** Candidates each ranker hands to fusion: deep enough that a document ranked low by one
  *  ranker and high by the other still meets in the union. */
 export const FUSION_CANDIDATES = 100;
 
-export function keywordSearch(bm25: Bm25Index, query: string, k: number): ScoredDoc[] {
-  return bm25TopK(bm25, queryTerms(bm25, query).groups, k);
+/**
+ * A translated term (term-translation.ts) counts this much of a term as typed, as a
+ * completed prefix does: in bilingual literature, documents in the query's own language
+ * that match what was typed come before those matching its translation.
+ */
+export const TRANSLATION_WEIGHT = 0.5;
+
+/**
+ * BM25 over the query's terms, plus each translation as one term group: its terms (the
+ * five bigrams of メトホルミン, the words of "chronic kidney disease") are alternatives
+ * whose frequencies are averaged and down-weighted, scored with the document frequency of
+ * the commonest, so that a translation counts as one word of the query, never as five.
+ */
+export function keywordSearch(bm25: Bm25Index, query: string, k: number, translations: readonly TermTranslation[] = []): ScoredDoc[] {
+  const groups = queryTerms(bm25, query).groups;
+  const typed = new Set(groups.flatMap((g) => g.terms));
+  for (const t of translations) {
+    const ids = [...new Set(queryTerms(bm25, t.to).groups.flatMap((g) => g.terms))].filter((id) => !typed.has(id));
+    if (ids.length > 0) groups.push({ terms: ids, weights: ids.map(() => TRANSLATION_WEIGHT / ids.length) });
+  }
+  return bm25TopK(bm25, groups, k);
 }
 
 export interface HybridOptions {
   readonly k: number;
-  /** A fixed weight of BM25; by default the pack's, else chosen per query (adaptiveKeywordWeight). */
+  /** A fixed weight of BM25; by default the pack's, else chosen per query by the pack's calibrated rule (ruleKeywordWeight). */
   readonly keywordWeight?: number;
   readonly candidates?: number;
   /**
@@ -29,10 +50,29 @@ export interface HybridOptions {
    * browser passes the WebAssembly SIMD one (src/embed/vector-scan-wasm.ts), same results.
    */
   readonly scoreRows?: (query: Float32Array) => Float32Array;
+  /**
+   * The query's terms translated between Japanese and English (translateQueryTerms):
+   * searched by keyword too, and counted as covered. The caller embeds `embeddingText`.
+   */
+  readonly translations?: readonly TermTranslation[];
 }
 
 export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, k: number, scoreRows?: HybridOptions['scoreRows']): ScoredDoc[] {
   return topK(scoreRows ? scoreRows(queryVector) : scoreAllRows(index.vectors, queryVector), k);
+}
+
+/**
+ * The text to embed for a query: with its translations appended only when the corpus's
+ * vocabulary does not cover the query as well as it covers its own sentences (the
+ * calibrated reference, fusion.coverage; without one, when any term is unknown). A
+ * Japanese question over English papers needs them, as the model knows no Japanese; an
+ * English query over bilingual literature does not, and with them its nearest neighbours
+ * would be the Japanese documents as much as the English ones.
+ */
+export function embeddingText(index: LiteratureIndex, query: string, translations: readonly TermTranslation[]): string {
+  if (translations.length === 0) return query;
+  const reference = index.manifest.fusion?.coverage ?? 1;
+  return queryCoverage(index.bm25, query) < reference ? withTranslations(query, translations) : query;
 }
 
 /**
@@ -41,8 +81,14 @@ export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, 
  */
 export function hybridSearch(index: LiteratureIndex, query: string, queryVector: Float32Array | null, options: HybridOptions): FusedHit[] {
   const n = Math.max(options.k, options.candidates ?? FUSION_CANDIDATES);
-  const keyword = keywordSearch(index.bm25, query, n);
+  const translations = options.translations ?? [];
+  const keyword = keywordSearch(index.bm25, query, n, translations);
   if (!queryVector) return keyword.slice(0, options.k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
   const vector = vectorSearch(index, queryVector, n, options.scoreRows);
-  return fuseKeywordAndVector(keyword, vector, options.k, options.keywordWeight ?? index.manifest.keywordWeight ?? adaptiveKeywordWeight(keyword));
+  const rule = index.manifest.fusion ?? DEFAULT_FUSION_RULE;
+  const weight =
+    options.keywordWeight ??
+    index.manifest.keywordWeight ??
+    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? queryCoverage(index.bm25, withTranslations(query, translations)) : 1);
+  return fuseKeywordAndVector(keyword, vector, options.k, weight);
 }

@@ -73,6 +73,11 @@ export function LiteratureView({ query, checkNode, onQueryChange, hrefFor, onOpe
           {t('literatureModelFailed')} <code>{data.modelError}</code>
         </p>
       ) : null}
+      {data?.hits.length && data.translations.length ? (
+        <p className="notice" data-testid="literature-translations">
+          {t('literatureTranslated', { terms: data.translations.map((x) => `${x.from} → ${x.to}`).join(', ') })}
+        </p>
+      ) : null}
       {data?.hits.length ? (
         <ol className="literature-results" aria-label={t('literatureResults')}>
           {data.hits.map((hit) => (

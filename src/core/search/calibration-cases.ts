@@ -1,0 +1,60 @@
+/**
+ * The calibration index: the corpus as it is indexed, except that each pseudo-query's
+ * document holds only what remains of it once the query was taken out (pseudo-queries.ts).
+ * Both rankers search it for each pseudo-query, and their candidate lists are the cases
+ * the fusion rule is chosen on (fusion-calibration.ts).
+ */
+import { buildBm25 } from './bm25-builder.ts';
+import type { Bm25FieldSpec } from './bm25-index.ts';
+import type { CalibrationCase } from './fusion-calibration.ts';
+import type { PseudoQuery } from './pseudo-queries.ts';
+import { quantizeInt8, type Int8Matrix } from './vector-quantize.ts';
+import { scoreAllRows, topK } from './vector-scan.ts';
+import { bm25TopK } from './bm25.ts';
+import { queryCoverage } from './query-coverage.ts';
+import { queryTerms } from './query-terms.ts';
+
+export interface CalibrationInput {
+  /** Every document's BM25 fields (title, text), as the pack indexes them. */
+  readonly docs: readonly { readonly title: string; readonly text: string }[];
+  readonly fields: readonly Bm25FieldSpec[];
+  /** The pack's quantised document vectors. */
+  readonly vectors: Int8Matrix;
+  readonly pseudoQueries: readonly PseudoQuery[];
+  /** Embedding of each pseudo-query's remaining document (passage side), index-aligned. */
+  readonly remainderVectors: readonly Float32Array[];
+  /** Embedding of each pseudo-query (query side), index-aligned. */
+  readonly queryVectors: readonly Float32Array[];
+  /** Candidates per ranker, as hybrid search takes them. */
+  readonly candidates: number;
+  /** The vector scan to use (the WebAssembly one where there is one); JavaScript by default. */
+  readonly scoreRows?: (matrix: Int8Matrix, query: Float32Array) => Float32Array;
+}
+
+export function calibrationCases(input: CalibrationInput): CalibrationCase[] {
+  const { docs, pseudoQueries: pq, vectors } = input;
+  const replaced = new Map(pq.map((q, i) => [q.doc, i]));
+  const bm25 = buildBm25(
+    input.fields,
+    docs.map((d, i) => {
+      const r = replaced.get(i);
+      const src = r === undefined ? d : pq[r]!;
+      return [[0, src.title], [1, src.text]] as const;
+    }),
+  );
+  const codes = vectors.codes.slice();
+  const scales = vectors.scales.slice();
+  pq.forEach((q, i) => {
+    const v = quantizeInt8(input.remainderVectors[i]!);
+    codes.set(v.codes, q.doc * vectors.dims);
+    scales[q.doc] = v.scale;
+  });
+  const matrix: Int8Matrix = { rows: vectors.rows, dims: vectors.dims, codes, scales };
+  const scan = input.scoreRows ?? scoreAllRows;
+  return pq.map((q, i) => ({
+    keyword: bm25TopK(bm25, queryTerms(bm25, q.query).groups, input.candidates),
+    vector: topK(scan(matrix, input.queryVectors[i]!), input.candidates),
+    relevant: q.doc,
+    coverage: queryCoverage(bm25, q.query),
+  }));
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { Prng } from '../../testing/prng.ts';
+import { calibrationCases } from './calibration-cases.ts';
+import { calibrateFusion, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import { DEFAULT_FUSION_RULE, ruleKeywordWeight, type FusionRule } from './fusion.ts';
+import { drawPseudoQueries } from './pseudo-queries.ts';
+import { quantizeRows } from './vector-quantize.ts';
+
+const FIELDS = [{ weight: 1 }, { weight: 1 }];
+const DIMS = 32;
+
+/** A made-up word, e.g. "kotavu": random syllables, so documents share only what we decide. */
+function word(prng: Prng): string {
+  const syllables = ['ka', 'to', 'vu', 'mi', 're', 'sa', 'no', 'hi', 'lu', 'pe', 'zo', 'gi', 'bra', 'qen', 'dox'];
+  let w = '';
+  for (let i = prng.between(2, 4); i > 0; i--) w += prng.pick(syllables);
+  return w;
+}
+
+function unit(prng: Prng, dims: number): Float32Array {
+  const v = Float32Array.from({ length: dims }, () => prng.next() * 2 - 1);
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+}
+
+function noisy(prng: Prng, v: Float32Array, amount: number): Float32Array {
+  const w = v.map((x) => x + amount * (prng.next() * 2 - 1));
+  const n = Math.hypot(...w);
+  return w.map((x) => x / n);
+}
+
+/**
+ * Documents of three sentences. `sharedWords`: each document repeats its own topic words
+ * in every sentence, so a sentence taken out still matches what remains by keyword; without
+ * them every sentence has words of its own and keyword search cannot find the rest.
+ */
+function corpus(prng: Prng, docs: number, sharedWords: boolean): { title: string; text: string }[] {
+  return Array.from({ length: docs }, () => {
+    const topic = [word(prng), word(prng), word(prng)];
+    const sentence = () => [...(sharedWords ? topic : []), ...Array.from({ length: 6 }, () => word(prng))].join(' ') + '.';
+    return { title: '', text: `${sentence()} ${sentence()} ${sentence()}` };
+  });
+}
+
+/** Runs the calibration over `docs` with vectors that either know each document (informative) or are random. */
+function calibrate(docs: { title: string; text: string }[], informative: boolean, seed: number) {
+  const prng = new Prng(seed);
+  const pseudo = drawPseudoQueries(docs, 200, () => prng.next());
+  const topics = docs.map(() => unit(prng, DIMS));
+  const vectors = quantizeRows(topics, DIMS);
+  const near = (doc: number) => (informative ? noisy(prng, topics[doc]!, 0.1) : unit(prng, DIMS));
+  const cases = calibrationCases({
+    docs,
+    fields: FIELDS,
+    vectors,
+    pseudoQueries: pseudo,
+    remainderVectors: pseudo.map((q) => near(q.doc)),
+    queryVectors: pseudo.map((q) => near(q.doc)),
+    candidates: 100,
+  });
+  return { cases, result: calibrateFusion(cases) };
+}
+
+/** BM25's weight under the rule, averaged over the pseudo-queries. */
+const meanWeight = (cases: CalibrationCase[], rule: FusionRule) =>
+  cases.reduce((s, c) => s + ruleKeywordWeight(c.keyword, rule, c.coverage), 0) / cases.length;
+
+describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
+  it('gives BM25 nearly all the weight when the vector ranker is useless', () => {
+    const docs = corpus(new Prng(1), 300, true);
+    const { cases, result } = calibrate(docs, false, 2);
+    expect(result.queries).toBeGreaterThanOrEqual(MIN_CALIBRATION_QUERIES);
+    expect(result.ndcg.keyword).toBeGreaterThan(0.8);
+    expect(result.ndcg.vector).toBeLessThan(0.2);
+    expect(result.rule.base).toBeGreaterThanOrEqual(0.8);
+    expect(meanWeight(cases, result.rule)).toBeGreaterThanOrEqual(0.9);
+    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.keyword - 0.05);
+  });
+
+  it('gives the vector ranker most of the weight when keyword search cannot find the documents', () => {
+    const docs = corpus(new Prng(3), 300, false);
+    const { cases, result } = calibrate(docs, true, 4);
+    expect(result.ndcg.keyword).toBeLessThan(0.1);
+    expect(result.ndcg.vector).toBeGreaterThan(0.8);
+    expect(result.rule.base).toBeLessThanOrEqual(0.2);
+    expect(meanWeight(cases, result.rule)).toBeLessThanOrEqual(0.2);
+    expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.vector - 0.05);
+  });
+
+  it('takes the coverage reference from the pseudo-queries (a low quantile)', () => {
+    const docs = corpus(new Prng(7), 120, true);
+    const { cases, result } = calibrate(docs, true, 8);
+    const sorted = cases.map((c) => c.coverage).sort((a, b) => a - b);
+    expect(result.rule.coverage).toBe(sorted[Math.ceil(COVERAGE_QUANTILE * sorted.length) - 1]);
+  });
+
+  it('keeps the default rule when there are too few pseudo-queries to judge', () => {
+    const few: CalibrationCase[] = Array.from({ length: MIN_CALIBRATION_QUERIES - 1 }, (_, i) => ({
+      keyword: [{ doc: i, score: 1 }],
+      vector: [],
+      relevant: i,
+      coverage: 1,
+    }));
+    expect(calibrateFusion(few).rule).toEqual(DEFAULT_FUSION_RULE);
+  });
+
+  it('keeps the default rule when neither ranker finds the pseudo-queries\' documents (no evidence)', () => {
+    const prng = new Prng(9);
+    const lost: CalibrationCase[] = Array.from({ length: 400 }, (_, i) => ({
+      keyword: Array.from({ length: 20 }, (_, j) => ({ doc: 1000 + j, score: prng.next() })),
+      vector: Array.from({ length: 20 }, (_, j) => ({ doc: 2000 + j, score: prng.next() })),
+      relevant: i,
+      coverage: 1,
+    }));
+    // One lucky hit must not decide the rule either.
+    lost[0] = { ...lost[0]!, vector: [{ doc: 0, score: 1 }] };
+    expect(calibrateFusion(lost).rule).toEqual(DEFAULT_FUSION_RULE);
+  });
+});
