@@ -22,7 +22,16 @@ import {
 import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
 import { calibratePackFusion } from './literature-calibration.ts';
-import { buildStaticModelFolder } from './literature-static-model.ts';
+import { buildStaticModelFolder, trainingSample } from './literature-static-model.ts';
+
+/** Whether the default model, trained on a corpus of `count` passages, saw passage `doc`. */
+function trainedOn(count: number): (doc: number) => boolean {
+  const sample = trainingSample(count);
+  if (!sample) return () => true;
+  const seen = new Uint8Array(count);
+  for (const i of sample) seen[i] = 1;
+  return (doc) => seen[doc] === 1;
+}
 
 export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'write';
 
@@ -108,7 +117,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
           passageText: (d) => passageText({ id: '', ...d }),
           fields: LITERATURE_FIELDS,
           runtime: options.runtime,
-          ...(options.modelFiles ? { given: { modelFiles: options.modelFiles, vectors: matrix } } : {}),
+          shipped: { modelFiles, vectors: matrix, ...(options.modelFiles ? {} : { trainedOn: trainedOn(docs.length) }) },
           ...(options.calibrationQueries ? { queries: options.calibrationQueries } : {}),
           onProgress: (d, n) => progress('calibrate', d, n),
         })

@@ -64,12 +64,20 @@ export interface StaticModelOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Which passages of a corpus of `count` the model is trained on: every one, or (null
+ * meaning all) evenly spaced indices when there are more than `max`.
+ */
+export function trainingSample(count: number, max = MAX_TRAINING_PASSAGES): number[] | null {
+  return count <= max ? null : Array.from({ length: max }, (_, i) => Math.floor((i * count) / max));
+}
+
 /** Trains the model's tables on `texts` (passages as they will be embedded). */
 export function trainStaticModelOnTexts(texts: readonly string[], options: StaticModelOptions = {}): StaticModelTables {
   const buckets = options.buckets ?? DEFAULT_STATIC_TRAIN.buckets;
   const prng = new Prng(options.seed ?? 1);
   const max = options.maxTrainingPassages ?? MAX_TRAINING_PASSAGES;
-  const sample = texts.length <= max ? texts : Array.from({ length: max }, (_, i) => texts[Math.floor((i * texts.length) / max)]!);
+  const sample = trainingSample(texts.length, max)?.map((i) => texts[i]!) ?? texts;
   return trainStaticModel(
     sample.map((t) => ngramFeatureIds(t, buckets, STATIC_MAX_FEATURES)),
     {

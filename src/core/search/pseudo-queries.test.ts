@@ -64,3 +64,12 @@ describe('short phrase queries', () => {
     expect(lengths.some((n) => n > 5)).toBe(true);
   });
 });
+
+describe('drawing among eligible documents only', () => {
+  it('never draws a document the filter refuses (e.g. one the model was trained on)', () => {
+    const p = new Prng(4);
+    const qs = drawPseudoQueries(docs, 10, () => p.next(), (i) => i !== 0);
+    expect(qs.length).toBe(2);
+    expect(qs.map((q) => q.doc)).not.toContain(0);
+  });
+});

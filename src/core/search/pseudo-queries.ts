@@ -79,10 +79,11 @@ function cloze(d: Source, random: () => number): { query: string; title: string;
 
 /**
  * Up to `count` pseudo-queries from distinct documents chosen at random (`random` in
- * [0, 1), seeded by the caller so that a rebuild gives the same index).
+ * [0, 1), seeded by the caller so that a rebuild gives the same index), among the
+ * documents `eligible` accepts (all by default).
  */
-export function drawPseudoQueries(docs: readonly Source[], count: number, random: () => number): PseudoQuery[] {
-  const order = docs.map((_, i) => i);
+export function drawPseudoQueries(docs: readonly Source[], count: number, random: () => number, eligible?: (doc: number) => boolean): PseudoQuery[] {
+  const order = docs.map((_, i) => i).filter((i) => !eligible || eligible(i));
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
