@@ -13,6 +13,7 @@ import { test, expect } from './fixtures.ts';
 import { E2E_DIR, E2E_PRIVATE_KEY, E2E_PUBLIC_KEY } from './paths.ts';
 import { startServer } from '../scripts/serve.ts';
 import { readSampleGraph } from './sample-graph.ts';
+import { parseCsv } from './read-csv.ts';
 
 const COPY = join(E2E_DIR, 'diff-copy');
 const DIFF_PACKS = join(E2E_DIR, 'diff-packs');
@@ -56,25 +57,6 @@ function writeChangedCopy(sample: Raw) {
   const removedRelations = sample.relations.filter((r) => touches(r, REMOVED)).length;
   const renamedRelations = sample.relations.filter((r) => touches(r, RENAMED) && !touches(r, REMOVED)).length;
   return { removedRelations, changedRelations: renamedRelations + 1, totalRelations: sample.relations.length, totalNodes: sample.nodes.length };
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
 }
 
 async function compareWithCopy(page: Page, lang: 'en' | 'ja') {

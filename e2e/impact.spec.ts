@@ -1,28 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { downstream, readSampleGraph } from './sample-graph.ts';
+import { parseCsv } from './read-csv.ts';
 
 const PHI_DATASET = 'dataset:ruh-clinical-instructions-ja-v2';
-
-/** Minimal RFC 4180 reader for the exported file (quoted cells, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
-}
 
 test.describe('impact analysis', () => {
   test('lists everything downstream of a PHI-flagged dataset and exports it as CSV', async ({ page }) => {

@@ -155,6 +155,9 @@ export function exclusivity(text: string): Span | null {
 const COURTESY = [
   /^(?:thank you|thanks|hello|hi|dear|best regards|kind regards|yours sincerely|yours faithfully|i hope this helps|please let me know|please do not hesitate|please don't hesitate|please contact|feel free)\b/,
   /^(?:ありがとうございます|ご質問ありがとうございます|こんにちは|お大事に|よろしくお願いします|以上です)/,
+  // A note about the text itself: "※AIが作成した下書きです", "[AI-drafted letter: to be checked …]".
+  /^※/,
+  /^\[ai[- ]drafted\b/,
 ];
 
 export function isQuestionOrCourtesy(text: string): boolean {

@@ -53,6 +53,8 @@ describe('verdict', () => {
 
 describe('courtesies', () => {
   it('leaves the closing lines of a letter unchecked', () => {
-    for (const s of ['Please do not hesitate to contact us with any questions.', 'Yours sincerely,']) expect(isCheckable(s), s).toBe(false);
+    for (const s of ['Please do not hesitate to contact us with any questions.', 'Yours sincerely,', '※AIが作成した下書きです。', '[AI-drafted letter: to be checked and signed by the treating physician]']) {
+      expect(isCheckable(s), s).toBe(false);
+    }
   });
 });
