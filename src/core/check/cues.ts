@@ -89,13 +89,18 @@ const ROUTES: readonly [Route, readonly string[], readonly string[]][] = [
   ['rectal', ['rectal', 'rectally', 'suppository'], ['坐剤', '直腸']],
 ];
 
-export function routes(text: string): Map<Route, Span[]> {
-  const out = new Map<Route, Span[]>();
-  for (const [route, en, ja] of ROUTES) {
+/** Spans of each key's words: English as whole words, Japanese as substrings (no spaces to bound them). */
+function cueSpans<K>(text: string, table: readonly (readonly [K, readonly string[], readonly string[]])[]): Map<K, Span[]> {
+  const out = new Map<K, Span[]>();
+  for (const [key, en, ja] of table) {
     const spans = [...wordSpans(text, en), ...substringSpans(text, ja)];
-    if (spans.length) out.set(route, disjoint(spans));
+    if (spans.length) out.set(key, disjoint(spans));
   }
   return out;
+}
+
+export function routes(text: string): Map<Route, Span[]> {
+  return cueSpans(text, ROUTES);
 }
 
 /** What a sentence says to do; a dose cap or a reduction both adjust the dose. */
@@ -112,12 +117,7 @@ const ACTIONS: readonly [Action, readonly string[], readonly string[]][] = [
 ];
 
 export function actions(text: string): Map<Action, Span[]> {
-  const out = new Map<Action, Span[]>();
-  for (const [action, en, ja] of ACTIONS) {
-    const spans = [...wordSpans(text, en), ...substringSpans(text, ja)];
-    if (spans.length) out.set(action, disjoint(spans));
-  }
-  return out;
+  return cueSpans(text, ACTIONS);
 }
 
 export type Direction = 'up' | 'down';
@@ -127,13 +127,13 @@ const DOWN_EN = ['decrease', 'decreases', 'decreased', 'decreasing', 'lower', 'l
 const UP_JA = ['増加', '上昇', '増え', '増強', '悪化', '高め', '亢進'];
 const DOWN_JA = ['減少', '低下', '減ら', '減っ', '抑制', '改善', '低め'];
 
+const DIRECTIONS: readonly [Direction, readonly string[], readonly string[]][] = [
+  ['up', UP_EN, UP_JA],
+  ['down', DOWN_EN, DOWN_JA],
+];
+
 export function directions(text: string): Map<Direction, Span[]> {
-  const out = new Map<Direction, Span[]>();
-  const up = [...wordSpans(text, UP_EN), ...substringSpans(text, UP_JA)];
-  const down = [...wordSpans(text, DOWN_EN), ...substringSpans(text, DOWN_JA)];
-  if (up.length) out.set('up', disjoint(up));
-  if (down.length) out.set('down', disjoint(down));
-  return out;
+  return cueSpans(text, DIRECTIONS);
 }
 
 /**
