@@ -19,7 +19,7 @@ import { basename, join } from 'node:path';
 import { nodeFolderIo, nodeRuntimeOptions } from '../cli/lib/literature-node-io.ts';
 import { buildLiteraturePack } from '../cli/lib/literature-pack-build.ts';
 import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
-import { buildStaticModelFolder } from '../cli/lib/literature-static-model.ts';
+import { buildStaticModelFolder, describeContrastive, type ContrastiveRun } from '../cli/lib/literature-static-model.ts';
 import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
 import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
 import { embeddingText, hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
@@ -144,6 +144,7 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     ...Object.fromEntries(Object.entries(per).map(([k, v]) => [k, meanMetrics(v)])),
     buildMs: { total: buildMs, ...built.timings },
     calibration: built.calibration,
+    contrastive: built.contrastive,
     embedMs: summarize(embedMs),
     keywordMs: summarize(keywordMs),
     vectorMs: summarize(vectorMs),
@@ -156,7 +157,7 @@ async function benchPairs(folder: string, modelDir: string | null): Promise<Row>
   const sentences = [...new Set(pairs.flatMap((p) => [p.s1, p.s2]))];
   const t0 = performance.now();
   // The default model is trained on the sentences themselves, as the indexer would on a corpus.
-  const files = modelDir ? await readModelFiles(modelDir) : await buildStaticModelFolder(sentences);
+  const files = modelDir ? await readModelFiles(modelDir) : (await buildStaticModelFolder(sentences)).files;
   const buildMs = performance.now() - t0;
   const embedder = await createEmbedder(memoryFolderIo(files), runtime);
   const cos: number[] = [];
@@ -248,6 +249,7 @@ async function main(): Promise<void> {
   }
   printTable(rows, args.weights);
   console.log(summaryLines(rows).join('\n'));
+  console.log(['', 'default model, per set:', ...rows.filter((r) => 'contrastive' in r).map((r) => `${String(r.set).padEnd(28)} ${describeContrastive(r.contrastive as ContrastiveRun | null)}`)].join('\n'));
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/retrieval.json', JSON.stringify(rows, null, 2) + '\n');
 }

@@ -11,6 +11,7 @@
  * for the output check, under <out-dir>/nli/, hashed in the manifest like the embedding model.
  * Writes <out-dir>/literature-manifest.json, the index files, <out-dir>/model/ (and nli/).
  */
+import { describeContrastive } from './lib/literature-static-model.ts';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { nodeRuntimeOptions, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
       `→ ${args.out} (${mb.toFixed(1)} MB; model ${(t.model / 1000).toFixed(1)} s, embedding ${(t.embed / 1000).toFixed(1)} s, ` +
       `keywords ${(t.keyword / 1000).toFixed(1)} s, calibration ${(t.calibrate / 1000).toFixed(1)} s)`,
   );
+  if (!args.model) console.error(describeContrastive(pack.contrastive));
   const c = pack.calibration;
   if (c) {
     const f3 = (x: number) => x.toFixed(3);

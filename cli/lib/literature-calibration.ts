@@ -71,7 +71,7 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
   for (const [i, q] of pseudo.entries()) passages[q.doc] = remainders[i]!;
   const progress = o.onProgress ?? (() => {});
   progress(0, 3);
-  const modelFiles = reuse ? o.shipped.modelFiles : await buildStaticModelFolder(passages);
+  const modelFiles = reuse ? o.shipped.modelFiles : (await buildStaticModelFolder(passages)).files;
   progress(1, 3);
   const embedder = await createEmbedder(memoryFolderIo(modelFiles), o.runtime);
   let vectors: Int8Matrix, remainderVectors: Float32Array[], queryVectors: Float32Array[];

@@ -22,7 +22,7 @@ import {
 import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
 import { calibratePackFusion } from './literature-calibration.ts';
-import { buildStaticModelFolder, trainingSample } from './literature-static-model.ts';
+import { buildStaticModelFolder, trainingSample, type ContrastiveRun } from './literature-static-model.ts';
 
 /** Whether the default model, trained on a corpus of `count` passages, saw passage `doc`. */
 function trainedOn(count: number): (doc: number) => boolean {
@@ -57,6 +57,8 @@ export interface BuiltPack {
   readonly calibration: FusionCalibration | null;
   /** The pseudo-queries' candidate lists it was chosen on (for benchmarks to study). */
   readonly calibrationCases: readonly CalibrationCase[];
+  /** The default model's contrastive stage; null when it did not run (a given model, a small corpus). */
+  readonly contrastive: ContrastiveRun | null;
 }
 
 /** The text a document is embedded and keyword-indexed as. */
@@ -78,8 +80,8 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
 
   let t = performance.now();
   progress('model', 0, 1);
-  const modelFiles =
-    options.modelFiles ?? (await buildStaticModelFolder(passages, { onProgress: (d, n) => progress('model', d, n) }));
+  const trained = options.modelFiles ? null : await buildStaticModelFolder(passages, { onProgress: (d, n) => progress('model', d, n) });
+  const modelFiles = options.modelFiles ?? trained!.files;
   progress('model', 1, 1);
   timings.model = performance.now() - t;
 
@@ -150,7 +152,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   };
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
   timings.write = performance.now() - t;
-  return { files, manifest, timings, calibration, calibrationCases: run?.cases ?? [] };
+  return { files, manifest, timings, calibration, calibrationCases: run?.cases ?? [], contrastive: trained?.contrastive ?? null };
 }
 
 /**

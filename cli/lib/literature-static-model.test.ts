@@ -3,6 +3,8 @@ import { featureBucket, ngramFeatureIds } from '../../src/core/search/vector-ngr
 import { staticEmbedReference } from '../../src/core/search/vector-static-train.ts';
 import { createEmbedder } from '../../src/embed/index.ts';
 import { nodeRuntimeOptions } from './literature-node-io.ts';
+import { MIN_CONTRASTIVE_PASSAGES } from '../../src/core/search/vector-contrastive-pairs.ts';
+import { Prng } from '../../src/testing/prng.ts';
 import { STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts } from './literature-static-model.ts';
 
 const texts = [
@@ -18,10 +20,11 @@ const texts = [
 
 describe('the static n-gram model as an ONNX graph', () => {
   const options = { dims: 8, buckets: 1 << 12 };
-  const tables = trainStaticModelOnTexts(texts, options);
+  const trained = trainStaticModelOnTexts(texts, options);
+  const { tables } = trained;
 
   it('onnxruntime-web computes what the TypeScript reference computes', async () => {
-    const files = await staticModelFolderFiles(tables, texts.length);
+    const files = await staticModelFolderFiles(trained, texts.length);
     const embedder = await createEmbedder({ read: async (n) => files.get(n)! }, nodeRuntimeOptions());
     const queries = [...texts, 'insulin for diabetes', '肺炎 antibiotics', 'no known words here: zzqv'];
     const vectors = await embedder.embed(queries, 'query');
@@ -37,14 +40,40 @@ describe('the static n-gram model as an ONNX graph', () => {
     // Every second passage is sampled: the originals, not the copies with the made-up word.
     const sampled = trainStaticModelOnTexts(texts.flatMap((t) => [t, t + ' zyxwvut']), { ...options, maxTrainingPassages: 8 });
     const word = featureBucket('w:zyxwvut', options.buckets);
-    expect(sampled.bucketRows[word]).toBe(0);
-    expect(trainStaticModelOnTexts([...texts, 'zyxwvut'], options).bucketRows[word]).toBeGreaterThan(0);
+    expect(sampled.tables.bucketRows[word]).toBe(0);
+    expect(trainStaticModelOnTexts([...texts, 'zyxwvut'], options).tables.bucketRows[word]).toBeGreaterThan(0);
   });
 
   it('the hashes in the manifest are those of the files', async () => {
-    const files = await staticModelFolderFiles(tables, texts.length);
+    const files = await staticModelFolderFiles(trained, texts.length);
     const manifest = JSON.parse(new TextDecoder().decode(files.get('raireki-model.json')));
     expect(manifest.files['model.onnx'].bytes).toBe(files.get('model.onnx')!.length);
     expect(manifest.tokenizer).toMatchObject({ kind: 'raireki-ngram-hash', version: 1, buckets: 1 << 12 });
+  });
+});
+
+describe('the contrastive stage of the default model', () => {
+  it('does not run on a corpus too small to judge it', () => {
+    expect(trainStaticModelOnTexts(texts, { dims: 8, buckets: 1 << 12 }).contrastive).toBeNull();
+  });
+
+  it('runs on a large enough corpus, judged on held-out documents, and says so in the model', async () => {
+    // Documents of 60 made-up topics, two sentences each, drawing on each topic's words.
+    const prng = new Prng(3);
+    const word = (topic: number) => `t${topic}w${prng.int(15)}`;
+    const sentence = (topic: number) => Array.from({ length: 6 }, () => (prng.next() < 0.3 ? `c${prng.int(40)}` : word(topic))).join(' ') + '.';
+    const corpus = Array.from({ length: MIN_CONTRASTIVE_PASSAGES }, () => {
+      const topic = prng.int(60);
+      return `${sentence(topic)} ${sentence(topic)} ${sentence(topic)}`;
+    });
+    const trained = trainStaticModelOnTexts(corpus, { dims: 8, buckets: 1 << 14, contrastiveEpochs: 2 });
+    const run = trained.contrastive!;
+    // Eight dimensions cannot hold 60 topics as the SVD finds them; training on the pairs
+    // ranks held-out documents better.
+    expect(run.keptEpochs).toBeGreaterThanOrEqual(1);
+    expect(run.reports[run.keptEpochs]!.heldOutMrr).toBeGreaterThan(run.reports[0]!.heldOutMrr);
+    const files = await staticModelFolderFiles(trained, corpus.length);
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('raireki-model.json')));
+    expect(manifest.description).toContain(`refined for ${run.keptEpochs} epoch`);
   });
 });

@@ -11,6 +11,8 @@
  *     → ReduceSum over n → ÷ ReduceL2  sentence_embedding [batch, dims], unit length
  */
 import { ngramFeatureIds, NGRAM_FEATURES_VERSION } from '../../src/core/search/vector-ngram-features.ts';
+import { DEFAULT_CONTRASTIVE, type ContrastiveResult } from '../../src/core/search/vector-contrastive.ts';
+import { contrastivePairs, MIN_CONTRASTIVE_PASSAGES } from '../../src/core/search/vector-contrastive-pairs.ts';
 import { DEFAULT_STATIC_TRAIN, trainStaticModel, type StaticModelTables } from '../../src/core/search/vector-static-train.ts';
 import { Prng } from '../../src/testing/prng.ts';
 import { DataType, encodeModel, initializer, int64s, node, scalar, valueInfo } from './literature-onnx-graph.ts';
@@ -62,6 +64,8 @@ export interface StaticModelOptions {
   readonly seed?: number;
   readonly maxTrainingPassages?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Epochs of the contrastive stage at most (0: the SVD table alone). */
+  readonly contrastiveEpochs?: number;
 }
 
 /**
@@ -72,34 +76,82 @@ export function trainingSample(count: number, max = MAX_TRAINING_PASSAGES): numb
   return count <= max ? null : Array.from({ length: max }, (_, i) => Math.floor((i * count) / max));
 }
 
+/** What the contrastive stage did, and how long it took. */
+export interface ContrastiveRun extends ContrastiveResult {
+  readonly ms: number;
+}
+
+export interface TrainedStaticModel {
+  readonly tables: StaticModelTables;
+  /** Null: the corpus was too small to judge the stage (or it was turned off); the SVD table stands. */
+  readonly contrastive: ContrastiveRun | null;
+}
+
 /** Trains the model's tables on `texts` (passages as they will be embedded). */
-export function trainStaticModelOnTexts(texts: readonly string[], options: StaticModelOptions = {}): StaticModelTables {
+export function trainStaticModelOnTexts(texts: readonly string[], options: StaticModelOptions = {}): TrainedStaticModel {
   const buckets = options.buckets ?? DEFAULT_STATIC_TRAIN.buckets;
   const prng = new Prng(options.seed ?? 1);
   const max = options.maxTrainingPassages ?? MAX_TRAINING_PASSAGES;
   const sample = trainingSample(texts.length, max)?.map((i) => texts[i]!) ?? texts;
-  return trainStaticModel(
-    sample.map((t) => ngramFeatureIds(t, buckets, STATIC_MAX_FEATURES)),
+  const features = (t: string) => ngramFeatureIds(t, buckets, STATIC_MAX_FEATURES);
+  const epochs = options.contrastiveEpochs ?? DEFAULT_CONTRASTIVE.epochs;
+  // Its own generator, so that the SVD's random start is the same with or without pairs.
+  const pairPrng = new Prng((options.seed ?? 1) + 1);
+  const pairs = epochs > 0 ? contrastivePairs(sample, features, () => pairPrng.next()) : null;
+  let started: number | undefined;
+  let contrastive: ContrastiveRun | null = null;
+  const tables = trainStaticModel(
+    sample.map(features),
     {
       ...DEFAULT_STATIC_TRAIN,
       dims: options.dims ?? DEFAULT_STATIC_TRAIN.dims,
       buckets,
       maxRows: options.maxRows ?? DEFAULT_STATIC_TRAIN.maxRows,
       random: () => prng.next(),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onProgress: (done, total) => {
+        options.onProgress?.(done, total);
+        // The SVD has finished: what follows is the contrastive stage.
+        if (done === total) started = performance.now();
+      },
+      ...(pairs
+        ? {
+            contrastive: {
+              ...pairs,
+              options: { ...DEFAULT_CONTRASTIVE, epochs },
+              onResult: (r: ContrastiveResult) => (contrastive = { ...r, ms: performance.now() - started! }),
+            },
+          }
+        : {}),
     },
+  );
+  return { tables, contrastive };
+}
+
+/** One line on the contrastive stage, for the indexer's and the benchmarks' output. */
+export function describeContrastive(run: ContrastiveRun | null): string {
+  if (!run) return `contrastive stage: not run (fewer than ${MIN_CONTRASTIVE_PASSAGES} passages to train on, or a model given)`;
+  const mrr = run.reports.map((r) => r.heldOutMrr.toFixed(3)).join(' → ');
+  return (
+    `contrastive stage: ${run.keptEpochs} of ${run.reports.length - 1} epoch(s) kept, held-out MRR by epoch ${mrr}, ` +
+    `${(run.ms / 1000).toFixed(1)} s`
   );
 }
 
-/** The model folder's files (model.onnx + raireki-model.json) for trained tables. */
-export async function staticModelFolderFiles(tables: StaticModelTables, trainedOn: number): Promise<Map<string, Uint8Array>> {
+/** The model folder's files (model.onnx + raireki-model.json) for a trained model. */
+export async function staticModelFolderFiles(trained: TrainedStaticModel, trainedOn: number): Promise<Map<string, Uint8Array>> {
+  const { tables, contrastive } = trained;
   const { dims, buckets } = tables;
   const name = `raireki-static-ngram-${dims}`;
+  const refined = contrastive?.keptEpochs
+    ? `, then refined for ${contrastive.keptEpochs} epoch(s) with an in-batch contrastive loss on sentences taken out ` +
+      `of their documents (held-out MRR ${contrastive.reports[0]!.heldOutMrr.toFixed(3)} → ` +
+      `${contrastive.reports[contrastive.keptEpochs]!.heldOutMrr.toFixed(3)})`
+    : '';
   const description =
     `Static embedding trained on the indexed corpus (${trainedOn} passages, at most ${MAX_TRAINING_PASSAGES} of them ` +
     `used for training): hashed words, Latin character ` +
     `trigrams and CJK bigrams/unigrams → ${dims}-dimensional vectors from a truncated SVD of the idf-weighted ` +
-    `document–feature matrix (whitened LSA), int8 table. Knows only this corpus's vocabulary.`;
+    `document–feature matrix (whitened LSA)${refined}, int8 table. Knows only this corpus's vocabulary.`;
   const model = staticModelGraph(tables, description);
   return modelFolderFiles(
     {
@@ -119,6 +171,12 @@ export async function staticModelFolderFiles(tables: StaticModelTables, trainedO
   );
 }
 
-export async function buildStaticModelFolder(texts: readonly string[], options: StaticModelOptions = {}): Promise<Map<string, Uint8Array>> {
-  return staticModelFolderFiles(trainStaticModelOnTexts(texts, options), texts.length);
+export interface StaticModelFolder {
+  readonly files: Map<string, Uint8Array>;
+  readonly contrastive: ContrastiveRun | null;
+}
+
+export async function buildStaticModelFolder(texts: readonly string[], options: StaticModelOptions = {}): Promise<StaticModelFolder> {
+  const trained = trainStaticModelOnTexts(texts, options);
+  return { files: await staticModelFolderFiles(trained, texts.length), contrastive: trained.contrastive };
 }

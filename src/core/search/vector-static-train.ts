@@ -10,6 +10,7 @@
  * clinical text), because the first few directions only say "this is a medical abstract"
  * and drown the topical detail of the later ones.
  */
+import { refineContrastive, type ContrastiveOptions, type ContrastivePair, type ContrastiveResult } from './vector-contrastive.ts';
 import { quantizeInt8 } from './vector-quantize.ts';
 import { truncatedSvd, type CsrMatrix } from './vector-truncated-svd.ts';
 
@@ -34,6 +35,15 @@ export interface StaticTrainOptions {
   readonly sigmaPower: number;
   readonly random: () => number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Second stage (vector-contrastive.ts): pairs as feature bucket ids, like `docs`. */
+  readonly contrastive?: {
+    readonly pairsForEpoch: (epoch: number) => readonly ContrastivePair[];
+    readonly heldOut: readonly ContrastivePair[];
+    /** Indices into `docs` of documents the held-out pairs are ranked among (none their source). */
+    readonly distractorDocs: readonly number[];
+    readonly options: Omit<ContrastiveOptions, 'random'>;
+    readonly onResult?: (result: ContrastiveResult) => void;
+  };
 }
 
 export const DEFAULT_STATIC_TRAIN: Omit<StaticTrainOptions, 'random'> = {
@@ -91,17 +101,44 @@ export function trainStaticModel(docs: readonly Int32Array[], options: StaticTra
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
+  // Float32 for training speed; a table the contrastive stage did not change is quantised
+  // from the SVD's own float64 rows, as before the stage existed.
+  let refined: Float32Array | null = null;
+  const c = options.contrastive;
+  if (c) {
+    const table = new Float32Array(rows * dims);
+    for (let row = 1; row < rows; row++) for (let j = 0; j < svd.k; j++) table[row * dims + j] = svd.v[row * svd.k + j]!;
+    const asRows = (pair: ContrastivePair): ContrastivePair => ({ query: toRows(pair.query, bucketRows), passage: toRows(pair.passage, bucketRows) });
+    const heldOut = { pairs: c.heldOut.map(asRows), distractors: c.distractorDocs.map((d) => toRows(docs[d]!, bucketRows)) };
+    const result = refineContrastive(table, dims, idf, (e) => c.pairsForEpoch(e).map(asRows), heldOut, { ...c.options, random: options.random });
+    c.onResult?.(result);
+    if (result.keptEpochs > 0) refined = table;
+  }
+
   const rowCodes = new Int8Array(rows * dims);
   const rowWeights = new Float32Array(rows);
   const vec = new Float64Array(dims);
   for (let row = 1; row < rows; row++) {
-    vec.fill(0);
-    for (let j = 0; j < svd.k; j++) vec[j] = svd.v[row * svd.k + j]!;
+    if (refined) vec.set(refined.subarray(row * dims, (row + 1) * dims));
+    else for (let j = 0; j < svd.k; j++) vec[j] = svd.v[row * svd.k + j]!;
     const q = quantizeInt8(vec);
     rowCodes.set(q.codes, row * dims);
     rowWeights[row] = idf[row]! * q.scale;
   }
   return { buckets, dims, bucketRows, rowCodes, rowWeights, rows };
+}
+
+/** Feature buckets → table rows, unknown ones (row 0) left out. */
+function toRows(buckets: Int32Array, bucketRows: Int32Array): Int32Array {
+  let n = 0;
+  for (const b of buckets) if (bucketRows[b]! > 0) n++;
+  const out = new Int32Array(n);
+  let i = 0;
+  for (const b of buckets) {
+    const r = bucketRows[b]!;
+    if (r > 0) out[i++] = r;
+  }
+  return out;
 }
 
 /** The model's output for a feature list, computed in plain TypeScript (reference for tests). */
