@@ -6,7 +6,7 @@
  * A folder with pairs.jsonl ({s1, s2, score}) is a sentence-similarity set instead: it
  * reports Spearman's rho of cosine similarity against the score.
  *
- *   npm run bench:retrieval -- <folder>... [--model <model folder>]... [--tiny] [--weights 0.5,0.7,0.9]
+ *   npm run bench:retrieval -- <folder>... [--model <model folder>]... [--tiny] [--weights 0.5,0.7,0.9] [--svd-only]
  *
  * The default model (trained on each corpus) always runs; --tiny adds the generated tiny
  * BERT as a pipeline-overhead reference. Queries are searched as the app searches them:
@@ -37,15 +37,18 @@ interface Args {
   folders: string[];
   models: string[];
   weights: number[];
+  /** --svd-only: the default model without its contrastive stage (for before/after figures). */
+  svdOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { folders: [], models: [], weights: [0.5, 0.6, 0.7, 0.8, 0.9] };
+  const a: Args = { folders: [], models: [], weights: [0.5, 0.6, 0.7, 0.8, 0.9], svdOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--model') a.models.push(argv[++i]!);
     else if (x === '--tiny') a.models.push(TINY);
     else if (x === '--weights') a.weights = argv[++i]!.split(',').map(Number);
+    else if (x === '--svd-only') a.svdOnly = true;
     else a.folders.push(x);
   }
   if (!a.folders.length) throw new Error('usage: bench/retrieval.ts <BEIR folder>... [--model <folder>] [--tiny]');
@@ -76,7 +79,7 @@ function readQrels(path: string): Map<string, Map<string, number>> {
 
 type Row = Record<string, unknown>;
 
-async function benchBeir(folder: string, modelDir: string | null, weights: number[]): Promise<Row> {
+async function benchBeir(folder: string, modelDir: string | null, weights: number[], svdOnly: boolean): Promise<Row> {
   const corpus = parseCorpusFile('corpus.jsonl', readFileSync(join(folder, 'corpus.jsonl'), 'utf8'));
   const queries = jsonl(join(folder, 'queries.jsonl')).map((q) => ({ id: String(q._id), text: String(q.text) }));
   const qrels = readQrels(join(folder, 'qrels.tsv'));
@@ -86,6 +89,7 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
   const built = await buildLiteraturePack(corpus.docs, {
     runtime,
     ...(modelDir ? { modelFiles: await readModelFiles(modelDir) } : {}),
+    ...(svdOnly ? { contrastiveEpochs: 0 } : {}),
   });
   const buildMs = performance.now() - t0;
   const io = {
@@ -244,7 +248,7 @@ async function main(): Promise<void> {
     for (const model of [null, ...args.models]) {
       const label = `${basename(folder)} / ${model ?? 'default model'}`;
       process.stderr.write(`${label} …\n`);
-      rows.push(existsSync(join(folder, 'pairs.jsonl')) ? await benchPairs(folder, model) : await benchBeir(folder, model, args.weights));
+      rows.push(existsSync(join(folder, 'pairs.jsonl')) ? await benchPairs(folder, model) : await benchBeir(folder, model, args.weights, args.svdOnly));
     }
   }
   printTable(rows, args.weights);

@@ -44,6 +44,8 @@ export interface CalibrationOptions {
     readonly trainedOn?: (doc: number) => boolean;
   };
   readonly queries?: number;
+  /** As the shipped default model was trained (see BuildPackOptions). */
+  readonly contrastiveEpochs?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -71,7 +73,7 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
   for (const [i, q] of pseudo.entries()) passages[q.doc] = remainders[i]!;
   const progress = o.onProgress ?? (() => {});
   progress(0, 3);
-  const modelFiles = reuse ? o.shipped.modelFiles : (await buildStaticModelFolder(passages)).files;
+  const modelFiles = reuse ? o.shipped.modelFiles : (await buildStaticModelFolder(passages, o.contrastiveEpochs !== undefined ? { contrastiveEpochs: o.contrastiveEpochs } : {})).files;
   progress(1, 3);
   const embedder = await createEmbedder(memoryFolderIo(modelFiles), o.runtime);
   let vectors: Int8Matrix, remainderVectors: Float32Array[], queryVectors: Float32Array[];

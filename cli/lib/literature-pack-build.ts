@@ -43,6 +43,8 @@ export interface BuildPackOptions {
   readonly runtime: RuntimeOptions;
   /** A fixed BM25 weight for the hybrid; by default it is chosen per query, by a rule calibrated on the corpus. */
   readonly keywordWeight?: number;
+  /** Epochs of the default model's contrastive stage at most (0: the SVD table alone, for comparison). */
+  readonly contrastiveEpochs?: number;
   /** Pseudo-queries for the fusion calibration (default CALIBRATION_QUERIES; 0: none, the default rule). */
   readonly calibrationQueries?: number;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
@@ -80,7 +82,10 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
 
   let t = performance.now();
   progress('model', 0, 1);
-  const trained = options.modelFiles ? null : await buildStaticModelFolder(passages, { onProgress: (d, n) => progress('model', d, n) });
+  const trained = options.modelFiles ? null : await buildStaticModelFolder(passages, {
+        onProgress: (d, n) => progress('model', d, n),
+        ...(options.contrastiveEpochs !== undefined ? { contrastiveEpochs: options.contrastiveEpochs } : {}),
+      });
   const modelFiles = options.modelFiles ?? trained!.files;
   progress('model', 1, 1);
   timings.model = performance.now() - t;
@@ -121,6 +126,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
           runtime: options.runtime,
           shipped: { modelFiles, vectors: matrix, ...(options.modelFiles ? {} : { trainedOn: trainedOn(docs.length) }) },
           ...(options.calibrationQueries ? { queries: options.calibrationQueries } : {}),
+          ...(options.contrastiveEpochs !== undefined ? { contrastiveEpochs: options.contrastiveEpochs } : {}),
           onProgress: (d, n) => progress('calibrate', d, n),
         })
       : null;

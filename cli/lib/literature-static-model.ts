@@ -129,7 +129,7 @@ export function trainStaticModelOnTexts(texts: readonly string[], options: Stati
 
 /** One line on the contrastive stage, for the indexer's and the benchmarks' output. */
 export function describeContrastive(run: ContrastiveRun | null): string {
-  if (!run) return `contrastive stage: not run (fewer than ${MIN_CONTRASTIVE_PASSAGES} passages to train on, or a model given)`;
+  if (!run) return `contrastive stage: not run (fewer than ${MIN_CONTRASTIVE_PASSAGES} passages to train on, a model given, or turned off)`;
   const mrr = run.reports.map((r) => r.heldOutMrr.toFixed(3)).join(' → ');
   return (
     `contrastive stage: ${run.keptEpochs} of ${run.reports.length - 1} epoch(s) kept, held-out MRR by epoch ${mrr}, ` +
