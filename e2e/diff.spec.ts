@@ -108,6 +108,16 @@ test.describe('snapshot diff', () => {
     await expect(nodes.locator('tbody tr')).toHaveCount(1);
     await expect(nodes.locator('tbody tr')).toContainText('Diff test answer');
     await expect(page.getByTestId('diff-relations').locator('tbody tr')).toHaveCount(1);
+    // The filter is in the link: after a reload, the copy chosen again is shown filtered (as
+    // the earlier side again, so swap back).
+    await expect(page).toHaveURL(/dk=output(&|$)/);
+    await page.reload();
+    await page.getByTestId('diff-files').setInputFiles([join(COPY, 'manifest.json'), join(COPY, 'graph.json')]);
+    await page.getByRole('button', { name: 'Swap earlier and later' }).click();
+    await expect(page.getByText('the open snapshot is the earlier')).toBeVisible();
+    await expect(nodes.locator('tbody tr')).toHaveCount(1);
+    await expect(nodes.locator('tbody tr')).toContainText('Diff test answer');
+    await expect(page.getByRole('checkbox', { name: /^Dataset( \(|$)/ })).not.toBeChecked();
 
     // Everything, as CSV.
     for (const kind of ['Dataset', 'Model', 'Activity', 'Evaluation', 'Prompt', 'Document', 'Agent', 'Job', 'Entity']) {

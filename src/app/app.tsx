@@ -146,6 +146,8 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                   onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
                   compareUrl={state.compare}
                   onCompareUrlChange={(compare) => update({ compare })}
+                  filter={{ kinds: state.diffKinds, changes: state.diffChanges }}
+                  onFilterChange={(f) => update({ diffKinds: f.kinds && [...f.kinds], diffChanges: f.changes && [...f.changes] })}
                 />
               ) : state.view === 'literature' ? (
                 <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />

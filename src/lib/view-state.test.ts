@@ -22,6 +22,8 @@ describe('view state in the URL', () => {
       lq: 'メトホルミン eGFR',
       check: 'output:0016',
       compare: 'snapshots/2026-03/manifest.json',
+      diffKinds: ['dataset'],
+      diffChanges: ['changed', 'renamed'],
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
@@ -41,6 +43,7 @@ describe('view state in the URL', () => {
     expect(parseViewState('?pack=../auditor').pack).toBeNull();
     expect(parseViewState('?depth=-4').depth).toBe(1);
     expect(parseViewState('?depth=abc').depth).toBe(1);
+    expect(parseViewState('?dc=added,exploded').diffChanges).toEqual(['added']);
   });
 
   it('keeps only well-formed "N more" groups', () => {

@@ -4,6 +4,7 @@
  * Pure functions: parse and serialise are tested without a browser.
  */
 import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/index.ts';
+import { CHANGE_TYPES, type ChangeType } from '../core/diff/index.ts';
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
@@ -40,6 +41,10 @@ export interface ViewState {
   check: string | null;
   /** The snapshot (manifest URL) or pack (folder URL) the open one is compared with (Changes tab). */
   compare: string | null;
+  /** Node kinds listed in the Changes tab; null = all. */
+  diffKinds: NodeKind[] | null;
+  /** Kinds of change listed in the Changes tab; null = all. */
+  diffChanges: ChangeType[] | null;
 }
 
 export const MIN_DEPTH = 1;
@@ -64,17 +69,21 @@ export const DEFAULT_VIEW: ViewState = {
   lq: '',
   check: null,
   compare: null,
+  diffKinds: null,
+  diffChanges: null,
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-function kindList(value: string | null): NodeKind[] | null {
+/** A comma-separated list of allowed values; unknown ones are dropped. */
+function listOf<T extends string>(value: string | null, allowed: readonly T[]): T[] | null {
   if (value === null) return null;
-  const kinds = value.split(',').filter((k): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k));
-  return kinds;
+  return value.split(',').filter((k): k is T => (allowed as readonly string[]).includes(k));
 }
+
+const kindList = (value: string | null) => listOf(value, NODE_KINDS);
 
 /** Unknown or malformed parameters fall back to defaults: a hand-edited link never breaks the app. */
 export function parseViewState(search: string): ViewState {
@@ -99,6 +108,8 @@ export function parseViewState(search: string): ViewState {
     check: p.get('check') || null,
     compare: p.get('cmp') || null,
     impactKinds: kindList(p.get('ik')),
+    diffKinds: kindList(p.get('dk')),
+    diffChanges: listOf(p.get('dc'), CHANGE_TYPES),
   };
 }
 
@@ -123,6 +134,8 @@ export function serializeViewState(s: ViewState): string {
   if (s.lq) p.set('lq', s.lq);
   if (s.check) p.set('check', s.check);
   if (s.compare) p.set('cmp', s.compare);
+  if (s.diffKinds) p.set('dk', s.diffKinds.join(','));
+  if (s.diffChanges) p.set('dc', s.diffChanges.join(','));
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { NODE_KINDS, displayName, type NodeKind } from '../../../core/format/index.ts';
-import { CHANGE_TYPES, type ChangeType, type DiffFilter, type NodeChange } from '../../../core/diff/index.ts';
+import { ALL_CHANGES, CHANGE_TYPES, type ChangeType, type DiffFilter, type NodeChange } from '../../../core/diff/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useSnapshot } from '../../../lib/snapshot-context.tsx';
 import { downloadBlob } from '../../../lib/download.ts';
@@ -25,10 +25,13 @@ interface ViewProps extends Props {
   /** The address compared with, from the link (so that a link restores the comparison). */
   compareUrl: string | null;
   onCompareUrlChange(url: string | null): void;
+  /** The filters, from the link too (null: all node kinds / all kinds of change). */
+  filter: DiffFilter;
+  onFilterChange(filter: DiffFilter): void;
 }
 
 /** The open snapshot compared with another: what changed, filtered by kind, exported as CSV. */
-export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange }: ViewProps) {
+export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange, filter, onFilterChange }: ViewProps) {
   const { t } = useI18n();
   const { loaded } = useSnapshot();
   const overview = useDiffOverview();
@@ -76,10 +79,13 @@ export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange }: Vi
           onSwap={() => void compare.run('swap')}
           onClose={() => {
             onCompareUrlChange(null);
+            onFilterChange(ALL_CHANGES);
             void compare.run('close');
           }}
           hrefFor={hrefFor}
           onOpen={onOpen}
+          filter={filter}
+          onFilterChange={onFilterChange}
         />
       ) : null}
     </div>
@@ -98,14 +104,16 @@ interface ResultProps extends Props {
   busy: boolean;
   onSwap(): void;
   onClose(): void;
+  filter: DiffFilter;
+  onFilterChange(filter: DiffFilter): void;
 }
 
-function DiffResult({ overview, busy, onSwap, onClose, hrefFor, onOpen }: ResultProps) {
+function DiffResult({ overview, busy, onSwap, onClose, hrefFor, onOpen, filter, onFilterChange }: ResultProps) {
   const { t, lang } = useI18n();
-  const [kinds, setKinds] = useState<NodeKind[] | null>(null);
-  const [changes, setChanges] = useState<ChangeType[] | null>(null);
+  const { kinds, changes } = filter;
+  const setKinds = (k: NodeKind[] | null) => onFilterChange({ kinds: k, changes });
+  const setChanges = (c: ChangeType[] | null) => onFilterChange({ kinds, changes: c });
   const [shown, setShown] = useState(PAGE_ROWS);
-  const filter: DiffFilter = { kinds, changes };
   const page = useDiffPage(overview, filter, shown);
   const exportCsv = useDiffCsv();
   const n = (x: number | undefined) => x ?? 0;
