@@ -3,7 +3,7 @@
  * (JSON, written here), with the expected changes counted from the files themselves.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -18,6 +18,7 @@ import { parseCsv } from './read-csv.ts';
 const COPY = join(E2E_DIR, 'diff-copy');
 const DIFF_PACKS = join(E2E_DIR, 'diff-packs');
 const PACK_PORT = 4197;
+const ENCRYPTED_PORT = 4198;
 const RENAMED = 'model:meditron-70b';
 const NEW_ID = 'model:meditron-70b-v2';
 const REMOVED = 'doc:arxiv-1810.04805';
@@ -162,8 +163,8 @@ test.describe('snapshot diff', () => {
   }
 });
 
-function packCli(snapshot: string, out: string): void {
-  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', snapshot, '--key', E2E_PRIVATE_KEY, '--out', out], { encoding: 'utf8' });
+function packCli(snapshot: string, out: string, extra: string[] = []): void {
+  const r = spawnSync('npx', ['tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', snapshot, '--key', E2E_PRIVATE_KEY, '--out', out, ...extra], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
 }
 
@@ -210,5 +211,49 @@ test.describe('snapshot diff of role packs', () => {
     await field.fill('packs/clinician/');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('diff-error')).toContainText(/is the "clinician" role's pack and .* the "researcher" role's: only packs of one role can be compared/);
+  });
+});
+
+test.describe('snapshot diff of encrypted packs', () => {
+  let server: Server | null = null;
+  let base = '';
+  const passphrase = 'diff passphrase 来歴';
+  test.beforeAll(async () => {
+    if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
+    writeChangedCopy(readSampleGraph());
+    const dir = join(E2E_DIR, 'diff-packs-encrypted');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'clinician.pass'), passphrase);
+    const encrypt = ['--role', 'clinician', '--encrypt', `clinician=${join(dir, 'clinician.pass')}`];
+    packCli('public/snapshots/sample', join(dir, 'earlier'), encrypt);
+    packCli(COPY, join(dir, 'later'), encrypt);
+    // Served: the earlier pack as packs/clinician/, the later one beside it.
+    cpSync(join(dir, 'earlier'), join(dir, 'served'), { recursive: true });
+    cpSync(join(dir, 'later', 'clinician'), join(dir, 'served', 'clinician-later'), { recursive: true });
+    server = await startServer({ dir: 'dist', base: '/raireki/', port: ENCRYPTED_PORT, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: join(dir, 'served') }] });
+    base = `http://127.0.0.1:${ENCRYPTED_PORT}/raireki/`;
+  });
+  test.afterAll(() => void server?.close());
+
+  test('the other encrypted pack asks for its passphrase, refuses a wrong one, then compares', async ({ page }) => {
+    await page.goto(`${base}?lang=en&pack=clinician&view=diff`);
+    await page.getByLabel('Passphrase').fill(passphrase);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const field = page.getByLabel('Earlier pack of this role: address of its folder on this site');
+    await field.fill('packs/clinician-later/');
+    await page.keyboard.press('Enter');
+    const form = page.locator('form.passphrase');
+    await expect(form).toContainText('The clinician pack to compare with (packs/clinician-later/) is encrypted');
+    await form.getByLabel('Passphrase').fill('wrong passphrase');
+    await form.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(form.getByRole('alert')).toContainText('Wrong passphrase');
+    await expect(page.getByTestId('diff-summary')).toHaveCount(0);
+    await form.getByLabel('Passphrase').fill(passphrase);
+    await form.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('diff-summary')).toContainText(/Nodes: \d+ added, \d+ removed, [1-9]\d* changed/);
+    await expect(form).toHaveCount(0);
+    // The clinician's pack holds outputs: the new answer shows (as removed: the copy is the earlier side).
+    await expect(page.getByTestId('diff-nodes')).toContainText('Diff test answer');
   });
 });

@@ -14,7 +14,7 @@ import { SnapshotControls } from '../features/snapshot-loader/components/snapsho
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
 import { useUrlState, type UrlState } from './use-url-state.ts';
 import { useSnapshotLoader, type SnapshotLoader } from './use-snapshot-loader.ts';
-import { PassphraseForm } from '../features/snapshot-loader/components/passphrase-form.tsx';
+import { PassphraseForm } from '../components/passphrase-form.tsx';
 import { ImportReport } from '../features/snapshot-loader/components/import-report.tsx';
 import { useFileDrop } from '../features/snapshot-loader/use-file-drop.ts';
 

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { Lang } from '../../../core/format/index.ts';
 import type { DiffFilter } from '../../../core/diff/index.ts';
 import { useSnapshot } from '../../../lib/snapshot-context.tsx';
-import type { Progress } from '../../../workers/rpc.ts';
+import { RemoteError, type Progress } from '../../../workers/rpc.ts';
 import type { DiffOverview } from '../../../workers/diff-session.ts';
 
 /** The comparison the worker holds for the open snapshot (null when none). */
@@ -39,10 +39,13 @@ export function useCompare() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // An encrypted pack to compare with: its address, and whether the last passphrase was wrong.
+  const [passphrase, setPassphrase] = useState<{ packUrl: string; wrong: boolean } | null>(null);
   const run = useCallback(
     async (req: CompareRequest) => {
       setBusy(true);
       setError(null);
+      setPassphrase(null);
       setProgress(null);
       try {
         const key = ['diff-overview', loaded?.generation ?? 0];
@@ -61,7 +64,10 @@ export function useCompare() {
                 : await client.call('compareUrl', { url: absolute(req.url) }, setProgress);
         queries.setQueryData(key, overview);
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
+        const code = err instanceof RemoteError ? err.code : undefined;
+        if (typeof req === 'object' && 'packUrl' in req && (code === 'passphrase-needed' || code === 'wrong-passphrase')) {
+          setPassphrase({ packUrl: req.packUrl, wrong: code === 'wrong-passphrase' });
+        } else setError(err instanceof Error ? err.message : String(err));
       } finally {
         setBusy(false);
         setProgress(null);
@@ -69,7 +75,7 @@ export function useCompare() {
     },
     [client, loaded?.generation, queries],
   );
-  return { run, busy, progress, error };
+  return { run, busy, progress, error, passphrase };
 }
 
 /** Every change of the filter as CSV, made in the worker. */

@@ -8,6 +8,7 @@ import { KindFilter } from '../../../components/kind-filter.tsx';
 import { KindBadge } from '../../../components/kind-badge.tsx';
 import { ClassificationBadge } from '../../../components/classification-badge.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
+import { PassphraseForm } from '../../../components/passphrase-form.tsx';
 import type { DiffOverview } from '../../../workers/diff-session.ts';
 import { useCompare, useDiffCsv, useDiffOverview, useDiffPage } from '../api/use-diff.ts';
 import { CompareForm } from './compare-form.tsx';
@@ -66,6 +67,14 @@ export function DiffView({ hrefFor, onOpen, compareUrl, onCompareUrlChange, filt
         <p role="status" className="loading">
           <progress max={compare.progress?.total || 1} value={compare.progress?.done ?? 0} aria-label={t('loading')} /> {t('diffComparing', { label: phaseText(compare.progress?.label ?? '', t) })}
         </p>
+      ) : null}
+      {compare.passphrase && packRole ? (
+        <PassphraseForm
+          role={packRole}
+          wrong={compare.passphrase.wrong}
+          title={t('diffPassphraseTitle', { role: packRole, url: compare.passphrase.packUrl })}
+          onSubmit={(passphrase) => void compare.run({ packUrl: compare.passphrase!.packUrl, passphrase })}
+        />
       ) : null}
       {compare.error ? (
         <div className="banner error" role="alert" data-testid="diff-error">

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import { useI18n } from '../../../lib/i18n.tsx';
+import { useI18n } from '../lib/i18n.tsx';
 
 /**
- * Asks for a role's passphrase when its pack is encrypted (hosts without authentication).
- * The passphrase goes to the worker, which derives the key; it is not stored anywhere.
+ * Asks for a role's passphrase when its pack is encrypted (hosts without authentication):
+ * the pack to open, or another pack of the role to compare with (`title`). The passphrase
+ * goes to the worker, which derives the key; it is not stored anywhere.
  */
-export function PassphraseForm({ role, wrong, onSubmit }: { role: string; wrong: boolean; onSubmit(passphrase: string): void }) {
+export function PassphraseForm({ role, wrong, title, onSubmit }: { role: string; wrong: boolean; title?: string; onSubmit(passphrase: string): void }) {
   const { t } = useI18n();
   const id = useId();
   const [value, setValue] = useState('');
@@ -19,7 +20,7 @@ export function PassphraseForm({ role, wrong, onSubmit }: { role: string; wrong:
         setValue('');
       }}
     >
-      <strong id={`${id}-title`}>{t('passphraseTitle', { role })}</strong>
+      <strong id={`${id}-title`}>{title ?? t('passphraseTitle', { role })}</strong>
       {wrong ? (
         <p role="alert" className="error-text">
           {t('passphraseWrong')}
