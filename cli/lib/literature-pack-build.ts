@@ -18,8 +18,12 @@ import {
   packBinaryFiles,
   type LiteratureDoc,
   type LiteratureManifest,
+  type PartitionedLayout,
 } from '../../src/core/search/literature-pack.ts';
 import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
+import { partitionedFiles } from '../../src/core/search/literature-partitioned.ts';
+import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
+import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
 import { calibratePackFusion } from './literature-calibration.ts';
 import { buildStaticModelFolder, trainingSample } from './literature-static-model.ts';
@@ -33,7 +37,7 @@ function trainedOn(count: number): (doc: number) => boolean {
   return (doc) => seen[doc] === 1;
 }
 
-export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'write';
+export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'partition' | 'write';
 
 export interface BuildPackOptions {
   /** Files of a model folder to use instead of training the default model on the corpus. */
@@ -45,8 +49,19 @@ export interface BuildPackOptions {
   readonly keywordWeight?: number;
   /** Pseudo-queries for the fusion calibration (default CALIBRATION_QUERIES; 0: none, the default rule). */
   readonly calibrationQueries?: number;
+  /**
+   * Write the partitioned layout (literature-partitioned.ts: files fetched per query) or the
+   * whole one; by default partitioned from PARTITION_THRESHOLD documents up.
+   */
+  readonly partitioned?: boolean;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
 }
+
+/**
+ * Documents from which the indexer writes the partitioned layout unless told otherwise:
+ * below it the whole index is at most ~30 MB and one exact scan answers in a few ms.
+ */
+export const PARTITION_THRESHOLD = 100_000;
 
 export interface BuiltPack {
   readonly files: Map<string, Uint8Array>;
@@ -65,13 +80,15 @@ export function passageText(doc: LiteratureDoc): string {
 }
 
 const EMBED_CHUNK = 256;
+/** Seed of the k-means sample and nprobe queries: the same corpus gives the same lists. */
+const PARTITION_SEED = 13;
 
 /** BM25F fields: title (open to prefix completion, as people type titles) and text. */
 export const LITERATURE_FIELDS: readonly Bm25FieldSpec[] = [{ weight: 1, prefix: true }, { weight: 1 }];
 
 export async function buildLiteraturePack(docs: readonly LiteratureDoc[], options: BuildPackOptions): Promise<BuiltPack> {
   const progress = options.onProgress ?? (() => {});
-  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, write: 0 };
+  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, partition: 0, write: 0 };
   const passages = docs.map(passageText);
   // Before the long part: a folder that cannot be used fails the build at once.
   const nli = options.nliFiles ? await nliModelName(options.nliFiles, options.runtime) : undefined;
@@ -127,9 +144,20 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
 
   t = performance.now();
   const encoder = new TextEncoder();
-  const files = packBinaryFiles(matrix, bm25);
-  files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
-  files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
+  let files: Map<string, Uint8Array>;
+  let partitioned: PartitionedLayout | undefined;
+  if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
+    const prng = new Prng(PARTITION_SEED);
+    const out = partitionedFiles(docs, matrix, bm25, { random: () => prng.next(), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    files = out.files;
+    partitioned = out.layout;
+  } else {
+    files = packBinaryFiles(matrix, bm25);
+    files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
+    files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
+  }
+  timings.partition = performance.now() - t;
+  t = performance.now();
   for (const [name, bytes] of modelFiles) files.set(MODEL_DIR + name, bytes);
   for (const [name, bytes] of options.nliFiles ?? []) files.set(NLI_DIR + name, bytes);
   const hashes: Record<string, { sha256: string; bytes: number }> = {};
@@ -146,6 +174,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,
     ...(calibration ? { fusion: { ...calibration.rule, calibration: { queries: calibration.queries, ndcg: calibration.ndcg } } } : {}),
+    ...(partitioned ? { partitioned } : {}),
     files: hashes,
   };
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
