@@ -20,7 +20,7 @@ import {
   type LiteratureManifest,
   type PartitionedLayout,
 } from '../../src/core/search/literature-pack.ts';
-import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
+import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
 import { partitionedFiles } from '../../src/core/search/literature-partitioned.ts';
 import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../../src/testing/prng.ts';
@@ -54,6 +54,11 @@ export interface BuildPackOptions {
    * whole one; by default partitioned from PARTITION_THRESHOLD documents up.
    */
   readonly partitioned?: boolean;
+  /**
+   * Passage vectors already made (by shards, literature-shards.ts) with `modelFiles`, one
+   * row per document in order: the build skips embedding.
+   */
+  readonly vectors?: Int8Matrix;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
 }
 
@@ -74,6 +79,41 @@ export interface BuiltPack {
   readonly calibrationCases: readonly CalibrationCase[];
 }
 
+/**
+ * Passage vectors of the texts by the model, int8 row by row as they come (a million
+ * float rows would be a gigabyte; their int8 codes are a quarter of it).
+ */
+export async function embedPassages(
+  passages: readonly string[],
+  modelFiles: ReadonlyMap<string, Uint8Array>,
+  runtime: RuntimeOptions,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ matrix: Int8Matrix; name: string }> {
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), runtime);
+  try {
+    const dims = embedder.manifest.dimensions;
+    const codes = new Int8Array(passages.length * dims);
+    const scales = new Float32Array(passages.length);
+    for (let i = 0; i < passages.length; i += EMBED_CHUNK) {
+      onProgress(i, passages.length);
+      const chunk = quantizeRows(await embedder.embed(passages.slice(i, i + EMBED_CHUNK), 'passage'), dims);
+      codes.set(chunk.codes, i * dims);
+      scales.set(chunk.scales, i);
+    }
+    onProgress(passages.length, passages.length);
+    return { matrix: { rows: passages.length, dims, codes, scales }, name: embedder.manifest.name };
+  } finally {
+    await embedder.release();
+  }
+}
+
+/** The model folder's name, from starting it as the browser will (which checks its files). */
+async function modelNameOf(modelFiles: ReadonlyMap<string, Uint8Array>, runtime: RuntimeOptions): Promise<string> {
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), runtime);
+  await embedder.release();
+  return embedder.manifest.name;
+}
+
 /** The text a document is embedded and keyword-indexed as. */
 export function passageText(doc: LiteratureDoc): string {
   return doc.title && doc.text ? `${doc.title}\n${doc.text}` : doc.title || doc.text;
@@ -91,6 +131,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, partition: 0, write: 0 };
   const passages = docs.map(passageText);
   // Before the long part: a folder that cannot be used fails the build at once.
+  if (options.vectors && !options.modelFiles) throw new Error('vectors made beforehand need the model folder they were made with');
   const nli = options.nliFiles ? await nliModelName(options.nliFiles, options.runtime) : undefined;
 
   let t = performance.now();
@@ -101,19 +142,11 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   timings.model = performance.now() - t;
 
   t = performance.now();
-  const embedder = await createEmbedder(memoryFolderIo(modelFiles), options.runtime);
-  const vectors: Float32Array[] = [];
-  try {
-    for (let i = 0; i < passages.length; i += EMBED_CHUNK) {
-      progress('embed', i, passages.length);
-      vectors.push(...(await embedder.embed(passages.slice(i, i + EMBED_CHUNK), 'passage')));
-    }
-  } finally {
-    await embedder.release();
-  }
-  progress('embed', passages.length, passages.length);
-  const dims = embedder.manifest.dimensions;
-  const matrix = quantizeRows(vectors, dims);
+  const { matrix, name: modelName } = options.vectors
+    ? { matrix: options.vectors, name: await modelNameOf(modelFiles, options.runtime) }
+    : await embedPassages(passages, modelFiles, options.runtime, (d, n) => progress('embed', d, n));
+  if (matrix.rows !== docs.length) throw new Error(`${matrix.rows} vectors for ${docs.length} documents`);
+  const dims = matrix.dims;
   timings.embed = performance.now() - t;
 
   t = performance.now();
@@ -148,7 +181,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   let partitioned: PartitionedLayout | undefined;
   if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
     const prng = new Prng(PARTITION_SEED);
-    const out = partitionedFiles(docs, matrix, bm25, { random: () => prng.next(), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
     files = out.files;
     partitioned = out.layout;
   } else {
@@ -169,7 +202,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     format: LITERATURE_FORMAT,
     docCount: docs.length,
     dims,
-    model: embedder.manifest.name,
+    model: modelName,
     ...(nli !== undefined ? { nli } : {}),
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,

@@ -38,7 +38,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function build(seed = 1) {
   const r = new Prng(seed);
-  const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
+  const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
   const manifest: LiteratureManifest = parseLiteratureManifest(
     JSON.stringify({
       format: LITERATURE_FORMAT,

@@ -26,14 +26,17 @@ import { bm25TopK } from './bm25.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import type { FusedHit } from './fusion.ts';
 import {
+  loadLiteraturePack,
   readCheckedFile,
+  readLiteratureManifest,
   view,
   type LiteratureDoc,
+  type LiteratureIndex,
   type LiteratureManifest,
   type LiteraturePackIo,
   type PartitionedLayout,
 } from './literature-pack.ts';
-import { FUSION_CANDIDATES, fuseHits, keywordGroups, type HybridOptions } from './literature-search.ts';
+import { FUSION_CANDIDATES, fuseHits, hybridSearch, keywordGroups, type HybridOptions } from './literature-search.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import type { ScoredDoc } from './top-k.ts';
 import {
@@ -73,6 +76,8 @@ const NPROBE_QUERIES = 200;
 
 export interface PartitionOptions {
   readonly random: () => number;
+  /** UTF-8 encoding (TextEncoder's; src/core has no such global). */
+  readonly encodeUtf8: (text: string) => Uint8Array;
   /** The int8 scan used for k-means and the recall measurement (the JS scan by default). */
   readonly scorer?: RowScorer;
   readonly docsPerBlock?: number;
@@ -120,7 +125,7 @@ export function partitionedFiles(
   bm25: Bm25Index & { readonly terms: readonly string[] },
   options: PartitionOptions,
 ): { files: Map<string, Uint8Array>; layout: PartitionedLayout } {
-  const encoder = new TextEncoder();
+  const encoder = { encode: options.encodeUtf8 };
   const files = new Map<string, Uint8Array>();
   const docsPerBlock = options.docsPerBlock ?? DEFAULT_DOCS_PER_BLOCK;
   for (let b = 0; b * docsPerBlock < docs.length; b++) {
@@ -221,7 +226,7 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
   return new PartitionedLiterature(io, manifest, layout, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales });
 }
 
-export class PartitionedLiterature {
+export class PartitionedLiterature implements LiteratureSearcher {
   /** Parts read so far (postings blocks, lists, document blocks), by file name. */
   private readonly parts = new Map<string, Promise<Uint8Array>>();
   /** The index bm25TopK scores a query on: the dictionary with the postings of that query's terms. */
@@ -404,4 +409,37 @@ export class PartitionedLiterature {
     );
     return { hits: fused.filter((h) => docs.has(h.doc)), docs, faults };
   }
+}
+
+/**
+ * What the search worker asks of an open index, whole or partitioned: hybrid hits with
+ * their documents and the parts that could not be read (none for a whole index, which is
+ * checked whole when it opens).
+ */
+export interface LiteratureSearcher {
+  readonly manifest: LiteratureManifest;
+  /** The keyword index (a partitioned one's term dictionary): query analysis, coverage, translation. */
+  readonly bm25: Bm25Index;
+  readonly docCount: number;
+  search(query: string, queryVector: Float32Array | null, options: HybridOptions): Promise<PartitionedHits>;
+}
+
+/** A whole index (literature-pack.ts) as a LiteratureSearcher; `scorer` scans its vectors (e.g. WASM SIMD). */
+export function wholeIndexSearcher(index: LiteratureIndex, scorer?: RowScorer): LiteratureSearcher {
+  const scoreRows = scorer?.(index.vectors);
+  return {
+    manifest: index.manifest,
+    bm25: index.bm25,
+    docCount: index.docs.length,
+    search: async (query, queryVector, options) => {
+      const hits = hybridSearch(index, query, queryVector, scoreRows ? { scoreRows, ...options } : options);
+      return { hits, docs: new Map(hits.map((h) => [h.doc, index.docs[h.doc]!])), faults: [] };
+    },
+  };
+}
+
+/** Opens the index the manifest describes: partitioned, or whole (every file read and checked now). */
+export async function openLiteratureSearcher(io: LiteraturePackIo, scorer?: RowScorer): Promise<LiteratureSearcher> {
+  const manifest = await readLiteratureManifest(io);
+  return manifest.partitioned ? openPartitionedLiterature(io, manifest) : wholeIndexSearcher(await loadLiteraturePack(io, manifest), scorer);
 }
