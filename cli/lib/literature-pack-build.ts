@@ -21,7 +21,7 @@ import {
   type PartitionedLayout,
 } from '../../src/core/search/literature-pack.ts';
 import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
-import { partitionedFiles } from '../../src/core/search/literature-partitioned.ts';
+import { partitionedFiles, type PartitionOptions } from '../../src/core/search/literature-partitioned.ts';
 import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
@@ -54,6 +54,8 @@ export interface BuildPackOptions {
    * whole one; by default partitioned from PARTITION_THRESHOLD documents up.
    */
   readonly partitioned?: boolean;
+  /** Sizes of the partitions (defaults in literature-partitioned.ts). */
+  readonly partition?: Pick<PartitionOptions, 'listRows' | 'docsPerBlock' | 'postingsBlockBytes'>;
   /**
    * Passage vectors already made (by shards, literature-shards.ts) with `modelFiles`, one
    * row per document in order: the build skips embedding.
@@ -181,7 +183,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   let partitioned: PartitionedLayout | undefined;
   if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
     const prng = new Prng(PARTITION_SEED);
-    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
     files = out.files;
     partitioned = out.layout;
   } else {
