@@ -2,7 +2,7 @@
  * Builds a static literature index for the browser's literature search.
  *
  *   npm run pack:literature -- <input> <out-dir> [--model <model folder>] [--nli <NLI model folder>] [--keyword-weight 0.7]
- *                              [--partitioned | --whole] [--shards N [--parallel P] [--work <dir>]]
+ *                              [--partitioned | --whole] [--list-rows n] [--shards N [--parallel P] [--work <dir>]]
  *   npm run pack:literature -- <input> --shard i/N --work <dir> [--model <model folder>]
  *
  * <input>: BEIR corpus.jsonl ({_id, title, text}), JSONL with title / abstract / source /
@@ -15,7 +15,7 @@
  *
  * Layout (docs/literature-scale.md): from 100,000 documents the index is partitioned
  * (vector lists, postings blocks and document blocks fetched per query); --partitioned or
- * --whole choose it regardless of size.
+ * --whole choose it regardless of size; --list-rows sets the documents per vector list (512).
  *
  * Large corpora build in shards: --shards N embeds the corpus in N shards, P at a time as
  * child processes (default 2), in <work> (default <out-dir>.shards), then merges them into
@@ -51,10 +51,11 @@ interface Args {
   shards?: number;
   parallel: number;
   work?: string;
+  listRows?: number;
 }
 
 const USAGE =
-  'usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--nli <folder>] [--keyword-weight w] [--partitioned|--whole] [--shards N [--parallel P] [--work <dir>]]\n' +
+  'usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--nli <folder>] [--keyword-weight w] [--partitioned|--whole] [--list-rows n] [--shards N [--parallel P] [--work <dir>]]\n' +
   '       pack-literature <input.jsonl|input.csv> --shard i/N --work <dir> [--model <folder>]';
 
 function parseArgs(argv: string[]): Args {
@@ -75,6 +76,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--shards') a.shards = count('--shards', argv[++i]);
     else if (argv[i] === '--parallel') a.parallel = count('--parallel', argv[++i]);
     else if (argv[i] === '--work') a.work = argv[++i];
+    else if (argv[i] === '--list-rows') a.listRows = count('--list-rows', argv[++i]);
     else positional.push(argv[i]!);
   }
   if (a.shard) {
@@ -143,6 +145,7 @@ async function main(): Promise<number> {
     ...(args.model ? { modelFiles: await readModelFolder(args.model) } : {}),
     ...(sharded ?? {}),
     ...(args.partitioned !== undefined ? { partitioned: args.partitioned } : {}),
+    ...(args.listRows ? { partition: { listRows: args.listRows } } : {}),
     ...(args.nli ? { nliFiles: await readModelFolder(args.nli) } : {}),
     ...(args.keywordWeight !== undefined ? { keywordWeight: args.keywordWeight } : {}),
     onProgress: (stage, done, total) => bar.update(STAGE_LABEL[stage], done, total),

@@ -181,6 +181,17 @@ export class LiteratureSession {
     return { docCount: index.docCount, model: index.manifest.model, partitioned: index.manifest.partitioned !== undefined };
   }
 
+  /** Bytes and files of a partitioned index fetched since it opened (null for a whole index): for benchmarks. */
+  partsFetched(): { bytes: number; files: number } | null {
+    const f = this.index?.fetched;
+    return f ? { bytes: f.bytes, files: f.files } : null;
+  }
+
+  /** Forgets the parts of a partitioned index read so far, so the next search is cold (benchmarks). */
+  forgetParts(): void {
+    this.index?.forgetParts?.();
+  }
+
   /** Loads the embedding model (once); resolves to null, with the reason kept, if it fails. */
   private async model(progress?: (p: Progress) => void): Promise<Embedder | null> {
     if (this.modelError) return null;

@@ -250,6 +250,10 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return this.manifest.docCount;
   }
 
+  forgetParts(): void {
+    this.parts.clear();
+  }
+
   /** `bm25` for fusion and query analysis: the term dictionary. */
   get bm25(): Bm25Index {
     return this.dictionary;
@@ -422,6 +426,10 @@ export interface LiteratureSearcher {
   readonly bm25: Bm25Index;
   readonly docCount: number;
   search(query: string, queryVector: Float32Array | null, options: HybridOptions): Promise<PartitionedHits>;
+  /** Parts (files) fetched since opening, of a partitioned index; absent for a whole one. */
+  readonly fetched?: { readonly bytes: number; readonly files: number };
+  /** Forgets the parts read so far, so the next query fetches its own again (cold-query benchmarks). */
+  forgetParts?(): void;
 }
 
 /** A whole index (literature-pack.ts) as a LiteratureSearcher; `scorer` scans its vectors (e.g. WASM SIMD). */
