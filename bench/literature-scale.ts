@@ -45,19 +45,13 @@ import { createEmbedder, sha256Hex } from '../src/embed/index.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { generateCorpus } from './lib/literature-bench-corpus.ts';
 import { quantile } from './lib/stats.ts';
+import { benchOptions } from './lib/bench-args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const docs = Number(opt('docs', '100000'));
-const seed = Number(opt('seed', '1'));
-const runs = Math.max(1, Number(opt('runs', '2')));
-const rounds = Math.max(1, Number(opt('rounds', '3')));
+const { opt, has, corpus } = benchOptions();
+const { docs, seed, runs, rounds } = corpus({ runs: 2, rounds: 3 });
 const speedupDocs = Number(opt('speedup-docs', '20000'));
-const real = args.includes('--real') ? opt('real', '') : '';
-const browser = !args.includes('--no-browser');
+const real = has('real') ? opt('real', '') : '';
+const browser = !has('no-browser');
 const ROOT = '.tmp/bench/scale';
 /** The issue's aims. */
 const AIM = { warmP95Ms: 50, coldP95Ms: 300, recall: 0.95, coldBytes: 2e6, openBytes: 5e6 };
@@ -67,7 +61,10 @@ const CLI = 'cli/pack-literature.ts';
 mkdirSync(ROOT, { recursive: true });
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
-const p = (xs: readonly number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
+const p = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
+};
 
 /** Node with tsx, as `npx tsx` runs it: the loader flags this process was started with. */
 const nodeArgs = (...rest: string[]) => [...process.execArgv, ...rest];
@@ -144,7 +141,7 @@ interface NodeFigures {
   modelBytes: number;
   indexBytes: number;
   files: number;
-  cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p> };
+  cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>> };
   warmMs: ReturnType<typeof p>;
 }
 
@@ -176,14 +173,16 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const coldFiles: number[] = [];
   const coldMs: number[] = [];
   const warmMs: number[] = [];
+  const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
   for (const [i, q] of queryTexts.entries()) {
     index.forgetParts();
-    const before = { ...index.fetched };
+    const before = { ...index.fetched, byPart: { ...index.fetched.byPart } };
     let t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     coldMs.push(performance.now() - t0);
     coldBytes.push(index.fetched.bytes - before.bytes);
     coldFiles.push(index.fetched.files - before.files);
+    for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
     t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     warmMs.push(performance.now() - t0);
@@ -201,7 +200,7 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     modelBytes: dirBytes(join(dir, MODEL_DIR)),
     indexBytes: dirBytes(dir),
     files: Object.keys(manifest.files).length,
-    cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs) },
+    cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])) },
     warmMs: p(warmMs),
   };
 }
@@ -243,8 +242,8 @@ async function measureBrowser(dir: string): Promise<{ openMs: number; warm: Retu
     server.close();
   }
   return {
-    openMs: quantile(figures.map((f) => f.openMs), 0.5),
-    modelLoadMs: quantile(figures.map((f) => f.modelLoadMs), 0.5),
+    openMs: p(figures.map((f) => f.openMs)).p50,
+    modelLoadMs: p(figures.map((f) => f.modelLoadMs)).p50,
     warm: p(figures.flatMap((f) => f.hybrid.raw.searchMs)),
     keywordWarm: p(figures.flatMap((f) => f.keyword.raw.searchMs)),
     cold: p(figures.flatMap((f) => f.cold!.raw.searchMs)),
@@ -303,6 +302,7 @@ const line = (label: string, f: NodeFigures) =>
   `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
   `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
   `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +
+  `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}\n` +
   `  Node search (files on local disk): cold p50 ${f.cold.ms.p50.toFixed(1)} ms / p95 ${f.cold.ms.p95.toFixed(1)} ms; warm p50 ${f.warmMs.p50.toFixed(1)} ms / p95 ${f.warmMs.p95.toFixed(1)} ms`;
 console.log('\n' + line(`generated ${docs}`, gen));
 if (speedup) console.log(`  shards' speed-up (embedding ${speedup.docs} documents in 2 shards): one at a time ${s1(speedup.serialMs)}, two at a time ${s1(speedup.parallelMs)} = ${(speedup.serialMs / speedup.parallelMs).toFixed(2)}×`);

@@ -175,17 +175,45 @@ export async function readCheckedFile(io: LiteraturePackIo, manifest: Literature
   return bytes;
 }
 
-/** Reads and hash-checks the pack's index files (not the model folders: the embedder and the NLI model check theirs). */
-export async function loadLiteraturePack(io: LiteraturePackIo, known?: LiteratureManifest): Promise<LiteratureIndex> {
-  const manifest = known ?? (await readLiteratureManifest(io));
-  if (manifest.partitioned) throw new Error(`${LITERATURE_MANIFEST}: the index is partitioned; open it with openPartitionedLiterature`);
-  const names = Object.values(PACK_FILES);
+/** Reads and checks these files of the index, in order, reporting progress by file. */
+export async function readCheckedFiles(io: LiteraturePackIo, manifest: LiteratureManifest, names: readonly string[]): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const [i, name] of names.entries()) {
     io.onProgress?.(i, names.length, name);
     files.set(name, await readCheckedFile(io, manifest, name));
   }
   io.onProgress?.(names.length, names.length, '');
+  return files;
+}
+
+/**
+ * The keyword index from the manifest's scalars, the term list and the arrays read from
+ * files (a partitioned index gives empty postings: they are fetched per query).
+ */
+export function bm25FromFiles(
+  manifest: LiteratureManifest,
+  terms: string[],
+  arrays: Pick<Bm25Index, 'postingOffsets' | 'postingDocs' | 'postingTfs' | 'prefixTerms'>,
+): Bm25Index {
+  if (arrays.postingOffsets.length !== terms.length + 1 || arrays.postingDocs.length !== arrays.postingTfs.length) {
+    throw new Error('the BM25 files disagree with each other or with the term list');
+  }
+  return {
+    k1: manifest.bm25.k1,
+    fields: manifest.bm25.fields,
+    fieldAvgLengths: Float64Array.from(manifest.bm25.fieldAvgLengths),
+    docCount: manifest.docCount,
+    terms,
+    vocabulary: TermDictionary.fromTerms(terms),
+    ...arrays,
+  };
+}
+
+/** Reads and hash-checks the pack's index files (not the model folders: the embedder and the NLI model check theirs). */
+export async function loadLiteraturePack(io: LiteraturePackIo, known?: LiteratureManifest): Promise<LiteratureIndex> {
+  const manifest = known ?? (await readLiteratureManifest(io));
+  if (manifest.partitioned) throw new Error(`${LITERATURE_MANIFEST}: the index is partitioned; open it with openPartitionedLiterature`);
+  const files = await readCheckedFiles(io, manifest, Object.values(PACK_FILES));
   const json = (name: string) => JSON.parse(io.decodeUtf8(files.get(name)!)) as unknown;
   const { docCount, dims } = manifest;
   const docs = json(PACK_FILES.docs) as LiteratureDoc[];
@@ -195,21 +223,12 @@ export async function loadLiteraturePack(io: LiteraturePackIo, known?: Literatur
   if (docs.length !== docCount || scales.length !== docCount || codes.length !== docCount * dims) {
     throw new Error(`the pack's files disagree on the number of documents (manifest: ${docCount})`);
   }
-  const bm25: Bm25Index = {
-    k1: manifest.bm25.k1,
-    fields: manifest.bm25.fields,
-    fieldAvgLengths: Float64Array.from(manifest.bm25.fieldAvgLengths),
-    docCount,
-    terms,
-    vocabulary: TermDictionary.fromTerms(terms),
+  const bm25 = bm25FromFiles(manifest, terms, {
     postingOffsets: view(files.get(PACK_FILES.offsets)!, Int32Array, PACK_FILES.offsets),
     postingDocs: view(files.get(PACK_FILES.postingDocs)!, Int32Array, PACK_FILES.postingDocs),
     postingTfs: view(files.get(PACK_FILES.tfs)!, Float32Array, PACK_FILES.tfs),
     prefixTerms: view(files.get(PACK_FILES.prefix)!, Int32Array, PACK_FILES.prefix),
-  };
-  if (bm25.postingOffsets.length !== terms.length + 1 || bm25.postingDocs.length !== bm25.postingTfs.length) {
-    throw new Error('the BM25 files disagree with each other or with the term list');
-  }
+  });
   return { manifest, docs, vectors: { rows: docCount, dims, codes, scales }, bm25 };
 }
 

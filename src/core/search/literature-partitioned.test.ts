@@ -151,6 +151,16 @@ describe('a partitioned literature index', () => {
       expect(hits.map((h) => h.doc)).not.toContain(first[0]!.doc);
     });
 
+    it('answers as keyword search alone, not a fusion with nothing, when no probed list can be read', async () => {
+      const bad = new Map([...files].filter(([n]) => !n.startsWith('lists/')));
+      const { index } = await open(bad, manifest);
+      const query = `${topicWord(6)} shared`;
+      const r = await index.search(query, queries[6]!, { k: 10 });
+      expect(r.faults.length).toBe(manifest.partitioned!.ivf.nprobe);
+      expect(r.faults.every((f) => f.part === 'vectors')).toBe(true);
+      expect(r.hits.map((h) => h.doc)).toEqual(keywordSearch(bm25, query, 10).map((h) => h.doc));
+    });
+
     it('reports a missing postings block and scores the query’s other terms', async () => {
       const { index: good } = await open(files, manifest);
       const q = `${topicWord(4)} shared`;

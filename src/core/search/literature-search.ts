@@ -91,8 +91,13 @@ export function hybridSearch(index: LiteratureIndex, query: string, queryVector:
   const n = Math.max(options.k, options.candidates ?? FUSION_CANDIDATES);
   const translations = options.translations ?? [];
   const keyword = keywordSearch(index.bm25, query, n, translations);
-  if (!queryVector) return keyword.slice(0, options.k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
+  if (!queryVector) return keywordOnly(keyword, options.k);
   return fuseHits(index, query, keyword, vectorSearch(index, queryVector, n, options.scoreRows), options);
+}
+
+/** Keyword hits as fused hits, for searches without the vector side. */
+export function keywordOnly(keyword: readonly ScoredDoc[], k: number): FusedHit[] {
+  return keyword.slice(0, k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
 }
 
 /** What fusion reads of an index: its manifest's rule and its vocabulary (query coverage). */
@@ -109,6 +114,10 @@ export function fuseHits(
   vector: readonly ScoredDoc[],
   options: Pick<HybridOptions, 'k' | 'keywordWeight' | 'translations'>,
 ): FusedHit[] {
+  // No vector candidates (a partitioned index whose probed lists could not be read): the
+  // keyword ranking alone, as without a query vector; fused, a weight chosen for two
+  // rankers could scale it to nothing and leave the order to document ids.
+  if (vector.length === 0) return keywordOnly(keyword, options.k);
   const rule = index.manifest.fusion ?? DEFAULT_FUSION_RULE;
   const weight =
     options.keywordWeight ??
