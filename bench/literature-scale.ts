@@ -24,13 +24,12 @@
  * and bench/out/literature-scale.json. Figures only, no asserts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { nodeFolderIo, nodeRuntimeOptions } from '../cli/lib/literature-node-io.ts';
+import { nodeFolderIo, nodeRuntimeOptions, readCorpusFile } from '../cli/lib/literature-node-io.ts';
 import { passageText } from '../cli/lib/literature-pack-build.ts';
-import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
 import { runShards } from '../cli/lib/literature-shards.ts';
 import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
@@ -93,8 +92,14 @@ function buildIndex(corpus: string, out: string, extra: string[]): BuildFigures 
 
 function writeCorpus(path: string, n: number): void {
   if (existsSync(path)) return;
-  const lines = generateCorpus({ docs: n, seed }).map((d) => JSON.stringify({ id: d.id, title: d.title, abstract: d.text, source: d.source, year: d.year }));
-  writeFileSync(path, lines.join('\n') + '\n');
+  // In chunks: a million records are more text than one string may hold.
+  const docs = generateCorpus({ docs: n, seed });
+  writeFileSync(`${path}.partial`, '');
+  for (let i = 0; i < docs.length; i += 10_000) {
+    const chunk = docs.slice(i, i + 10_000).map((d) => JSON.stringify({ id: d.id, title: d.title, abstract: d.text, source: d.source, year: d.year }) + '\n');
+    appendFileSync(`${path}.partial`, chunk.join(''));
+  }
+  renameSync(`${path}.partial`, path);
 }
 
 function dirBytes(dir: string): number {
@@ -206,8 +211,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
 }
 
 /** Sentences of the corpus as extra queries (seeded), beside the benchmark page's. */
-function corpusSentences(corpusPath: string, n: number): string[] {
-  const parsed = parseCorpusFile(corpusPath, readFileSync(corpusPath, 'utf8')).docs;
+async function corpusSentences(corpusPath: string, n: number): Promise<string[]> {
+  const parsed = (await readCorpusFile(corpusPath)).docs;
   const prng = new Prng(seed + 1);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -254,8 +259,11 @@ async function measureBrowser(dir: string): Promise<{ openMs: number; warm: Retu
 /** Embedding `n` documents in 2 shards, one at a time, then two at a time: the speed-up of parallel shards. */
 async function shardSpeedup(corpusPath: string, modelDir: string, n: number): Promise<{ docs: number; serialMs: number; parallelMs: number }> {
   const sub = join(ROOT, `speedup-${n}.jsonl`);
-  writeFileSync(sub, readFileSync(corpusPath, 'utf8').split('\n').slice(0, n).join('\n') + '\n');
-  const parsed = parseCorpusFile(sub, readFileSync(sub, 'utf8')).docs;
+  const all = readFileSync(corpusPath);
+  let end = 0;
+  for (let i = 0; i < n && end >= 0; i++) end = all.indexOf(0x0a, end) + 1;
+  writeFileSync(sub, all.subarray(0, end > 0 ? end : all.length));
+  const parsed = (await readCorpusFile(sub)).docs;
   const modelFiles = new Map<string, Uint8Array>();
   const io = nodeFolderIo(modelDir);
   const m = JSON.parse(new TextDecoder().decode(await io.read('raireki-model.json'))) as { files: Record<string, unknown> };
@@ -280,7 +288,7 @@ const outDir = join(ROOT, `literature-${docs}-seed${seed}`);
 console.log(`generated corpus: ${docs} documents (${corpusPath}); building ${outDir} in 2 shards, 2 at a time, default model …`);
 const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', `${outDir}.shards`]);
 console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFixed(0)} MB (largest process)\n${build.log}`);
-const queryTexts = [...QUERIES.map((q) => q.text), ...corpusSentences(corpusPath, 200)];
+const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
 const gen = await measureNode(outDir, queryTexts);
 const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(`${outDir}.shards`, 'model'), Math.min(speedupDocs, docs)) : null;
 const chromiumFigures = browser ? await measureBrowser(outDir) : null;

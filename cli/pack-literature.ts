@@ -25,13 +25,11 @@
  * whole corpus first, into <work>/model/, and every shard uses it.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LiteratureDoc } from '../src/core/search/literature-pack.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
-import { nodeRuntimeOptions, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
+import { nodeRuntimeOptions, readCorpusFile, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
 import { buildLiteraturePack, passageText, type BuildStage } from './lib/literature-pack-build.ts';
-import { parseCorpusFile } from './lib/literature-parse.ts';
 import { progressBar, type ProgressBar } from './lib/literature-progress.ts';
 import { buildShard, mergeShards, parseShardId, runShards, shardDir, type ShardId } from './lib/literature-shards.ts';
 import { buildStaticModelFolder } from './lib/literature-static-model.ts';
@@ -113,7 +111,7 @@ async function shardMain(args: Args, docs: readonly LiteratureDoc[]): Promise<nu
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const corpus = parseCorpusFile(args.input, await readFile(args.input, 'utf8'));
+  const corpus = await readCorpusFile(args.input);
   for (const p of corpus.problems.slice(0, MAX_LISTED_PROBLEMS)) console.error(`${basename(args.input)}:${p.line}: ${p.message}`);
   if (corpus.problems.length > MAX_LISTED_PROBLEMS) console.error(`… and ${corpus.problems.length - MAX_LISTED_PROBLEMS} more problems`);
   if (corpus.docs.length === 0) {
