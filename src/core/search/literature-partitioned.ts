@@ -10,7 +10,7 @@
  *   bm25-blocks.i32            first term of each postings block
  *   ivf-centroids.i8           k-means centroids of the vector lists (vector-ivf.ts), int8,
  *   ivf-centroid-scales.f32    loaded when the index opens
- *   postings/NNNNN.bin         the postings of a run of consecutive terms (≈ 256 kB):
+ *   postings/NNNNN.bin         the postings of a run of consecutive terms (≈ 64 kB):
  *                              document ids (int32), then BM25F pseudo-frequencies (float32)
  *   lists/NNNNN.bin            one vector list: document ids (int32), scales (float32),
  *                              int8 codes (ids × dims)
