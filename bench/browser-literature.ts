@@ -23,16 +23,11 @@ import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import type { LiteratureBenchFigures, ModeFigures } from '../src/diagnostics/literature-bench-page.ts';
 import { ensureBenchPack } from './lib/literature-bench-corpus.ts';
 import { quantile } from './lib/stats.ts';
+import { benchOptions } from './lib/bench-args.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const docs = Number(opt('docs', '100000'));
-const seed = Number(opt('seed', '1'));
-const runs = Math.max(1, Number(opt('runs', '3')));
-const rounds = Math.max(1, Number(opt('rounds', '5')));
+const { opt, corpus } = benchOptions(args);
+const { docs, seed, runs, rounds } = corpus({ runs: 3, rounds: 5 });
 const dist = opt('dist', 'dist');
 /** The issue's aims with the default model: query embedding under 10 ms, search over 100k documents under 20 ms. */
 const EMBED_AIM_MS = 10;

@@ -19,7 +19,8 @@ import { buildPacks } from './lib/pack-build.ts';
 const USAGE = `usage: npm run pack -- --policy <file> --snapshot <dir> --out <dir> --key <private key PEM>
          [--role <role> …] [--encrypt <role>=<passphrase file> …] [--kdf-iterations <n ≥ ${DEFAULT_PBKDF2_ITERATIONS}>]
          [--built-by <name>] [--layout binary|json|both] [--nodes-per-file <n>]
-         [--literature <corpus .jsonl|.csv> [--literature-model <model folder>] [--literature-nli <NLI model folder>]]`;
+         [--literature <corpus .jsonl|.csv> [--literature-model <model folder>] [--literature-nli <NLI model folder>]
+                                            [--literature-partitioned [--literature-list-rows <n>]]]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
       literature: { type: 'string' },
       'literature-model': { type: 'string' },
       'literature-nli': { type: 'string' },
+      'literature-partitioned': { type: 'boolean' },
+      'literature-list-rows': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -55,6 +58,11 @@ async function main(): Promise<void> {
   if (layout !== 'binary' && layout !== 'json' && layout !== 'both') throw new UsageError('--layout must be binary, json or both');
   if (values['literature-model'] && !values.literature) throw new UsageError('--literature-model needs --literature');
   if (values['literature-nli'] && !values.literature) throw new UsageError('--literature-nli needs --literature');
+  if (values['literature-partitioned'] && !values.literature) throw new UsageError('--literature-partitioned needs --literature');
+  const listRows = values['literature-list-rows'] === undefined ? undefined : Number(values['literature-list-rows']);
+  if (listRows !== undefined && !(Number.isInteger(listRows) && listRows > 0 && values['literature-partitioned'])) {
+    throw new UsageError('--literature-list-rows needs --literature-partitioned and a positive integer');
+  }
   const result = await buildPacks({
     policyPath: policy,
     snapshotDir: snapshot,
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
           corpusPath: values.literature,
           ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}),
           ...(values['literature-nli'] ? { nliDir: values['literature-nli'] } : {}),
+          ...(values['literature-partitioned'] ? { partitioned: listRows ? { listRows } : {} } : {}),
         }
       : undefined,
   });

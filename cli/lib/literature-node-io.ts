@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ModelFolderIo, OrtBuild, RuntimeOptions } from '../../src/embed/index.ts';
+import { parseCorpusFile, parseJsonlLines, type ParsedCorpus } from './literature-parse.ts';
 
 export function nodeFolderIo(dir: string): ModelFolderIo {
   return {
@@ -56,4 +57,24 @@ export async function readModelFolder(dir: string): Promise<Map<string, Uint8Arr
   const files = new Map([['raireki-model.json', manifestBytes]]);
   for (const name of Object.keys(manifest.files ?? {})) files.set(name, await io.read(name));
   return files;
+}
+
+/**
+ * A corpus file parsed (parseCorpusFile's formats): JSONL is decoded line by line from the
+ * bytes, as a million records (~700 MB) is more text than one JavaScript string may hold.
+ */
+export async function readCorpusFile(path: string): Promise<ParsedCorpus> {
+  const bytes = await readFile(path);
+  if (/\.csv$/i.test(path)) return parseCorpusFile(path, bytes.toString('utf8'));
+  const decoder = new TextDecoder();
+  function* lines(): Generator<string> {
+    let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    while (start <= bytes.length) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      yield decoder.decode(bytes.subarray(start, end));
+      start = end + 1;
+    }
+  }
+  return parseJsonlLines(lines());
 }

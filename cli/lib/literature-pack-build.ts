@@ -18,8 +18,12 @@ import {
   packBinaryFiles,
   type LiteratureDoc,
   type LiteratureManifest,
+  type PartitionedLayout,
 } from '../../src/core/search/literature-pack.ts';
-import { quantizeRows } from '../../src/core/search/vector-quantize.ts';
+import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
+import { partitionedFiles, type PartitionOptions } from '../../src/core/search/literature-partitioned.ts';
+import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
+import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
 import { calibratePackFusion } from './literature-calibration.ts';
 import { buildStaticModelFolder, trainingSample, type ContrastiveRun } from './literature-static-model.ts';
@@ -33,7 +37,7 @@ function trainedOn(count: number): (doc: number) => boolean {
   return (doc) => seen[doc] === 1;
 }
 
-export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'write';
+export type BuildStage = 'model' | 'embed' | 'keyword' | 'calibrate' | 'partition' | 'write';
 
 export interface BuildPackOptions {
   /** Files of a model folder to use instead of training the default model on the corpus. */
@@ -47,8 +51,26 @@ export interface BuildPackOptions {
   readonly contrastiveEpochs?: number;
   /** Pseudo-queries for the fusion calibration (default CALIBRATION_QUERIES; 0: none, the default rule). */
   readonly calibrationQueries?: number;
+  /**
+   * Write the partitioned layout (literature-partitioned.ts: files fetched per query) or the
+   * whole one; by default partitioned from PARTITION_THRESHOLD documents up.
+   */
+  readonly partitioned?: boolean;
+  /** Sizes of the partitions (defaults in literature-partitioned.ts). */
+  readonly partition?: Pick<PartitionOptions, 'listRows' | 'docsPerBlock' | 'postingsBlockBytes'>;
+  /**
+   * Passage vectors already made (by shards, literature-shards.ts) with `modelFiles`, one
+   * row per document in order: the build skips embedding.
+   */
+  readonly vectors?: Int8Matrix;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
 }
+
+/**
+ * Documents from which the indexer writes the partitioned layout unless told otherwise:
+ * below it the whole index is at most ~30 MB and one exact scan answers in a few ms.
+ */
+export const PARTITION_THRESHOLD = 100_000;
 
 export interface BuiltPack {
   readonly files: Map<string, Uint8Array>;
@@ -63,26 +85,66 @@ export interface BuiltPack {
   readonly contrastive: ContrastiveRun | null;
 }
 
+/**
+ * Passage vectors of the texts by the model, int8 row by row as they come (a million
+ * float rows would be a gigabyte; their int8 codes are a quarter of it).
+ */
+export async function embedPassages(
+  passages: readonly string[],
+  modelFiles: ReadonlyMap<string, Uint8Array>,
+  runtime: RuntimeOptions,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ matrix: Int8Matrix; name: string }> {
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), runtime);
+  try {
+    const dims = embedder.manifest.dimensions;
+    const codes = new Int8Array(passages.length * dims);
+    const scales = new Float32Array(passages.length);
+    for (let i = 0; i < passages.length; i += EMBED_CHUNK) {
+      onProgress(i, passages.length);
+      const chunk = quantizeRows(await embedder.embed(passages.slice(i, i + EMBED_CHUNK), 'passage'), dims);
+      codes.set(chunk.codes, i * dims);
+      scales.set(chunk.scales, i);
+    }
+    onProgress(passages.length, passages.length);
+    return { matrix: { rows: passages.length, dims, codes, scales }, name: embedder.manifest.name };
+  } finally {
+    await embedder.release();
+  }
+}
+
+/** The model folder's name, from starting it as the browser will (which checks its files). */
+async function modelNameOf(modelFiles: ReadonlyMap<string, Uint8Array>, runtime: RuntimeOptions): Promise<string> {
+  const embedder = await createEmbedder(memoryFolderIo(modelFiles), runtime);
+  await embedder.release();
+  return embedder.manifest.name;
+}
+
 /** The text a document is embedded and keyword-indexed as. */
 export function passageText(doc: LiteratureDoc): string {
   return doc.title && doc.text ? `${doc.title}\n${doc.text}` : doc.title || doc.text;
 }
 
 const EMBED_CHUNK = 256;
+/** Seed of the k-means sample and nprobe queries: the same corpus gives the same lists. */
+const PARTITION_SEED = 13;
 
 /** BM25F fields: title (open to prefix completion, as people type titles) and text. */
 export const LITERATURE_FIELDS: readonly Bm25FieldSpec[] = [{ weight: 1, prefix: true }, { weight: 1 }];
 
 export async function buildLiteraturePack(docs: readonly LiteratureDoc[], options: BuildPackOptions): Promise<BuiltPack> {
   const progress = options.onProgress ?? (() => {});
-  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, write: 0 };
+  const timings: Record<BuildStage, number> = { model: 0, embed: 0, keyword: 0, calibrate: 0, partition: 0, write: 0 };
   const passages = docs.map(passageText);
   // Before the long part: a folder that cannot be used fails the build at once.
+  if (options.vectors && !options.modelFiles) throw new Error('vectors made beforehand need the model folder they were made with');
   const nli = options.nliFiles ? await nliModelName(options.nliFiles, options.runtime) : undefined;
 
   let t = performance.now();
   progress('model', 0, 1);
-  const trained = options.modelFiles ? null : await buildStaticModelFolder(passages, {
+  const trained = options.modelFiles
+    ? null
+    : await buildStaticModelFolder(passages, {
         onProgress: (d, n) => progress('model', d, n),
         ...(options.contrastiveEpochs !== undefined ? { contrastiveEpochs: options.contrastiveEpochs } : {}),
       });
@@ -91,19 +153,11 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   timings.model = performance.now() - t;
 
   t = performance.now();
-  const embedder = await createEmbedder(memoryFolderIo(modelFiles), options.runtime);
-  const vectors: Float32Array[] = [];
-  try {
-    for (let i = 0; i < passages.length; i += EMBED_CHUNK) {
-      progress('embed', i, passages.length);
-      vectors.push(...(await embedder.embed(passages.slice(i, i + EMBED_CHUNK), 'passage')));
-    }
-  } finally {
-    await embedder.release();
-  }
-  progress('embed', passages.length, passages.length);
-  const dims = embedder.manifest.dimensions;
-  const matrix = quantizeRows(vectors, dims);
+  const { matrix, name: modelName } = options.vectors
+    ? { matrix: options.vectors, name: await modelNameOf(modelFiles, options.runtime) }
+    : await embedPassages(passages, modelFiles, options.runtime, (d, n) => progress('embed', d, n));
+  if (matrix.rows !== docs.length) throw new Error(`${matrix.rows} vectors for ${docs.length} documents`);
+  const dims = matrix.dims;
   timings.embed = performance.now() - t;
 
   t = performance.now();
@@ -135,9 +189,20 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
 
   t = performance.now();
   const encoder = new TextEncoder();
-  const files = packBinaryFiles(matrix, bm25);
-  files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
-  files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
+  let files: Map<string, Uint8Array>;
+  let partitioned: PartitionedLayout | undefined;
+  if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
+    const prng = new Prng(PARTITION_SEED);
+    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    files = out.files;
+    partitioned = out.layout;
+  } else {
+    files = packBinaryFiles(matrix, bm25);
+    files.set(PACK_FILES.docs, encoder.encode(JSON.stringify(docs)));
+    files.set(PACK_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
+  }
+  timings.partition = performance.now() - t;
+  t = performance.now();
   for (const [name, bytes] of modelFiles) files.set(MODEL_DIR + name, bytes);
   for (const [name, bytes] of options.nliFiles ?? []) files.set(NLI_DIR + name, bytes);
   const hashes: Record<string, { sha256: string; bytes: number }> = {};
@@ -149,11 +214,12 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     format: LITERATURE_FORMAT,
     docCount: docs.length,
     dims,
-    model: embedder.manifest.name,
+    model: modelName,
     ...(nli !== undefined ? { nli } : {}),
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,
     ...(calibration ? { fusion: { ...calibration.rule, calibration: { queries: calibration.queries, ndcg: calibration.ndcg } } } : {}),
+    ...(partitioned ? { partitioned } : {}),
     files: hashes,
   };
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));

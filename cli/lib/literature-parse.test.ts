@@ -89,3 +89,23 @@ describe('identifiers', () => {
     expect(parseIdentifiers('nothing')).toBeUndefined();
   });
 });
+
+describe('a corpus file read from disk line by line', () => {
+  it('gives what parsing the whole text gives: records, line numbers of problems, a byte-order mark skipped', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readCorpusFile } = await import('./literature-node-io.ts');
+    const text = '\uFEFF{"id":"a","title":"メトホルミン","abstract":"腎機能で減量する。"}\nnot json\n\n{"id":"a","title":"dup"}\n{"id":"b","title":"Insulin"}';
+    const dir = await mkdtemp(join(tmpdir(), 'raireki-corpus-'));
+    try {
+      await writeFile(join(dir, 'c.jsonl'), text);
+      const read = await readCorpusFile(join(dir, 'c.jsonl'));
+      expect(read).toEqual(parseJsonlCorpus(text));
+      expect(read.docs.map((d) => d.id)).toEqual(['a', 'b']);
+      expect(read.problems.map((p) => p.line)).toEqual([2, 4]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -72,24 +72,30 @@ class CorpusCollector {
 }
 
 export function parseJsonlCorpus(text: string): ParsedCorpus {
+  return parseJsonlLines(text.replace(/^\uFEFF/, '').split('\n'));
+}
+
+/** JSONL records line by line (a corpus of a million records is more text than one JavaScript string may hold). */
+export function parseJsonlLines(lines: Iterable<string>): ParsedCorpus {
   const c = new CorpusCollector();
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
-  lines.forEach((raw, i) => {
+  let i = -1;
+  for (const raw of lines) {
+    i++;
     const line = raw.trim();
-    if (!line) return;
+    if (!line) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (e) {
       c.problems.push({ line: i + 1, message: `not valid JSON (${(e as Error).message})` });
-      return;
+      continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       c.problems.push({ line: i + 1, message: 'not a JSON object' });
-      return;
+      continue;
     }
     c.add(i + 1, value as Fields);
-  });
+  }
   return c;
 }
 

@@ -42,6 +42,8 @@ export interface BuildPacksOptions {
     modelDir?: string;
     /** NLI model folder each role's index carries for the output check (signed with the pack). */
     nliDir?: string;
+    /** Write each role's index partitioned (docs/literature-scale.md), optionally with lists of about this many documents. */
+    partitioned?: { listRows?: number };
   };
 }
 
@@ -97,7 +99,7 @@ export async function buildPacks(opts: BuildPacksOptions): Promise<BuildPacksRes
       nodesPerFile: opts.nodesPerFile,
       layout: opts.layout,
       sha256: (bytes) => createHash('sha256').update(bytes).digest(),
-      literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles, nliFiles) : undefined,
+      literature: corpus ? await roleLiterature(corpus.docs, policy, role, snapshot, modelFiles, nliFiles, opts.literature?.partitioned) : undefined,
     });
     writePackDir(join(opts.outDir, role), pack);
     seconds[role] = (performance.now() - started) / 1000;
@@ -121,10 +123,16 @@ async function roleLiterature(
   snapshot: { nodes: readonly SnapshotNode[]; relations: readonly Relation[] },
   modelFiles: Map<string, Uint8Array> | undefined,
   nliFiles?: Map<string, Uint8Array>,
+  partitioned?: { listRows?: number },
 ): Promise<RoleLiterature> {
   const { kept, leftOut } = literatureForRole(docs, literatureFilterContext(policy, role, snapshot.nodes, snapshot.relations));
   if (kept.length === 0) return { files: new Map(), kept: 0, leftOut };
-  const built = await buildLiteraturePack(kept, { runtime: nodeRuntimeOptions(), ...(modelFiles ? { modelFiles } : {}), ...(nliFiles ? { nliFiles } : {}) });
+  const built = await buildLiteraturePack(kept, {
+    runtime: nodeRuntimeOptions(),
+    ...(modelFiles ? { modelFiles } : {}),
+    ...(nliFiles ? { nliFiles } : {}),
+    ...(partitioned ? { partitioned: true, partition: partitioned } : {}),
+  });
   return { files: built.files, kept: kept.length, leftOut };
 }
 

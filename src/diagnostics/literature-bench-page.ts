@@ -12,31 +12,11 @@
  * textContent: no HTML from files.
  */
 import { quantile } from '../core/search/quantile.ts';
+import { QUERIES } from './literature-bench-queries.ts';
 import { CHECK_BENCH_TEXT } from './check-bench-text.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { BenchQuery, LiteratureBenchApi, ModeTimings } from '../workers/literature-bench.worker.ts';
 
-/**
- * Queries on the sample literature's topics, so they find documents in it and in corpora
- * generated from it. Short keyword queries touch few postings; the whole sentences (what
- * checking an LLM output searches with) touch many, the slow case for the keyword index.
- */
-const QUERIES: readonly BenchQuery[] = [
-  { lang: 'en', text: 'metformin eGFR' },
-  { lang: 'en', text: 'anaphylaxis intramuscular adrenaline' },
-  { lang: 'en', text: 'warfarin interaction with antibiotics' },
-  { lang: 'en', text: 'hallucination in clinical summaries' },
-  { lang: 'en', text: 'vancomycin trough' },
-  { lang: 'en', text: 'Metformin is contraindicated when the eGFR is below 30 because of the risk of lactic acidosis.' },
-  { lang: 'en', text: 'Which medical language models were evaluated on MedQA and PubMedQA?' },
-  { lang: 'ja', text: 'メトホルミン 腎機能' },
-  { lang: 'ja', text: 'アナフィラキシー アドレナリン' },
-  { lang: 'ja', text: 'ワルファリンと抗菌薬の相互作用' },
-  { lang: 'ja', text: 'アセトアミノフェン過量服薬' },
-  { lang: 'ja', text: 'せん妄' },
-  { lang: 'ja', text: 'eGFR 30未満ではメトホルミンは乳酸アシドーシスの危険があるため禁忌である。' },
-  { lang: 'ja', text: '退院サマリーを作成する言語モデルの出力は医師が確認する必要がある。' },
-];
 
 /** The issue's aims for the default model: query embedding under 10 ms, search over 100k documents under 20 ms. */
 const EMBED_AIM_MS = 10;
@@ -73,6 +53,8 @@ export interface LiteratureBenchFigures {
   queries: QueryFigures[];
   /** Checking a 10-sentence output: the first call (which also calibrates) and later ones. */
   check: { firstMs: number; callMs: Percentiles; raw: number[]; sentences: number; contradicted: number };
+  /** With `cold=1`: each hybrid query once with none of the index's parts fetched yet (partitioned indexes). */
+  cold?: { searchMs: Percentiles; bytes: Percentiles; raw: { searchMs: number[]; callMs: number[]; bytes: number[]; files: number[] } };
 }
 
 export interface QueryFigures {
@@ -149,6 +131,7 @@ async function main(): Promise<void> {
     row('Pack open (fetch, SHA-256 of every file, index)', `${opened.openMs.toFixed(0)} ms`, 'open-ms');
     status.textContent = `Searching ${opened.docCount} documents: ${QUERIES.length} queries × ${rounds} rounds, keyword-only and hybrid …`;
     const run = await client.call('run', { queries: [...QUERIES], k, rounds });
+    const cold = params.get('cold') === '1' ? await client.call('cold', { queries: [...QUERIES], k }) : null;
     status.textContent = `Checking a ${CHECK_BENCH_TEXT.length}-character output against ${opened.docCount} documents …`;
     const checked = await client.call('check', { text: CHECK_BENCH_TEXT, rounds });
     const figures: LiteratureBenchFigures = {
@@ -163,6 +146,7 @@ async function main(): Promise<void> {
       keyword: mode(run.timings.keyword),
       hybrid: mode(run.timings.hybrid),
       check: { firstMs: checked.firstMs, callMs: percentiles(checked.callMs), raw: checked.callMs, sentences: checked.sentences, contradicted: checked.contradicted },
+      ...(cold ? { cold: { searchMs: percentiles(cold.searchMs), bytes: percentiles(cold.bytes), raw: cold } } : {}),
       queries: run.outcomes.map((o, i) => ({
         ...o,
         keywordSearchP50: perQueryMedian(run.timings.keyword.searchMs, i, QUERIES.length),
@@ -186,6 +170,7 @@ async function main(): Promise<void> {
       `first ${figures.check.firstMs.toFixed(0)} ms (with the threshold's calibration), then ${ms(figures.check.callMs).replace('searches', 'checks')}`,
       'check-ms',
     );
+    if (figures.cold) row('Cold hybrid search (parts not yet fetched): time; bytes fetched', `${ms(figures.cold.searchMs)}; ${(figures.cold.bytes.p50 / 1e3).toFixed(0)} kB p50, ${(figures.cold.bytes.p95 / 1e3).toFixed(0)} kB p95`, 'cold');
     row('Cross-origin isolated', String(crossOriginIsolated), 'isolated');
     for (const q of figures.queries) queryRow(q);
     performance.mark('raireki:literature-bench', { detail: figures });

@@ -11,6 +11,7 @@
  */
 import { queryIntRange } from '../core/search/vector-scan.ts';
 import type { Int8Matrix } from '../core/search/vector-quantize.ts';
+import { jsRowScorer, type RowScorer } from '../core/search/vector-ivf.ts';
 
 const leb = (n: number): number[] => {
   const out: number[] = [];
@@ -129,3 +130,9 @@ export function createWasmVectorScan(matrix: Int8Matrix): WasmVectorScan | null 
     },
   };
 }
+
+/** A RowScorer (src/core/search/vector-ivf.ts) on this kernel, falling back to the JavaScript scan where it cannot run. */
+export const wasmRowScorer: RowScorer = (matrix) => {
+  const scan = createWasmVectorScan(matrix);
+  return scan ? (q) => scan.scoreAllRows(q) : jsRowScorer(matrix);
+};

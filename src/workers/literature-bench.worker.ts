@@ -89,6 +89,28 @@ const api = {
     return { timings, outcomes, modelLoadMs };
   },
 
+  /**
+   * Each query once, hybrid, after the parts of a partitioned index read so far are
+   * forgotten: what a query costs when none of the lists, postings or documents it needs
+   * has been fetched yet (the dictionary, centroids and model stay loaded). Bytes fetched
+   * per query too. Call after `run`, which loads the model.
+   */
+  async cold(args: { queries: BenchQuery[]; k: number }) {
+    const out = { searchMs: [] as number[], callMs: [] as number[], bytes: [] as number[], files: [] as number[] };
+    for (const q of args.queries) {
+      session.forgetParts();
+      const before = session.partsFetched() ?? { bytes: 0, files: 0 };
+      const t0 = performance.now();
+      const r = await session.search(q.text, args.k, true);
+      out.callMs.push(performance.now() - t0);
+      out.searchMs.push(r.timings.searchMs);
+      const after = session.partsFetched() ?? { bytes: 0, files: 0 };
+      out.bytes.push(after.bytes - before.bytes);
+      out.files.push(after.files - before.files);
+    }
+    return out;
+  },
+
   /** The check of one output, `rounds` times after a first call that also calibrates the threshold. */
   async check(args: { text: string; rounds: number }) {
     let t0 = performance.now();

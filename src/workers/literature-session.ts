@@ -5,8 +5,10 @@
  * with keywords and says why. An index may also carry an NLI (entailment) model in `nli/`,
  * loaded the same way on its first use (`entailment`).
  */
-import { loadLiteraturePack, MODEL_DIR, type LiteratureDoc, type LiteratureIndex } from '../core/search/literature-pack.ts';
-import { embeddingText, hybridSearch } from '../core/search/literature-search.ts';
+import { MODEL_DIR, type LiteratureDoc } from '../core/search/literature-pack.ts';
+import { openLiteratureSearcher, type LiteratureSearcher, type PartFault } from '../core/search/literature-partitioned.ts';
+import { embeddingText, type HybridOptions } from '../core/search/literature-search.ts';
+import type { FusedHit } from '../core/search/fusion.ts';
 import { translateQueryTerms, type TermTranslation } from '../core/search/term-translation.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
@@ -14,7 +16,7 @@ import { CONTROL_QUANTILE, CONTROL_SENTENCES, quantile } from '../core/search/li
 import { DEFAULT_VERDICT_OPTIONS, impliedDrugs, judgeClaim, mergeSpans, sentenceFacts, withContextDrugs, type ClaimJudgement, type ConflictKind, type EvidenceCandidate, type SentenceFacts, type Span, type Verdict } from '../core/check/index.ts';
 import { dot } from '../core/search/vector-pooling.ts';
 import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
-import { createWasmVectorScan } from '../embed/vector-scan-wasm.ts';
+import { wasmRowScorer } from '../embed/vector-scan-wasm.ts';
 import { NLI_DIR } from '../core/search/literature-pack.ts';
 import { createNliModel, type NliModel, type NliPair, type NliScores } from '../embed/index.ts';
 import { sha256Hex } from '../platform/index.ts';
@@ -45,7 +47,12 @@ export type { NliPair, NliScores };
 export interface LiteratureSummary {
   docCount: number;
   model: string;
+  /** Whether the index is partitioned (its parts fetched as queries need them). */
+  partitioned: boolean;
 }
+
+/** Parts of a partitioned index a search could not read: it answered from the rest. */
+export type UnavailablePart = PartFault;
 
 /** What the UI shows of a literature document. */
 export interface DocRef {
@@ -80,6 +87,8 @@ export interface LiteratureResults {
   modelError?: string;
   /** Query terms translated between Japanese and English and searched too (term-translation.ts); empty if none. */
   translations: TermTranslation[];
+  /** Files of a partitioned index this search needed and could not read; empty if none. */
+  unavailable: UnavailablePart[];
   timings: { embedMs: number; searchMs: number };
 }
 
@@ -118,6 +127,8 @@ export interface CheckResult {
   model: string;
   /** Whether an entailment model took part. */
   entailmentModel: boolean;
+  /** Files of a partitioned index the check needed and could not read; empty if none. */
+  unavailable: UnavailablePart[];
   timings: { checkMs: number };
 }
 
@@ -139,32 +150,46 @@ export class LiteratureSession {
   private sentenceCache = new Map<number, DocSentence[]>();
   private threshold: number | null = null;
 
-  private index: LiteratureIndex | null = null;
+  private index: LiteratureSearcher | null = null;
+  /** Documents of hits seen so far (a partitioned index has no document list in memory). */
+  private docs = new Map<number, LiteratureDoc>();
   private source: LiteratureSource | null = null;
   private embedder: Promise<Embedder> | null = null;
   private modelError: string | null = null;
-  private scoreRows: ((q: Float32Array) => Float32Array) | undefined;
 
   constructor(private readonly runtime: RuntimeOptions) {}
 
   /** Opens an index (a folder URL, or any source such as a role's pack); replaces the one open. */
   async open(from: URL | LiteratureSource, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
     const source = from instanceof URL ? fetchModelFolderIo(from) : from;
-    const index = await loadLiteraturePack({
-      read: (name) => source.read(name),
-      sha256: sha256Hex,
-      decodeUtf8: (b) => new TextDecoder().decode(b),
-      onProgress: (done, total, file) => progress?.({ done, total, label: file }),
-    });
-    const scan = createWasmVectorScan(index.vectors);
+    const index = await openLiteratureSearcher(
+      {
+        read: (name) => source.read(name),
+        sha256: sha256Hex,
+        decodeUtf8: (b) => new TextDecoder().decode(b),
+        onProgress: (done, total, file) => progress?.({ done, total, label: file }),
+      },
+      wasmRowScorer,
+    );
     this.index = index;
+    this.docs = new Map();
     this.source = source;
     this.embedder = null;
     this.modelError = null;
     this.sentenceCache.clear();
     this.threshold = null;
-    this.scoreRows = scan ? (q) => scan.scoreAllRows(q) : undefined;
-    return { docCount: index.docs.length, model: index.manifest.model };
+    return { docCount: index.docCount, model: index.manifest.model, partitioned: index.manifest.partitioned !== undefined };
+  }
+
+  /** Bytes and files of a partitioned index fetched since it opened (null for a whole index): for benchmarks. */
+  partsFetched(): { bytes: number; files: number } | null {
+    const f = this.index?.fetched;
+    return f ? { bytes: f.bytes, files: f.files } : null;
+  }
+
+  /** Forgets the parts of a partitioned index read so far, so the next search is cold (benchmarks). */
+  forgetParts(): void {
+    this.index?.forgetParts?.();
   }
 
   /** Loads the embedding model (once); resolves to null, with the reason kept, if it fails. */
@@ -195,7 +220,7 @@ export class LiteratureSession {
   private async docSentences(embedder: Embedder, doc: number): Promise<DocSentence[]> {
     const cached = this.sentenceCache.get(doc);
     if (cached) return cached;
-    const d = this.index!.docs[doc]!;
+    const d = this.docs.get(doc)!;
     const texts = splitSentences(d.text).map((s) => s.text);
     if (texts.length === 0) texts.push(d.title);
     const vectors = await this.embed(embedder, texts, 'passage');
@@ -209,13 +234,21 @@ export class LiteratureSession {
    * each scored against the claim. Claims and the calibration's control sentences both go
    * through here, so the threshold and the scores it is compared with are alike.
    */
-  private async candidatesFor(embedder: Embedder, text: string, v: Float32Array): Promise<DocCandidate[]> {
-    const docs = hybridSearch(this.index!, text, v, { k: CANDIDATE_DOCS, scoreRows: this.scoreRows }).map((h) => h.doc);
+  private async candidatesFor(embedder: Embedder, text: string, v: Float32Array, faults: PartFault[] = []): Promise<DocCandidate[]> {
+    const docs = (await this.hybrid(text, v, { k: CANDIDATE_DOCS }, faults)).map((h) => h.doc);
     const candidates: DocCandidate[] = [];
     for (const doc of docs) {
       for (const s of await this.docSentences(embedder, doc)) candidates.push({ doc, text: s.text, score: dot(v, s.vector), facts: s.facts });
     }
     return candidates;
+  }
+
+  /** Hybrid hits with their documents kept for display; parts that could not be read are added to `faults`. */
+  private async hybrid(query: string, v: Float32Array | null, options: HybridOptions, faults: PartFault[]): Promise<FusedHit[]> {
+    const r = await this.index!.search(query, v, options);
+    for (const [doc, d] of r.docs) this.docs.set(doc, d);
+    for (const f of r.faults) if (!faults.some((g) => g.file === f.file)) faults.push(f);
+    return r.hits;
   }
 
   /** What off-topic control sentences score against this corpus (see literature-support.ts). */
@@ -247,9 +280,10 @@ export class LiteratureSession {
     const vectors = await this.embed(embedder, claims, 'query');
     const sentences: CheckedSentence[] = [];
     const earlier: SentenceFacts[] = [];
+    const unavailable: PartFault[] = [];
     let entailmentModel = false;
     for (const [i, claim] of claims.entries()) {
-      const candidates = await this.candidatesFor(embedder, claim, vectors[i]!);
+      const candidates = await this.candidatesFor(embedder, claim, vectors[i]!, unavailable);
       const facts = sentenceFacts(claim);
       const closestDocument = candidates.filter((c) => c.doc === candidates[0]?.doc).map((c) => c.facts!);
       const claimFacts = withContextDrugs(facts, impliedDrugs(earlier, closestDocument));
@@ -273,7 +307,7 @@ export class LiteratureSession {
       earlier.push(facts);
       sentences.push(this.checkedSentence(claim, judgement, candidates));
     }
-    return { sentences, threshold, model: index.manifest.model, entailmentModel, timings: { checkMs: performance.now() - t0 } };
+    return { sentences, threshold, model: index.manifest.model, entailmentModel, unavailable, timings: { checkMs: performance.now() - t0 } };
   }
 
   /**
@@ -292,17 +326,17 @@ export class LiteratureSession {
 
   /** The verdict with its evidence: the document it rests on first, then the closest others. */
   private checkedSentence(claim: string, judgement: ClaimJudgement, candidates: readonly DocCandidate[]): CheckedSentence {
-    const index = this.index!;
+    const docs = this.docs;
     const best = new Map<number, number>();
     for (const [i, c] of candidates.entries()) if (!best.has(c.doc) || c.score > candidates[best.get(c.doc)!]!.score) best.set(c.doc, i);
     const chosen = judgement.evidence >= 0 ? candidates[judgement.evidence]! : null;
     const order = [...best.values()].sort((a, b) => candidates[b]!.score - candidates[a]!.score).filter((i) => candidates[i]!.doc !== chosen?.doc);
     const evidenceMarks = judgement.conflicts.flatMap((c) => c.evidenceSpans);
     const evidence: Evidence[] = [];
-    if (chosen) evidence.push({ ...docRef(index.docs[chosen.doc]!), score: chosen.score, closestSentence: chosen.text, marks: mergeSpans(evidenceMarks) });
+    if (chosen) evidence.push({ ...docRef(docs.get(chosen.doc)!), score: chosen.score, closestSentence: chosen.text, marks: mergeSpans(evidenceMarks) });
     for (const i of order.slice(0, EVIDENCE_PER_SENTENCE - evidence.length)) {
       const c = candidates[i]!;
-      evidence.push({ ...docRef(index.docs[c.doc]!), score: c.score, closestSentence: c.text, marks: [] });
+      evidence.push({ ...docRef(docs.get(c.doc)!), score: c.score, closestSentence: c.text, marks: [] });
     }
     const reasons: CheckReason[] = judgement.conflicts.map((c) => (c.variable ? { kind: c.kind, variable: c.variable } : { kind: c.kind }));
     if (judgement.byModel) reasons.push({ kind: 'model' });
@@ -325,16 +359,18 @@ export class LiteratureSession {
     const t0 = performance.now();
     const vector = embedder ? ((await this.embed(embedder, [embeddingText(index, query, translated.translations)], 'query'))[0] ?? null) : null;
     const t1 = performance.now();
-    const fused = query.trim() ? hybridSearch(index, query, vector, { k, scoreRows: this.scoreRows, translations: translated.translations }) : [];
+    const unavailable: PartFault[] = [];
+    const fused = query.trim() ? await this.hybrid(query, vector, { k, translations: translated.translations }, unavailable) : [];
     const t2 = performance.now();
     const hits = fused.map((h): LiteratureHit => {
-      const doc = index.docs[h.doc]!;
+      const doc = this.docs.get(h.doc)!;
       return { ...docRef(doc), score: h.score, parts: [...h.parts], passage: passageFor(doc.text, translated.text) };
     });
     const results: LiteratureResults = {
       hits,
       semantic: !!vector,
       translations: [...translated.translations],
+      unavailable,
       timings: { embedMs: t1 - t0, searchMs: t2 - t1 },
     };
     if (semantic && this.modelError) results.modelError = this.modelError;
@@ -344,7 +380,7 @@ export class LiteratureSession {
   // ---- NLI (entailment) model: the index's `nli/` folder, if it has one ----
 
   /** The open index's NLI model, loading or loaded, and why it failed if it did (kept per index). */
-  private nliState: { index: LiteratureIndex; model: Promise<NliModel>; error: string | null } | null = null;
+  private nliState: { index: LiteratureSearcher; model: Promise<NliModel>; error: string | null } | null = null;
 
   /**
    * Loads the index's NLI model (once per index); null when the index has none, or, with the

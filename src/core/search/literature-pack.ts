@@ -54,7 +54,29 @@ export interface LiteratureManifest {
    * before it (the default rule is used).
    */
   readonly fusion?: FusionRule & { readonly calibration?: Omit<FusionCalibration, 'rule'> };
+  /**
+   * Present when the index is partitioned (literature-partitioned.ts): documents, postings
+   * and vector lists in many small files fetched as queries need them.
+   */
+  readonly partitioned?: PartitionedLayout;
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
+}
+
+/** The shape of a partitioned index (its files are named in literature-partitioned.ts). */
+export interface PartitionedLayout {
+  /** Documents per `docs/NNNNN.json` block. */
+  readonly docsPerBlock: number;
+  /** Number of `postings/NNNNN.bin` files; the first term of each is in bm25-blocks.i32. */
+  readonly postingBlocks: number;
+  readonly ivf: {
+    /** Number of `lists/NNNNN.bin` files (k-means lists). */
+    readonly lists: number;
+    /** Lists a query probes, chosen at build time for `target` recall@10 of the exact scan. */
+    readonly nprobe: number;
+    readonly target: number;
+    /** Recall@10 measured at `nprobe` on sample queries at build time. */
+    readonly recall: number;
+  };
 }
 
 export const PACK_FILES = {
@@ -82,10 +104,10 @@ export interface LiteraturePackIo {
   onProgress?(done: number, total: number, file: string): void;
 }
 
-type View<T> = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T;
+export type View<T> = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T;
 
 /** A typed view on the bytes, copied only when the offset is misaligned for the type. */
-function view<T>(bytes: Uint8Array, Type: View<T> & { BYTES_PER_ELEMENT: number }, name: string): T {
+export function view<T>(bytes: Uint8Array, Type: View<T> & { BYTES_PER_ELEMENT: number }, name: string): T {
   const size = Type.BYTES_PER_ELEMENT;
   if (bytes.byteLength % size !== 0) throw new Error(`${name}: ${bytes.byteLength} bytes is not a whole number of elements`);
   const b = bytes.byteOffset % size === 0 ? bytes : bytes.slice();
@@ -110,6 +132,13 @@ function checkManifest(m: unknown): LiteratureManifest {
     }
   }
   if (!o.files || typeof o.files !== 'object') throw new Error(`${LITERATURE_MANIFEST}: files is missing`);
+  if (o.partitioned !== undefined) {
+    const p = o.partitioned as Partial<PartitionedLayout> | null;
+    const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+    if (!p || !count(p.docsPerBlock) || !(p.docsPerBlock! > 0) || !count(p.postingBlocks) || !p.ivf || !count(p.ivf.lists) || !count(p.ivf.nprobe) || !(p.ivf.nprobe > 0)) {
+      throw new Error(`${LITERATURE_MANIFEST}: partitioned needs docsPerBlock > 0, postingBlocks, ivf.lists and ivf.nprobe > 0 as whole numbers`);
+    }
+  }
   if (o.nli !== undefined) {
     if (typeof o.nli !== 'string' || o.nli === '') throw new Error(`${LITERATURE_MANIFEST}: nli must be the NLI model's name`);
     if (!o.files[`${NLI_DIR}raireki-model.json`]) throw new Error(`${LITERATURE_MANIFEST}: nli names ${o.nli}, but files has no ${NLI_DIR}raireki-model.json`);
@@ -132,21 +161,59 @@ export function hasNliModel(manifest: LiteratureManifest): boolean {
   return manifest.nli !== undefined;
 }
 
-/** Reads and hash-checks the pack's index files (not the model folders: the embedder and the NLI model check theirs). */
-export async function loadLiteraturePack(io: LiteraturePackIo): Promise<LiteratureIndex> {
-  const manifest = parseLiteratureManifest(io.decodeUtf8(await io.read(LITERATURE_MANIFEST)));
-  const names = Object.values(PACK_FILES);
+export async function readLiteratureManifest(io: LiteraturePackIo): Promise<LiteratureManifest> {
+  return parseLiteratureManifest(io.decodeUtf8(await io.read(LITERATURE_MANIFEST)));
+}
+
+/** A file of the index, read and checked against the manifest's size and SHA-256; throws saying which check failed. */
+export async function readCheckedFile(io: LiteraturePackIo, manifest: LiteratureManifest, name: string): Promise<Uint8Array> {
+  const entry = manifest.files[name];
+  if (!entry) throw new Error(`${LITERATURE_MANIFEST}: no entry for ${name}`);
+  const bytes = await io.read(name);
+  if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
+  if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match the manifest`);
+  return bytes;
+}
+
+/** Reads and checks these files of the index, in order, reporting progress by file. */
+export async function readCheckedFiles(io: LiteraturePackIo, manifest: LiteratureManifest, names: readonly string[]): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const [i, name] of names.entries()) {
     io.onProgress?.(i, names.length, name);
-    const entry = manifest.files[name];
-    if (!entry) throw new Error(`${LITERATURE_MANIFEST}: no entry for ${name}`);
-    const bytes = await io.read(name);
-    if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
-    if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match the manifest`);
-    files.set(name, bytes);
+    files.set(name, await readCheckedFile(io, manifest, name));
   }
   io.onProgress?.(names.length, names.length, '');
+  return files;
+}
+
+/**
+ * The keyword index from the manifest's scalars, the term list and the arrays read from
+ * files (a partitioned index gives empty postings: they are fetched per query).
+ */
+export function bm25FromFiles(
+  manifest: LiteratureManifest,
+  terms: string[],
+  arrays: Pick<Bm25Index, 'postingOffsets' | 'postingDocs' | 'postingTfs' | 'prefixTerms'>,
+): Bm25Index {
+  if (arrays.postingOffsets.length !== terms.length + 1 || arrays.postingDocs.length !== arrays.postingTfs.length) {
+    throw new Error('the BM25 files disagree with each other or with the term list');
+  }
+  return {
+    k1: manifest.bm25.k1,
+    fields: manifest.bm25.fields,
+    fieldAvgLengths: Float64Array.from(manifest.bm25.fieldAvgLengths),
+    docCount: manifest.docCount,
+    terms,
+    vocabulary: TermDictionary.fromTerms(terms),
+    ...arrays,
+  };
+}
+
+/** Reads and hash-checks the pack's index files (not the model folders: the embedder and the NLI model check theirs). */
+export async function loadLiteraturePack(io: LiteraturePackIo, known?: LiteratureManifest): Promise<LiteratureIndex> {
+  const manifest = known ?? (await readLiteratureManifest(io));
+  if (manifest.partitioned) throw new Error(`${LITERATURE_MANIFEST}: the index is partitioned; open it with openPartitionedLiterature`);
+  const files = await readCheckedFiles(io, manifest, Object.values(PACK_FILES));
   const json = (name: string) => JSON.parse(io.decodeUtf8(files.get(name)!)) as unknown;
   const { docCount, dims } = manifest;
   const docs = json(PACK_FILES.docs) as LiteratureDoc[];
@@ -156,21 +223,12 @@ export async function loadLiteraturePack(io: LiteraturePackIo): Promise<Literatu
   if (docs.length !== docCount || scales.length !== docCount || codes.length !== docCount * dims) {
     throw new Error(`the pack's files disagree on the number of documents (manifest: ${docCount})`);
   }
-  const bm25: Bm25Index = {
-    k1: manifest.bm25.k1,
-    fields: manifest.bm25.fields,
-    fieldAvgLengths: Float64Array.from(manifest.bm25.fieldAvgLengths),
-    docCount,
-    terms,
-    vocabulary: TermDictionary.fromTerms(terms),
+  const bm25 = bm25FromFiles(manifest, terms, {
     postingOffsets: view(files.get(PACK_FILES.offsets)!, Int32Array, PACK_FILES.offsets),
     postingDocs: view(files.get(PACK_FILES.postingDocs)!, Int32Array, PACK_FILES.postingDocs),
     postingTfs: view(files.get(PACK_FILES.tfs)!, Float32Array, PACK_FILES.tfs),
     prefixTerms: view(files.get(PACK_FILES.prefix)!, Int32Array, PACK_FILES.prefix),
-  };
-  if (bm25.postingOffsets.length !== terms.length + 1 || bm25.postingDocs.length !== bm25.postingTfs.length) {
-    throw new Error('the BM25 files disagree with each other or with the term list');
-  }
+  });
   return { manifest, docs, vectors: { rows: docCount, dims, codes, scales }, bm25 };
 }
 

@@ -3,7 +3,7 @@
  * vectors with the query's embedding, and their fusion. The query embedding is computed by
  * the caller (src/embed in a worker), so this stays pure and testable.
  */
-import { bm25TopK } from './bm25.ts';
+import { bm25TopK, type TermGroup } from './bm25.ts';
 import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusedHit } from './fusion.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
 import { queryCoverage } from './query-coverage.ts';
@@ -31,13 +31,21 @@ export const TRANSLATION_WEIGHT = 0.5;
  * the commonest, so that a translation counts as one word of the query, never as five.
  */
 export function keywordSearch(bm25: Bm25Index, query: string, k: number, translations: readonly TermTranslation[] = []): ScoredDoc[] {
+  return bm25TopK(bm25, keywordGroups(bm25, query, translations), k);
+}
+
+/**
+ * The term groups keywordSearch scores: reads only the vocabulary and document
+ * frequencies, so a partitioned index knows from them which postings to fetch.
+ */
+export function keywordGroups(bm25: Bm25Index, query: string, translations: readonly TermTranslation[] = []): TermGroup[] {
   const groups = queryTerms(bm25, query).groups;
   const typed = new Set(groups.flatMap((g) => g.terms));
   for (const t of translations) {
     const ids = [...new Set(queryTerms(bm25, t.to).groups.flatMap((g) => g.terms))].filter((id) => !typed.has(id));
     if (ids.length > 0) groups.push({ terms: ids, weights: ids.map(() => TRANSLATION_WEIGHT / ids.length) });
   }
-  return bm25TopK(bm25, groups, k);
+  return groups;
 }
 
 export interface HybridOptions {
@@ -69,7 +77,7 @@ export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, 
  * English query over bilingual literature does not, and with them its nearest neighbours
  * would be the Japanese documents as much as the English ones.
  */
-export function embeddingText(index: LiteratureIndex, query: string, translations: readonly TermTranslation[]): string {
+export function embeddingText(index: FusionContext, query: string, translations: readonly TermTranslation[]): string {
   if (translations.length === 0) return query;
   const reference = index.manifest.fusion?.coverage ?? 1;
   return queryCoverage(index.bm25, query) < reference ? withTranslations(query, translations) : query;
@@ -83,12 +91,37 @@ export function hybridSearch(index: LiteratureIndex, query: string, queryVector:
   const n = Math.max(options.k, options.candidates ?? FUSION_CANDIDATES);
   const translations = options.translations ?? [];
   const keyword = keywordSearch(index.bm25, query, n, translations);
-  if (!queryVector) return keyword.slice(0, options.k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
-  const vector = vectorSearch(index, queryVector, n, options.scoreRows);
+  if (!queryVector) return keywordOnly(keyword, options.k);
+  return fuseHits(index, query, keyword, vectorSearch(index, queryVector, n, options.scoreRows), options);
+}
+
+/** Keyword hits as fused hits, for searches without the vector side. */
+export function keywordOnly(keyword: readonly ScoredDoc[], k: number): FusedHit[] {
+  return keyword.slice(0, k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
+}
+
+/** What fusion reads of an index: its manifest's rule and its vocabulary (query coverage). */
+export type FusionContext = Pick<LiteratureIndex, 'manifest' | 'bm25'>;
+
+/**
+ * The two rankers' candidates fused by the pack's rule (or a fixed weight); a partitioned
+ * index computes them from the parts it fetched and fuses them here, as hybridSearch does.
+ */
+export function fuseHits(
+  index: FusionContext,
+  query: string,
+  keyword: readonly ScoredDoc[],
+  vector: readonly ScoredDoc[],
+  options: Pick<HybridOptions, 'k' | 'keywordWeight' | 'translations'>,
+): FusedHit[] {
+  // No vector candidates (a partitioned index whose probed lists could not be read): the
+  // keyword ranking alone, as without a query vector; fused, a weight chosen for two
+  // rankers could scale it to nothing and leave the order to document ids.
+  if (vector.length === 0) return keywordOnly(keyword, options.k);
   const rule = index.manifest.fusion ?? DEFAULT_FUSION_RULE;
   const weight =
     options.keywordWeight ??
     index.manifest.keywordWeight ??
-    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? queryCoverage(index.bm25, withTranslations(query, translations)) : 1);
+    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? queryCoverage(index.bm25, withTranslations(query, options.translations ?? [])) : 1);
   return fuseKeywordAndVector(keyword, vector, options.k, weight);
 }

@@ -6,6 +6,7 @@ import { AppLink } from '../../../components/app-link.tsx';
 import type { Translate } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n-messages.ts';
 import type { CheckReason, CheckResult } from '../../../workers/literature-session.ts';
+import { UnavailableParts } from './unavailable-parts.tsx';
 import type { Verdict } from '../../../core/check/index.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import type { LiteratureState } from '../api/use-literature.ts';
@@ -115,6 +116,7 @@ export function CheckPanel({ pack, nodeId, hrefFor, onOpenNode }: Props) {
           {String(check.error.message)}
         </p>
       ) : null}
+      {check.data ? <UnavailableParts parts={check.data.unavailable} testId="check-unavailable" /> : null}
       {check.data ? (
         <ol className="check-sentences">
           {check.data.sentences.map((s, i) => (

@@ -5,6 +5,7 @@ import type { Progress } from '../../../workers/rpc.ts';
 import { useLiteraturePack, useLiteratureSearch } from '../api/use-literature.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { CheckPanel } from './check-panel.tsx';
+import { UnavailableParts } from './unavailable-parts.tsx';
 
 interface Props {
   query: string;
@@ -73,6 +74,7 @@ export function LiteratureView({ query, checkNode, onQueryChange, hrefFor, onOpe
           {t('literatureModelFailed')} <code>{data.modelError}</code>
         </p>
       ) : null}
+      {data ? <UnavailableParts parts={data.unavailable} testId="literature-unavailable" /> : null}
       {data?.hits.length && data.translations.length ? (
         <p className="notice" data-testid="literature-translations">
           {t('literatureTranslated', { terms: data.translations.map((x) => `${x.from} → ${x.to}`).join(', ') })}

@@ -1,0 +1,328 @@
+/**
+ * Literature search at hospital scale: a partitioned index (docs/literature-scale.md) of a
+ * generated corpus (bench/lib/literature-bench-corpus.ts: the sample literature's sentences
+ * recombined; 100,000 documents by default, --docs 1000000 for the issue's million), built
+ * by the indexer's CLI in shards with the default model trained on the corpus, then:
+ *
+ *   - build time (wall) and peak memory (largest process, /usr/bin/time), stage by stage;
+ *   - the shards' speed-up: the embedding of --speedup-docs documents in 2 shards run one
+ *     at a time and two at a time (child processes);
+ *   - recall@10 of the IVF lists at the chosen nprobe against the exact scan (tie-aware, as
+ *     the indexer measures it, and by document id), over the benchmark page's queries and
+ *     200 sentences of the corpus, embedded by the pack's model (Node);
+ *   - bytes before the first query (manifest, term dictionary, centroids; the model apart)
+ *     and bytes fetched per cold hybrid query (Node, the same code as the browser);
+ *   - in Chromium (literature-bench.html, the app's search code): hybrid search p50/p95
+ *     warm (after the first pass) and cold (none of the query's parts fetched yet);
+ *   - with --real <BEIR folder> (e.g. .tmp/eval/medmcqa-covidfact from `npm run bench:sets`,
+ *     built from ../shared/data): the same recall and bytes on that corpus and its queries.
+ *
+ *   npm run bench:literature-scale -- [--docs 100000] [--seed 1] [--runs 2] [--rounds 3]
+ *                                    [--speedup-docs 20000] [--real <dir>] [--no-browser]
+ *
+ * Everything it writes is under .tmp/bench/scale/ (reused when present: delete to rebuild)
+ * and bench/out/literature-scale.json. Figures only, no asserts.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { nodeFolderIo, nodeRuntimeOptions, readCorpusFile } from '../cli/lib/literature-node-io.ts';
+import { passageText } from '../cli/lib/literature-pack-build.ts';
+import { runShards } from '../cli/lib/literature-shards.ts';
+import { startServer } from '../scripts/serve.ts';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
+import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
+import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
+import { splitSentences } from '../src/core/search/literature-sentences.ts';
+import { searchInt8 } from '../src/core/search/vector-scan.ts';
+import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
+import type { LiteratureBenchFigures } from '../src/diagnostics/literature-bench-page.ts';
+import { QUERIES } from '../src/diagnostics/literature-bench-queries.ts';
+import { createEmbedder, sha256Hex } from '../src/embed/index.ts';
+import { Prng } from '../src/testing/prng.ts';
+import { generateCorpus } from './lib/literature-bench-corpus.ts';
+import { quantile } from './lib/stats.ts';
+import { benchOptions } from './lib/bench-args.ts';
+
+const { opt, has, corpus } = benchOptions();
+const { docs, seed, runs, rounds } = corpus({ runs: 2, rounds: 3 });
+const speedupDocs = Number(opt('speedup-docs', '20000'));
+const real = has('real') ? opt('real', '') : '';
+const browser = !has('no-browser');
+const ROOT = '.tmp/bench/scale';
+/** The issue's aims. */
+const AIM = { warmP95Ms: 50, coldP95Ms: 300, recall: 0.95, coldBytes: 2e6, openBytes: 5e6 };
+const PAGE = 'literature-bench.html';
+const CLI = 'cli/pack-literature.ts';
+
+mkdirSync(ROOT, { recursive: true });
+const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+const p = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
+};
+
+/** Node with tsx, as `npx tsx` runs it: the loader flags this process was started with. */
+const nodeArgs = (...rest: string[]) => [...process.execArgv, ...rest];
+
+interface BuildFigures {
+  wallMs: number;
+  peakRssMb: number;
+  log: string;
+}
+
+/** Builds the index with the CLI, in shards, under /usr/bin/time for the peak memory; reused when present. */
+function buildIndex(corpus: string, out: string, extra: string[]): BuildFigures {
+  const figuresFile = `${out}.build.json`;
+  if (existsSync(join(out, LITERATURE_MANIFEST)) && existsSync(figuresFile)) return JSON.parse(readFileSync(figuresFile, 'utf8')) as BuildFigures;
+  rmSync(out, { recursive: true, force: true });
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...nodeArgs(CLI, corpus, out, '--partitioned', ...extra)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`the build failed:\n${r.stderr.slice(-3000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const log = r.stderr.split('\n').filter((l) => /^(indexed|fusion|shard)/.test(l)).join('\n');
+  const figures: BuildFigures = { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, log };
+  writeFileSync(figuresFile, JSON.stringify(figures, null, 2) + '\n');
+  return figures;
+}
+
+function writeCorpus(path: string, n: number): void {
+  if (existsSync(path)) return;
+  // In chunks: a million records are more text than one string may hold.
+  const docs = generateCorpus({ docs: n, seed });
+  writeFileSync(`${path}.partial`, '');
+  for (let i = 0; i < docs.length; i += 10_000) {
+    const chunk = docs.slice(i, i + 10_000).map((d) => JSON.stringify({ id: d.id, title: d.title, abstract: d.text, source: d.source, year: d.year }) + '\n');
+    appendFileSync(`${path}.partial`, chunk.join(''));
+  }
+  renameSync(`${path}.partial`, path);
+}
+
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
+  return n;
+}
+
+const fileIo = (dir: string) => {
+  const io = nodeFolderIo(dir);
+  return { read: io.read, sha256: sha256Hex, decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b) };
+};
+
+/** Every row of the index's lists, back in document order: the exact scan's matrix. */
+function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
+  const { docCount, dims } = m;
+  const codes = new Int8Array(docCount * dims);
+  const scales = new Float32Array(docCount);
+  for (let l = 0; l < m.partitioned!.ivf.lists; l++) {
+    const b = readFileSync(join(dir, listFile(l)));
+    const n = b.byteLength / (8 + dims);
+    const buf = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    const ids = new Int32Array(buf, 0, n);
+    const sc = new Float32Array(buf, n * 4, n);
+    const cd = new Int8Array(buf, n * 8, n * dims);
+    ids.forEach((id, i) => {
+      scales[id] = sc[i]!;
+      codes.set(cd.subarray(i * dims, (i + 1) * dims), id * dims);
+    });
+  }
+  return { rows: docCount, dims, codes, scales };
+}
+
+interface NodeFigures {
+  docs: number;
+  lists: number;
+  nprobe: number;
+  buildRecall: number;
+  queries: number;
+  recallTies: number;
+  recallIds: number;
+  recallByNprobe: Record<number, number>;
+  openBytes: number;
+  modelBytes: number;
+  indexBytes: number;
+  files: number;
+  cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>> };
+  warmMs: ReturnType<typeof p>;
+}
+
+/** Recall, bytes and Node latencies of a partitioned index over these query texts. */
+async function measureNode(dir: string, queryTexts: readonly string[]): Promise<NodeFigures> {
+  const manifest = await readLiteratureManifest(fileIo(dir));
+  const layout = manifest.partitioned!;
+  const embedder = await createEmbedder(nodeFolderIo(join(dir, MODEL_DIR)), nodeRuntimeOptions());
+  const vectors = await embedder.embed(queryTexts, 'query');
+  await embedder.release();
+  const matrix = wholeMatrix(dir, manifest);
+  const open = async () => openPartitionedLiterature(fileIo(dir), manifest);
+  const index: PartitionedLiterature = await open();
+  const nprobes = [...new Set([1, 2, 4, 8, 16, 32, 64, layout.ivf.nprobe].filter((n) => n <= layout.ivf.lists))].sort((a, b) => a - b);
+  const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
+  let ids = 0;
+  for (const v of vectors) {
+    const exact = searchInt8(matrix, v, 10);
+    const kth = exact.at(-1)!.score;
+    for (const n of nprobes) {
+      const approx = await index.vectorHits(v, 10, [], { nprobe: n });
+      ties.set(n, ties.get(n)! + approx.filter((h) => h.score >= kth).length / exact.length);
+      if (n === layout.ivf.nprobe) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
+    }
+  }
+  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES)].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  // Cold: a fresh index per query (dictionary and centroids already read, as after opening).
+  const coldBytes: number[] = [];
+  const coldFiles: number[] = [];
+  const coldMs: number[] = [];
+  const warmMs: number[] = [];
+  const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
+  for (const [i, q] of queryTexts.entries()) {
+    index.forgetParts();
+    const before = { ...index.fetched, byPart: { ...index.fetched.byPart } };
+    let t0 = performance.now();
+    await index.search(q, vectors[i]!, { k: 10 });
+    coldMs.push(performance.now() - t0);
+    coldBytes.push(index.fetched.bytes - before.bytes);
+    coldFiles.push(index.fetched.files - before.files);
+    for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
+    t0 = performance.now();
+    await index.search(q, vectors[i]!, { k: 10 });
+    warmMs.push(performance.now() - t0);
+  }
+  return {
+    docs: manifest.docCount,
+    lists: layout.ivf.lists,
+    nprobe: layout.ivf.nprobe,
+    buildRecall: layout.ivf.recall,
+    queries: queryTexts.length,
+    recallTies: ties.get(layout.ivf.nprobe)! / vectors.length,
+    recallIds: ids / vectors.length,
+    recallByNprobe: Object.fromEntries([...ties].map(([n, r]) => [n, r / vectors.length])),
+    openBytes,
+    modelBytes: dirBytes(join(dir, MODEL_DIR)),
+    indexBytes: dirBytes(dir),
+    files: Object.keys(manifest.files).length,
+    cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])) },
+    warmMs: p(warmMs),
+  };
+}
+
+/** Sentences of the corpus as extra queries (seeded), beside the benchmark page's. */
+async function corpusSentences(corpusPath: string, n: number): Promise<string[]> {
+  const parsed = (await readCorpusFile(corpusPath)).docs;
+  const prng = new Prng(seed + 1);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = parsed[prng.int(parsed.length)]!;
+    const sentences = splitSentences(d.text);
+    out.push(sentences.length ? prng.pick(sentences).text : passageText(d));
+  }
+  return out;
+}
+
+/** The index in Chromium through the benchmark page: warm and cold hybrid figures, pooled over page loads. */
+async function measureBrowser(dir: string): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; modelLoadMs: number }> {
+  if (!existsSync(`dist/${PAGE}`)) throw new Error(`dist/${PAGE} is missing: run npx vite build first`);
+  const mount = 'bench-scale';
+  const server = await startServer({ dir: 'dist', base: '/raireki/', port: 0, host: '127.0.0.1', mounts: [{ prefix: mount, dir }] });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const b = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const figures: LiteratureBenchFigures[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await b.newContext();
+      const page = await context.newPage();
+      await page.goto(`${origin}/raireki/${PAGE}?pack=${mount}/&rounds=${rounds}&cold=1`);
+      await page.locator('[data-testid="status"][data-result]').waitFor({ timeout: 1_200_000 });
+      const status = page.getByTestId('status');
+      if ((await status.getAttribute('data-result')) !== 'ok') throw new Error(`${dir}: ${await status.textContent()}`);
+      figures.push(await page.evaluate(() => (performance.getEntriesByName('raireki:literature-bench')[0] as PerformanceMark).detail as LiteratureBenchFigures));
+      await context.close();
+    }
+  } finally {
+    await b.close();
+    server.close();
+  }
+  return {
+    openMs: p(figures.map((f) => f.openMs)).p50,
+    modelLoadMs: p(figures.map((f) => f.modelLoadMs)).p50,
+    warm: p(figures.flatMap((f) => f.hybrid.raw.searchMs)),
+    keywordWarm: p(figures.flatMap((f) => f.keyword.raw.searchMs)),
+    cold: p(figures.flatMap((f) => f.cold!.raw.searchMs)),
+    coldBytes: p(figures.flatMap((f) => f.cold!.raw.bytes)),
+  };
+}
+
+/** Embedding `n` documents in 2 shards, one at a time, then two at a time: the speed-up of parallel shards. */
+async function shardSpeedup(corpusPath: string, modelDir: string, n: number): Promise<{ docs: number; serialMs: number; parallelMs: number }> {
+  const sub = join(ROOT, `speedup-${n}.jsonl`);
+  const all = readFileSync(corpusPath);
+  let end = 0;
+  for (let i = 0; i < n && end >= 0; i++) end = all.indexOf(0x0a, end) + 1;
+  writeFileSync(sub, all.subarray(0, end > 0 ? end : all.length));
+  const parsed = (await readCorpusFile(sub)).docs;
+  const modelFiles = new Map<string, Uint8Array>();
+  const io = nodeFolderIo(modelDir);
+  const m = JSON.parse(new TextDecoder().decode(await io.read('raireki-model.json'))) as { files: Record<string, unknown> };
+  modelFiles.set('raireki-model.json', await io.read('raireki-model.json'));
+  for (const f of Object.keys(m.files)) modelFiles.set(f, await io.read(f));
+  const time = async (parallel: number) => {
+    const work = join(ROOT, `speedup-work-${parallel}`);
+    rmSync(work, { recursive: true, force: true });
+    const t0 = performance.now();
+    await runShards(work, 2, parsed, modelFiles, parallel, (s) => nodeArgs(CLI, sub, '--shard', `${s.index}/${s.count}`, '--work', work, '--model', modelDir), () => {});
+    const ms = performance.now() - t0;
+    rmSync(work, { recursive: true, force: true });
+    return ms;
+  };
+  return { docs: n, serialMs: await time(1), parallelMs: await time(2) };
+}
+
+// ---- the generated corpus ----
+const corpusPath = join(ROOT, `corpus-${docs}-seed${seed}.jsonl`);
+writeCorpus(corpusPath, docs);
+const outDir = join(ROOT, `literature-${docs}-seed${seed}`);
+console.log(`generated corpus: ${docs} documents (${corpusPath}); building ${outDir} in 2 shards, 2 at a time, default model …`);
+const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', `${outDir}.shards`]);
+console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFixed(0)} MB (largest process)\n${build.log}`);
+const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
+const gen = await measureNode(outDir, queryTexts);
+const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(`${outDir}.shards`, 'model'), Math.min(speedupDocs, docs)) : null;
+const chromiumFigures = browser ? await measureBrowser(outDir) : null;
+
+// ---- a real corpus (../shared/data, built by npm run bench:sets) ----
+let realFigures: (NodeFigures & { build: BuildFigures }) | null = null;
+if (real) {
+  const corpus = join(real, 'corpus.jsonl');
+  const queries = readFileSync(join(real, 'queries.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+  const out = join(ROOT, `real-${real.replace(/[^a-z0-9]+/gi, '-')}`);
+  // A few thousand documents: lists of 64 so that probing is a choice, as at scale.
+  const realBuild = buildIndex(corpus, out, ['--list-rows', '64']);
+  realFigures = { ...(await measureNode(out, queries.slice(0, 500))), build: realBuild };
+}
+
+const line = (label: string, f: NodeFigures) =>
+  `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
+  `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +
+  `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
+  `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
+  `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +
+  `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}\n` +
+  `  Node search (files on local disk): cold p50 ${f.cold.ms.p50.toFixed(1)} ms / p95 ${f.cold.ms.p95.toFixed(1)} ms; warm p50 ${f.warmMs.p50.toFixed(1)} ms / p95 ${f.warmMs.p95.toFixed(1)} ms`;
+console.log('\n' + line(`generated ${docs}`, gen));
+if (speedup) console.log(`  shards' speed-up (embedding ${speedup.docs} documents in 2 shards): one at a time ${s1(speedup.serialMs)}, two at a time ${s1(speedup.parallelMs)} = ${(speedup.serialMs / speedup.parallelMs).toFixed(2)}×`);
+if (chromiumFigures) {
+  const c = chromiumFigures;
+  console.log(
+    `  Chromium (${runs} page loads × ${rounds} rounds × ${QUERIES.length} queries): open ${c.openMs.toFixed(0)} ms, model load ${c.modelLoadMs.toFixed(0)} ms; ` +
+      `hybrid search warm p50 ${c.warm.p50.toFixed(1)} / p95 ${c.warm.p95.toFixed(1)} ms (${(c.warm.p95 / AIM.warmP95Ms).toFixed(2)}× of 50 ms), ` +
+      `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)}; keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms`,
+  );
+}
+if (realFigures) console.log(line(`real (${real})`, realFigures) + `\n  build ${s1(realFigures.build.wallMs)}, peak ${realFigures.build.peakRssMb.toFixed(0)} MB`);
+mkdirSync('bench/out', { recursive: true });
+writeFileSync('bench/out/literature-scale.json', JSON.stringify({ docs, seed, build, generated: gen, speedup, chromium: chromiumFigures, real: realFigures }, null, 2) + '\n');
+console.log('written to bench/out/literature-scale.json');

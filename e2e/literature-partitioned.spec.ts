@@ -1,0 +1,114 @@
+/**
+ * A role's pack whose literature index is partitioned (docs/literature-scale.md): the app
+ * opens it with the term dictionary and the centroids only, and a search fetches just the
+ * vector lists, postings blocks and document blocks it needs. A damaged list file is
+ * reported in the UI (en/ja) while the rest of the index still answers.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { test, expect } from './fixtures.ts';
+import { E2E_DIR, E2E_PRIVATE_KEY } from './paths.ts';
+import { startServer } from '../scripts/serve.ts';
+import type { LiteratureManifest } from '../src/core/search/literature-pack.ts';
+
+const PACKS = join(E2E_DIR, 'packs-partitioned');
+const DAMAGED = join(E2E_DIR, 'packs-partitioned-damaged');
+const ROLE = 'auditor';
+/** Lists of about 16 of the sample's 320 documents: some 20 lists, so probing a few is visible. */
+const LIST_ROWS = 16;
+
+const servers: Server[] = [];
+let url = '';
+let damagedUrl = '';
+let manifest: LiteratureManifest;
+
+test.beforeAll(async () => {
+  for (const dir of [PACKS, DAMAGED]) rmSync(dir, { recursive: true, force: true });
+  const r = spawnSync(
+    'npx',
+    [
+      'tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY,
+      '--role', ROLE, '--out', PACKS, '--literature', 'fixtures/literature/corpus.jsonl', '--literature-model', 'public/literature/sample/model',
+      '--literature-partitioned', '--literature-list-rows', String(LIST_ROWS),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
+  manifest = JSON.parse(readFileSync(join(PACKS, ROLE, 'literature', 'literature-manifest.json'), 'utf8')) as LiteratureManifest;
+  // Every vector list damaged by one byte, after signing: search by meaning loses them all.
+  cpSync(PACKS, DAMAGED, { recursive: true });
+  const lists = join(DAMAGED, ROLE, 'literature', 'lists');
+  for (const f of readdirSync(lists)) {
+    const bytes = readFileSync(join(lists, f));
+    bytes[bytes.length - 1]! ^= 0xff;
+    writeFileSync(join(lists, f), bytes);
+  }
+  const serve = async (port: number, dir: string) => {
+    servers.push(await startServer({ dir: 'dist', base: '/raireki/', port, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir }] }));
+    return `http://127.0.0.1:${port}/raireki/`;
+  };
+  url = await serve(4196, PACKS);
+  damagedUrl = await serve(4197, DAMAGED);
+});
+
+test.afterAll(() => {
+  for (const s of servers) s.close();
+});
+
+const literaturePaths = (paths: { filter(f: (p: string) => boolean): string[] }, dir: string) => paths.filter((p) => p.includes(`/literature/${dir}/`));
+
+test.describe('a partitioned literature index in a role pack', () => {
+  test('opens with the dictionary alone and answers a search fetching only the lists it probes', async ({ page, pageErrors }) => {
+    const { lists, nprobe } = manifest.partitioned!.ivf;
+    expect(lists).toBeGreaterThan(nprobe);
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(req.url()));
+    const fetched = { filter: (f: (p: string) => boolean) => requested.map((u) => new URL(u).pathname).filter(f) };
+    await page.goto(`${url}?lang=en&pack=${ROLE}&view=literature`);
+    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+    // Opening reads the dictionary and centroids: no list, postings or document block yet.
+    for (const dir of ['lists', 'postings', 'docs']) expect(literaturePaths(fetched, dir), dir).toEqual([]);
+
+    await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
+    await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
+    const titles = page.getByRole('list', { name: 'Literature results' }).locator('.hit-title');
+    await expect(titles.first()).toContainText(/metformin/i);
+    const probed = new Set(literaturePaths(fetched, 'lists'));
+    expect(probed.size).toBeGreaterThan(0);
+    expect(probed.size).toBeLessThanOrEqual(nprobe);
+    // Documents come in blocks: no more blocks than hits shown.
+    expect(new Set(literaturePaths(fetched, 'docs')).size).toBeLessThanOrEqual(await titles.count());
+    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    // Nothing leaves this server's origin (the fixture's check knows only the main test server).
+    expect(requested.filter((u) => new URL(u).origin !== new URL(url).origin)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a damaged vector list is reported by name, and the answer is that of the keyword index', async ({ page }) => {
+    const titles = page.getByRole('list', { name: 'Literature results' }).locator('.hit-title');
+    // The intact pack, keywords only: what the damaged pack must answer without its vectors.
+    await page.goto(`${url}?lang=en&pack=${ROLE}&view=literature`);
+    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+    await page.getByLabel('Search by meaning').uncheck();
+    await page.getByLabel('Search the literature').fill('metformin');
+    await expect(page.getByTestId('literature-status')).toContainText('results · keywords only', { timeout: 60_000 });
+    const keywordOnly = await titles.allTextContents();
+    expect(keywordOnly.length).toBeGreaterThan(0);
+
+    await page.goto(`${damagedUrl}?lang=en&pack=${ROLE}&view=literature`);
+    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+    await page.getByLabel('Search the literature').fill('metformin');
+    const alert = page.getByTestId('literature-unavailable');
+    await expect(alert).toContainText('Part of the literature index could not be read', { timeout: 60_000 });
+    await expect(alert).toContainText('search by meaning');
+    await expect(alert.locator('code')).toContainText(/lists\/\d{5}\.bin/);
+    await expect(titles).toHaveText(keywordOnly);
+
+    await page.goto(`${damagedUrl}?lang=ja&pack=${ROLE}&view=literature`);
+    await expect(page.getByTestId('literature-status')).toContainText('索引済み', { timeout: 60_000 });
+    await page.getByLabel('文献を検索').fill('metformin');
+    await expect(page.getByTestId('literature-unavailable')).toContainText('文献索引の一部を読み込めなかった', { timeout: 60_000 });
+  });
+});

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Prng } from '../../testing/prng.ts';
+import { buildBm25 } from './bm25-builder.ts';
+import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
+import { docsFile, openPartitionedLiterature, partitionedFiles, postingsFile, type PartFault } from './literature-partitioned.ts';
+import { hybridSearch, keywordSearch } from './literature-search.ts';
+import { quantizeRows } from './vector-quantize.ts';
+import { searchInt8 } from './vector-scan.ts';
+
+// Generated data: documents on 40 topics, each a noisy copy of its topic's direction, with
+// words of its topic and a few shared ones, so lists and postings have structure to find.
+const DIMS = 32;
+const TOPICS = 40;
+const DOCS = 4000;
+const prng = new Prng(7);
+const unit = (v: number[]) => {
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+};
+const centers = Array.from({ length: TOPICS }, () => unit(Array.from({ length: DIMS }, () => prng.next() - 0.5)));
+const noisy = (topic: number, noise: number) => unit(centers[topic]!.map((x) => x + noise * (prng.next() - 0.5)));
+const topicOf = Array.from({ length: DOCS }, () => prng.int(TOPICS));
+// Words of letters only, so that each is one keyword term.
+const letters = (n: number) => String.fromCharCode(97 + (n % 26), 97 + Math.floor(n / 26));
+const word = (t: number, j: number) => `w${letters(t)}x${letters(j)}`;
+const topicWord = (t: number) => `topic${letters(t)}`;
+const docs: LiteratureDoc[] = topicOf.map((t, i) => ({
+  id: `d${i}`,
+  title: `${topicWord(t)} study ${prng.int(5) === 0 ? 'common' : ''}`,
+  text: Array.from({ length: 6 }, () => word(t, prng.int(30))).join(' ') + (prng.chance(0.3) ? ' shared' : ''),
+}));
+const vectors = quantizeRows(topicOf.map((t) => noisy(t, 0.9)), DIMS);
+const bm25 = buildBm25([{ weight: 1, prefix: true }, { weight: 1 }], docs.map((d) => [[0, d.title], [1, d.text]] as const));
+const terms = Array.from({ length: bm25.terms.length }, (_, i) => bm25.terms.at(i)!);
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function build(seed = 1) {
+  const r = new Prng(seed);
+  const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
+  const manifest: LiteratureManifest = parseLiteratureManifest(
+    JSON.stringify({
+      format: LITERATURE_FORMAT,
+      docCount: DOCS,
+      dims: DIMS,
+      model: 'generated',
+      bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
+      keywordWeight: 0.5,
+      partitioned: layout,
+      files: Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])),
+    }),
+  );
+  return { files, manifest };
+}
+
+/** An index over these files, recording which files it read. */
+async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest) {
+  const reads: string[] = [];
+  const index = await openPartitionedLiterature(
+    {
+      read: async (name) => {
+        reads.push(name);
+        const b = files.get(name);
+        if (!b) throw new Error(`${name}: not found`);
+        return b;
+      },
+      sha256: async (b) => sha(b),
+      decodeUtf8: (b) => new TextDecoder().decode(b),
+    },
+    manifest,
+  );
+  return { index, reads };
+}
+
+// Queries from the documents' distribution (new draws, not documents).
+const queries = Array.from({ length: 100 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
+
+describe('a partitioned literature index', () => {
+  const { files, manifest } = build();
+
+  it('finds ≥ 95 % of the exact scan’s top 10 with the nprobe the indexer chose, probing a minority of the lists', async () => {
+    const { index } = await open(files, manifest);
+    const { lists, nprobe } = manifest.partitioned!.ivf;
+    expect(lists).toBe(40);
+    expect(nprobe).toBeLessThan(lists / 2);
+    let found = 0;
+    for (const q of queries) {
+      const exact = searchInt8(vectors, q, 10);
+      const kth = exact[9]!.score;
+      // Tie-aware, as the indexer measures it: a hit scoring at least the exact 10th counts.
+      const approx = await index.vectorHits(q, 10, []);
+      found += approx.filter((h) => h.score >= kth).length;
+      // Every candidate keeps the exact scan's score.
+      const exactScores = new Map(searchInt8(vectors, q, DOCS).map((h) => [h.doc, h.score]));
+      for (const h of approx) expect(h.score).toBe(exactScores.get(h.doc));
+    }
+    expect(found / (10 * queries.length)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers keyword queries exactly as the whole index does, reading only the postings blocks of the query’s terms', async () => {
+    const { index, reads } = await open(files, manifest);
+    const opened = reads.length;
+    for (const q of [`${topicWord(3)} ${word(3, 4)}`, 'shared common', `${word(17, 2)} ${word(17, 3)} ${topicWord(9)}`, 'nothing-here']) {
+      expect(await index.keywordHits(q, 20, {}, [])).toEqual(keywordSearch(bm25, q, 20));
+    }
+    const postings = reads.slice(opened).filter((n) => n.startsWith('postings/'));
+    expect(postings.length).toBeGreaterThan(0);
+    expect(postings.length).toBeLessThan(manifest.partitioned!.postingBlocks / 2);
+    expect(reads.slice(opened).some((n) => n.startsWith('lists/'))).toBe(false);
+  });
+
+  it('gives hybrid results equal to the whole index’s when every list is probed, with their documents', async () => {
+    const { index } = await open(files, manifest);
+    const whole = { manifest, docs, vectors, bm25 };
+    for (const [i, q] of [`${topicWord(5)} study`, `${word(12, 7)} shared`].entries()) {
+      const v = queries[i * 7]!;
+      const r = await index.search(q, v, { k: 10, nprobe: manifest.partitioned!.ivf.lists });
+      expect(r.faults).toEqual([]);
+      expect(r.hits).toEqual(hybridSearch(whole, q, v, { k: 10 }));
+      for (const h of r.hits) expect(r.docs.get(h.doc)).toEqual(docs[h.doc]);
+    }
+  });
+
+  it('is the same files for the same seed', () => {
+    const again = build().files;
+    expect([...again.keys()]).toEqual([...files.keys()]);
+    for (const [n, b] of files) expect(sha(again.get(n)!)).toBe(sha(b));
+  });
+
+  describe('with a damaged or missing part', () => {
+    const q = queries[3]!;
+    const probe = async () => (await open(files, manifest)).index.vectorHits(q, 10, []);
+
+    it('reports a corrupt vector list and answers from the other lists, without that list’s documents', async () => {
+      const first = await probe();
+      const damagedList = [...files.keys()].filter((n) => n.startsWith('lists/')).find((n) => {
+        const b = files.get(n)!;
+        const ids = new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)).subarray(0, b.byteLength / (8 + DIMS));
+        return ids.includes(first[0]!.doc);
+      })!;
+      const bad = new Map(files);
+      const bytes = bad.get(damagedList)!.slice();
+      bytes[bytes.length - 1]! ^= 0xff;
+      bad.set(damagedList, bytes);
+      const { index } = await open(bad, manifest);
+      const faults: PartFault[] = [];
+      const hits = await index.vectorHits(q, 10, faults);
+      expect(faults).toEqual([{ file: damagedList, part: 'vectors', message: expect.stringMatching(/SHA-256 does not match/) }]);
+      expect(hits.length).toBe(10);
+      expect(hits.map((h) => h.doc)).not.toContain(first[0]!.doc);
+    });
+
+    it('answers as keyword search alone, not a fusion with nothing, when no probed list can be read', async () => {
+      const bad = new Map([...files].filter(([n]) => !n.startsWith('lists/')));
+      const { index } = await open(bad, manifest);
+      const query = `${topicWord(6)} shared`;
+      const r = await index.search(query, queries[6]!, { k: 10 });
+      expect(r.faults.length).toBe(manifest.partitioned!.ivf.nprobe);
+      expect(r.faults.every((f) => f.part === 'vectors')).toBe(true);
+      expect(r.hits.map((h) => h.doc)).toEqual(keywordSearch(bm25, query, 10).map((h) => h.doc));
+    });
+
+    it('reports a missing postings block and scores the query’s other terms', async () => {
+      const { index: good } = await open(files, manifest);
+      const q = `${topicWord(4)} shared`;
+      const withAll = await good.keywordHits(q, 10, {}, []);
+      const termBlock = (t: string) => {
+        const id = bm25.vocabulary.get(t)!;
+        const starts = new Int32Array(files.get('bm25-blocks.i32')!.slice().buffer);
+        let b = 0;
+        while (starts[b + 1]! <= id) b++;
+        return postingsFile(b);
+      };
+      const lost = termBlock(topicWord(4));
+      expect(lost).not.toBe(termBlock('shared'));
+      const bad = new Map(files);
+      bad.delete(lost);
+      const { index } = await open(bad, manifest);
+      const faults: PartFault[] = [];
+      const hits = await index.keywordHits(q, 10, {}, faults);
+      expect(faults).toEqual([{ file: lost, part: 'postings', message: expect.stringMatching(/not found/) }]);
+      expect(hits).toEqual(keywordSearch(bm25, 'shared', 10));
+      expect(hits).not.toEqual(withAll);
+    });
+
+    it('leaves out hits whose document block is unreadable and says which block', async () => {
+      const { index: good } = await open(files, manifest);
+      const before = await good.search(topicWord(8), null, { k: 10 });
+      const lost = docsFile(Math.floor(before.hits[0]!.doc / manifest.partitioned!.docsPerBlock));
+      const bad = new Map(files);
+      bad.set(lost, new TextEncoder().encode('[not json'));
+      const { index } = await open(bad, manifest);
+      const r = await index.search(topicWord(8), null, { k: 10 });
+      expect(r.faults.map((f) => [f.file, f.part])).toEqual([[lost, 'docs']]);
+      expect(r.hits.map((h) => h.doc)).toEqual(before.hits.map((h) => h.doc).filter((d) => docsFile(Math.floor(d / 50)) !== lost));
+    });
+
+    it('refuses to open without its term dictionary', async () => {
+      const bad = new Map(files);
+      bad.delete('bm25-offsets.i32');
+      await expect(open(bad, manifest)).rejects.toThrow(/bm25-offsets.i32: not found/);
+    });
+  });
+});
