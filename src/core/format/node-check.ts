@@ -92,7 +92,7 @@ const unlearning: Check = (v) =>
   Array.isArray(v.metrics) &&
   v.metrics.every((m) => isObject(m) && Object.keys(m).every((k) => k === 'measure' || k === 'before' || k === 'after') && oneOf(UNLEARNING_MEASURES)(m.measure) && (m.before === undefined || id(m.before)) && (m.after === undefined || id(m.after))) &&
   // The same bounds as zod's: every threshold but the chance level is non-negative.
-  (v.thresholds === undefined || (numberFields(v.thresholds, ['forgetGap', 'testAccuracyDrop', 'miaChance', 'miaMargin', 'leakageMax']) && Object.entries(v.thresholds).every(([k, x]) => k === 'miaChance' || (x as number) >= 0)));
+  (v.thresholds === undefined || (numberFields(v.thresholds, ['forgetGap', 'testAccuracyDrop', 'miaChance', 'miaMargin', 'leakageMax']) && Object.entries(v.thresholds as Record<string, unknown>).every(([k, x]) => k === 'miaChance' || (x as number) >= 0)));
 
 const subtypes = (schema: { shape: { subtype?: unknown } }): Check => oneOf((schema.shape.subtype as { unwrap(): { options: readonly string[] } }).unwrap().options);
 
