@@ -283,6 +283,8 @@ const en = {
   verdictLeakPass: 'leakage probe {before} → {after} (at most {max} passes)',
   verdictLeakFail: 'leakage probe still {after} (at most {max} passes)',
   verdictLeakUnknown: 'leakage probe after unlearning is missing',
+  verdictLine: '{outcome}: {checks}.',
+  verdictSeparator: '; ',
   verdictRule: 'The verdict is computed from the evaluations above, not written by anyone: forgotten when FA after is at most the accuracy on unseen data plus {gap} points, MIA success at most chance ({chance}) plus {margin} points and every leakage probe at most {max}; test accuracy may fall by at most {drop} points.',
   // impact: what was done about downstream models
   remediation: 'Remediation',
@@ -609,6 +611,8 @@ const ja: Record<MessageKey, string> = {
   verdictLeakPass: '漏えい検査 {before} → {after}（{max} 以下で合格）',
   verdictLeakFail: '漏えい検査はまだ {after}（{max} 以下で合格）',
   verdictLeakUnknown: '実施後の漏えい検査がない',
+  verdictLine: '{outcome}：{checks}。',
+  verdictSeparator: '。',
   verdictRule: '判定は上の評価から計算したもので、人が書いたものではありません。実施後の FA が未学習データでの正解率 + {gap} ポイント以下、MIA 成功率が偶然の水準（{chance}）+ {margin} ポイント以下、すべての漏えい検査が {max} 以下なら「忘却できている」。テスト正解率の低下は {drop} ポイントまで許容します。',
   remediation: '是正',
   remediation_unlearned: 'アンラーニング済み',

@@ -22,5 +22,5 @@ function checkText(c: VerdictCheck, v: Verdict, t: Translate): string {
 }
 
 export function verdictLine(v: Verdict, t: Translate): string {
-  return `${t(`verdict_${v.outcome}` as MessageKey)}: ${v.checks.map((c) => checkText(c, v, t)).join('; ')}.`;
+  return t('verdictLine', { outcome: t(`verdict_${v.outcome}` as MessageKey), checks: v.checks.map((c) => checkText(c, v, t)).join(t('verdictSeparator')) });
 }
