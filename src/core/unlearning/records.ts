@@ -1,6 +1,6 @@
 /**
  * The unlearning records of a snapshot, found through what every layout keeps in memory
- * (activity nodes of subtype "unlearning" in the node heads); their records are in the
+ * (activity nodes of subtype "unlearning", by `nodeSubtype`); their records are in the
  * whole nodes, which a binary snapshot reads from details chunks first (`candidates` says
  * which). Ids in a record that the snapshot lacks are kept as -1: a role's pack may
  * leave a node out.
@@ -22,7 +22,7 @@ const ACTIVITY = kindCode('activity');
 /** Activities of subtype "unlearning": the nodes whose details hold the records. */
 export function unlearningCandidates(index: GraphIndex): number[] {
   const out: number[] = [];
-  for (let i = 0; i < index.nodeCount; i++) if (index.kindCodes[i] === ACTIVITY && index.nodeHead(i).subtype === 'unlearning') out.push(i);
+  for (let i = 0; i < index.nodeCount; i++) if (index.kindCodes[i] === ACTIVITY && index.nodeSubtype(i) === 'unlearning') out.push(i);
   return out;
 }
 
