@@ -74,7 +74,6 @@ export function CompareView({ ids, max, onChange, hrefFor, onOpen }: Props) {
 function Comparison({ view, link }: { view: ComparisonView; link(node: ComparedModel['model']): ReactNode }) {
   const { t, lang } = useI18n();
   const { models } = view;
-  const columns = { gridTemplateColumns: `repeat(${models.length}, minmax(13rem, 1fr))` };
   return (
     <>
       <section aria-labelledby="compare-ancestor" data-testid="compare-ancestor">
@@ -90,9 +89,9 @@ function Comparison({ view, link }: { view: ComparisonView; link(node: ComparedM
       </section>
       <section aria-labelledby="compare-chain">
         <h3 id="compare-chain">{t('compareChain')}</h3>
-        <div className="compare-columns" style={columns}>
-          {models.map((m, k) => (
-            <div key={m.model.id} className="compare-column" style={{ borderTopColor: MODEL_COLOURS[k] }}>
+        <ModelColumns models={models}>
+          {(m) => (
+            <>
               <h4>{link(m.model)}</h4>
               <p className="muted">
                 {[m.license, m.parameterCount ? t('compareParams', { count: Math.round(m.parameterCount / 1e8) / 10 }) : null, t('compareEvaluationCount', { count: m.evaluationCount })].filter(Boolean).join(' · ')}
@@ -109,15 +108,15 @@ function Comparison({ view, link }: { view: ComparisonView; link(node: ComparedM
                   ))}
                 </ol>
               )}
-            </div>
-          ))}
-        </div>
+            </>
+          )}
+        </ModelColumns>
       </section>
       <section aria-labelledby="compare-data">
         <h3 id="compare-data">{t('compareData')}</h3>
-        <div className="compare-columns" style={columns}>
-          {models.map((m, k) => (
-            <div key={m.model.id} className="compare-column" style={{ borderTopColor: MODEL_COLOURS[k] }}>
+        <ModelColumns models={models}>
+          {(m) => (
+            <>
               <h4>{displayName(m.model, lang)}</h4>
               {m.data.length === 0 ? (
                 <p className="muted">{t('compareDataNone')}</p>
@@ -135,9 +134,9 @@ function Comparison({ view, link }: { view: ComparisonView; link(node: ComparedM
                   {m.dataTotal > m.data.length ? <li className="more">{t('compareDataMore', { count: m.dataTotal - m.data.length })}</li> : null}
                 </ul>
               )}
-            </div>
-          ))}
-        </div>
+            </>
+          )}
+        </ModelColumns>
       </section>
       <section aria-labelledby="compare-evaluations" data-testid="compare-evaluations">
         <h3 id="compare-evaluations">{t('compareEvaluations')}</h3>
@@ -176,5 +175,18 @@ function Comparison({ view, link }: { view: ComparisonView; link(node: ComparedM
         )}
       </section>
     </>
+  );
+}
+
+/** One column per compared model, edged in its chart colour. */
+function ModelColumns({ models, children }: { models: readonly ComparedModel[]; children(m: ComparedModel): ReactNode }) {
+  return (
+    <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${models.length}, minmax(13rem, 1fr))` }}>
+      {models.map((m, k) => (
+        <div key={m.model.id} className="compare-column" style={{ borderTopColor: MODEL_COLOURS[k] }}>
+          {children(m)}
+        </div>
+      ))}
+    </div>
   );
 }

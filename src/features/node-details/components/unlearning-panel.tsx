@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MessageKey } from '../../../lib/i18n-messages.ts';
 import type { MeasuredValue, UnlearningPanel as Panel } from '../../../core/unlearning/index.ts';
 import type { NodeSummary } from '../../../core/view/index.ts';
@@ -39,6 +40,14 @@ function UnlearningPanel({ panel, hrefFor, onNavigate }: { panel: Panel } & Omit
     );
   const value = (v: MeasuredValue | null) => (v === null ? '—' : v.state === 'ok' ? formatValue(v.value, v.unit) : <span className="muted">{t(`state_${v.state}` as MessageKey)}</span>);
   const th = panel.verdict.thresholds;
+  const rows: [MessageKey, ReactNode][] = [
+    ['unlearningActivity', link(panel.activity)],
+    ['unlearningModelBefore', link(panel.modelBefore)],
+    ['unlearningModelAfter', link(panel.modelAfter)],
+    ['unlearningForgetSet', link(panel.forgetSet)],
+    ...(panel.retainSet ? [['unlearningRetainSet', link(panel.retainSet)] as [MessageKey, ReactNode]] : []),
+    ['unlearningMethod', `${t(`method_${panel.method}` as MessageKey)}${panel.methodDetail ? ` — ${panel.methodDetail}` : ''}`],
+  ];
   return (
     <section className="unlearning" aria-labelledby={titleId} data-testid="unlearning-panel">
       <h3 id={titleId}>{t('unlearningTitle')}</h3>
@@ -46,35 +55,12 @@ function UnlearningPanel({ panel, hrefFor, onNavigate }: { panel: Panel } & Omit
         {verdictLine(panel.verdict, t)}
       </p>
       <dl className="fields">
-        <div className="field">
-          <dt>{t('unlearningActivity')}</dt>
-          <dd>{link(panel.activity)}</dd>
-        </div>
-        <div className="field">
-          <dt>{t('unlearningModelBefore')}</dt>
-          <dd>{link(panel.modelBefore)}</dd>
-        </div>
-        <div className="field">
-          <dt>{t('unlearningModelAfter')}</dt>
-          <dd>{link(panel.modelAfter)}</dd>
-        </div>
-        <div className="field">
-          <dt>{t('unlearningForgetSet')}</dt>
-          <dd>{link(panel.forgetSet)}</dd>
-        </div>
-        {panel.retainSet ? (
-          <div className="field">
-            <dt>{t('unlearningRetainSet')}</dt>
-            <dd>{link(panel.retainSet)}</dd>
+        {rows.map(([label, content]) => (
+          <div key={label} className="field">
+            <dt>{t(label)}</dt>
+            <dd>{content}</dd>
           </div>
-        ) : null}
-        <div className="field">
-          <dt>{t('unlearningMethod')}</dt>
-          <dd>
-            {t(`method_${panel.method}` as MessageKey)}
-            {panel.methodDetail ? ` — ${panel.methodDetail}` : ''}
-          </dd>
-        </div>
+        ))}
       </dl>
       <table className="unlearning-table">
         <caption>{t('unlearningMetrics')}</caption>
