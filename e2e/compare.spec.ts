@@ -68,6 +68,13 @@ test.describe('model comparison', () => {
     expect([...csvBenchmarks].sort()).toEqual([...shared].sort());
   });
 
+  test('says when the snapshot holds no evaluation of the models, and still compares their lineage', async ({ page }) => {
+    await page.goto('?lang=ja&view=compare&compare=model:llama-2-7b,model:llama-2-13b');
+    await expect(page.getByText('このスナップショットにはこれらのモデルの評価がありません', { exact: false })).toBeVisible();
+    await expect(page.getByTestId('score-chart')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: '最も近い共通の祖先' })).toBeVisible();
+  });
+
   test('says what is missing, and asks for two models', async ({ page }) => {
     await page.goto(`?lang=en&view=compare&compare=${MEDITRON},model:no-such-model`);
     await expect(page.getByText('Not in this snapshot: model:no-such-model')).toBeVisible();
