@@ -10,6 +10,8 @@ import { SAMPLE_DIR, renderSample, writeSample } from './build-sample.ts';
 import { nodeLoadIo, readSnapshotDir } from './lib/snapshot-files.ts';
 import { loadCore } from '../src/core/columnar/index.ts';
 import type { Manifest } from '../src/core/format/index.ts';
+import { buildGraphIndex } from '../src/core/graph/index.ts';
+import { recordsAt, remediationFrom, unlearningCandidates, unlearningPanel } from '../src/core/unlearning/index.ts';
 
 
 const STALE = 'public/snapshots/sample/ is out of date: run `npm run gen:sample` (never edit the generated files by hand)';
@@ -257,5 +259,28 @@ describe('built-in sample: content', () => {
     const ids = [...readme.matchAll(/`((?:model|dataset|activity|eval|prompt|output|session|access|doc|person|org|software|agent):[^`\s]+)`/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(10);
     expect(ids.filter((id) => !byId.has(id))).toEqual([]);
+  });
+});
+
+describe('the sample’s unlearning story as a record', () => {
+  const index = buildGraphIndex({ nodes, relations }).index;
+  const records = recordsAt(index, unlearningCandidates(index));
+
+  it('has one record, on activity:ruh-unlearning-72b, whose evidence maps to evaluations and computes “forgotten”', () => {
+    expect(records.map((r) => index.nodeId(r.activity))).toEqual(['activity:ruh-unlearning-72b']);
+    const panel = unlearningPanel(index, records[0]!);
+    expect(panel.modelAfter?.id).toBe('model:ruh-med-72b-clinical-unlearned');
+    expect(panel.metrics.flatMap((m) => [m.before, m.after]).every((v) => v === null || v.state === 'ok')).toBe(true);
+    expect(panel.verdict.outcome).toBe('forgotten');
+  });
+
+  it('impact of instruction set v2 marks the unlearned models and leaves the other contaminated ones unremediated', () => {
+    const marks = remediationFrom(index, index.indexOf('dataset:ruh-clinical-instructions-ja-v2'), records);
+    const status = (id: string) => marks.get(index.indexOf(id))?.status;
+    expect(status('model:ruh-med-72b-clinical-unlearned')).toBe('unlearned');
+    expect(status('model:ruh-med-72b-clinical-unlearned-awq-int4')).toBe('from-unlearned');
+    expect(status('model:ruh-med-72b-clinical')).toBe('superseded');
+    expect(status('model:ruh-med-72b-clinical-awq-int4')).toBe('not-remediated');
+    expect(status('model:ruh-discharge-summary-7b')).toBe('not-remediated');
   });
 });

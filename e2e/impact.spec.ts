@@ -24,7 +24,7 @@ test.describe('impact analysis', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const rows = parseCsv(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
-    expect(rows[0]).toEqual(['hop', 'kind', 'id', 'name', 'classification', 'via_id', 'via_relation', 'start_id']);
+    expect(rows[0]).toEqual(['hop', 'kind', 'id', 'name', 'classification', 'via_id', 'via_relation', 'start_id', 'remediation', 'remediation_via_id']);
     const body = rows.slice(1);
     expect(body).toHaveLength(expected.size);
     for (const [hop, kind, id, , , , , start] of body) {

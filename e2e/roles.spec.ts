@@ -111,6 +111,20 @@ test.describe('packs per role', () => {
     await expect(page.getByText('Node “dataset:ruh-clinical-instructions-ja-v2” is not in this snapshot.').first()).toBeVisible();
   });
 
+  test('a clinician’s pack shows the unlearning record with the forget set restricted, and a researcher’s compares models', async ({ page }) => {
+    await page.goto(`${plainUrl}?lang=en&pack=clinician&node=model:ruh-med-72b-clinical-unlearned`);
+    await waitForGraph(page);
+    const panel = page.getByTestId('unlearning-panel');
+    await expect(panel.getByTestId('unlearning-verdict')).toHaveAttribute('data-outcome', 'forgotten');
+    // The PHI forget set is a placeholder in this pack: named "Restricted", never by its name or id.
+    await expect(panel.locator('.field').filter({ has: page.getByText('Forget set', { exact: true }) })).toContainText('Restricted');
+    await expect(panel).not.toContainText('PHI-contaminated records');
+    await page.goto(`${plainUrl}?lang=en&pack=researcher&view=compare&compare=model:meditron-70b,model:llama-2-70b`);
+    await expect(page.getByTestId('role')).toHaveText('researcher');
+    await expect(page.getByTestId('compare-ancestor')).toContainText('Llama-2-70B');
+    await expect(page.getByTestId('compare-evaluations').getByRole('table')).toBeVisible();
+  });
+
   test('a researcher sees lineage but no outputs', async ({ page }) => {
     await page.goto(`${plainUrl}?lang=en&pack=researcher&node=model:meditron-70b`);
     await waitForGraph(page);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browserLang, I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { SnapshotProvider } from '../lib/snapshot-context.tsx';
-import type { ViewState } from '../lib/view-state.ts';
+import { compareModelsState, MAX_COMPARED_MODELS, type ViewState } from '../lib/view-state.ts';
 import type { SnapshotClient } from '../workers/clients.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SearchPanel } from '../features/search/components/search-panel.tsx';
@@ -9,6 +9,7 @@ import { ExplorerView } from '../features/explorer/components/explorer-view.tsx'
 import { DetailsPanel } from '../features/node-details/components/details-panel.tsx';
 import { ImpactView } from '../features/impact/components/impact-view.tsx';
 import { DiffView } from '../features/diff/components/diff-view.tsx';
+import { CompareView } from '../features/compare/components/compare-view.tsx';
 import { LiteratureView } from '../features/literature/components/literature-view.tsx';
 import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
@@ -71,6 +72,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
     { id: 'impact', label: t('viewImpact') },
     { id: 'literature', label: t('viewLiterature') },
     { id: 'diff', label: t('viewDiff') },
+    { id: 'compare', label: t('viewCompare') },
   ];
   const onLiteratureQuery = useCallback((lq: string) => update({ lq }), [update]);
 
@@ -140,7 +142,15 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           </div>
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
-              {state.view === 'diff' && loaded ? (
+              {state.view === 'compare' && loaded ? (
+                <CompareView
+                  ids={state.models}
+                  max={MAX_COMPARED_MODELS}
+                  onChange={(ids) => update(compareModelsState(ids))}
+                  hrefFor={linkTo}
+                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                />
+              ) : state.view === 'diff' && loaded ? (
                 <DiffView
                   hrefFor={linkTo}
                   onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
@@ -187,6 +197,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                 onExpand={expand}
                 onPath={(to) => update({ pathTo: to })}
                 onCheck={(id) => update({ view: 'literature', check: id }, { push: true })}
+                onCompare={(id) => update(compareModelsState(state.models.includes(id) ? state.models : [...state.models, id]), { push: true })}
               />
             ) : null}
           </ErrorBoundary>

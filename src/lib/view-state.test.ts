@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './view-state.ts';
+import { DEFAULT_VIEW, compareModelsState, parseViewState, serializeViewState, type ViewState } from './view-state.ts';
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
@@ -24,6 +24,7 @@ describe('view state in the URL', () => {
       compare: 'snapshots/2026-03/manifest.json',
       diffKinds: ['dataset'],
       diffChanges: ['changed', 'renamed'],
+      models: ['model:meditron-70b', 'hf:a,b%2C'],
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
@@ -53,5 +54,15 @@ describe('view state in the URL', () => {
   it('keeps an empty kind filter distinct from "all kinds"', () => {
     expect(parseViewState('?kinds=').kinds).toEqual([]);
     expect(parseViewState('').kinds).toBeNull();
+  });
+
+  it('opens the model comparison from compare=<id>,<id>, at most five, each once', () => {
+    const s = parseViewState('?view=compare&compare=model:meditron-70b,model:llama-2-70b,model:meditron-70b');
+    expect(s.view).toBe('compare');
+    expect(s.models).toEqual(['model:meditron-70b', 'model:llama-2-70b']);
+    expect(parseViewState('?compare=a,b,c,d,e,f,,g').models).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const link = serializeViewState({ ...DEFAULT_VIEW, ...compareModelsState(['m:1', 'm:2', 'm:1']) });
+    expect(link).toBe('?view=compare&compare=m%3A1%2Cm%3A2');
+    expect(parseViewState(link)).toMatchObject({ view: 'compare', models: ['m:1', 'm:2'] });
   });
 });

@@ -8,7 +8,8 @@ import { CHANGE_TYPES, type ChangeType } from '../core/diff/index.ts';
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact' | 'literature' | 'diff';
+export type ViewName = 'graph' | 'impact' | 'literature' | 'diff' | 'compare';
+const VIEW_NAMES: readonly ViewName[] = ['graph', 'impact', 'literature', 'diff', 'compare'];
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -45,6 +46,30 @@ export interface ViewState {
   diffKinds: NodeKind[] | null;
   /** Kinds of change listed in the Changes tab; null = all. */
   diffChanges: ChangeType[] | null;
+  /** Models compared side by side (Compare tab), at most MAX_COMPARED_MODELS; URL `compare=<id>,<id>`. */
+  models: string[];
+}
+
+/** As core/compare's MAX_COMPARED: more are dropped from a link. */
+export const MAX_COMPARED_MODELS = 5;
+
+/**
+ * The view state that opens the model comparison on these models: for other views (a map,
+ * a search result list) that link to it, e.g. `href(compareModelsState(ids))`.
+ */
+export function compareModelsState(ids: readonly string[]): Pick<ViewState, 'view' | 'models'> {
+  return { view: 'compare', models: [...new Set(ids)].slice(0, MAX_COMPARED_MODELS) };
+}
+
+/** Ids joined by commas; a comma or % inside an id is escaped, so any id survives. */
+function joinIds(ids: readonly string[]): string {
+  return ids.map((id) => id.replace(/%/g, '%25').replace(/,/g, '%2C')).join(',');
+}
+
+function splitIds(value: string | null): string[] {
+  if (!value) return [];
+  const ids = value.split(',').filter(Boolean).map((id) => id.replace(/%2C/gi, ',').replace(/%25/g, '%'));
+  return [...new Set(ids)].slice(0, MAX_COMPARED_MODELS);
 }
 
 export const MIN_DEPTH = 1;
@@ -71,6 +96,7 @@ export const DEFAULT_VIEW: ViewState = {
   compare: null,
   diffKinds: null,
   diffChanges: null,
+  models: [],
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -103,10 +129,11 @@ export function parseViewState(search: string): ViewState {
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
     lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
-    view: oneOf(p.get('view'), ['graph', 'impact', 'literature', 'diff'] as const, DEFAULT_VIEW.view),
+    view: oneOf(p.get('view'), VIEW_NAMES, DEFAULT_VIEW.view),
     lq: p.get('lq') ?? '',
     check: p.get('check') || null,
     compare: p.get('cmp') || null,
+    models: splitIds(p.get('compare')),
     impactKinds: kindList(p.get('ik')),
     diffKinds: kindList(p.get('dk')),
     diffChanges: listOf(p.get('dc'), CHANGE_TYPES),
@@ -136,6 +163,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.compare) p.set('cmp', s.compare);
   if (s.diffKinds) p.set('dk', s.diffKinds.join(','));
   if (s.diffChanges) p.set('dc', s.diffChanges.join(','));
+  if (s.models.length > 0) p.set('compare', joinIds(s.models));
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -26,6 +26,8 @@ import {
 import type { PackInfo, LoadedSnapshot } from '../core/format/index.ts';
 import { exportMlBom, exportProvJson, provSelection, type ImportIssue, type ImportReport, type InteropFormat } from '../core/interop/index.ts';
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
+import { recordNodeIds, recordsAt, recordsFor, remediationFrom, unlearningCandidates, unlearningPanel, type RecordAt, type Remediation, type UnlearningPanel } from '../core/unlearning/index.ts';
+import { buildComparison, comparisonCsv, comparisonNodes, type ComparisonView } from '../core/compare/index.ts';
 import type { Progress } from './rpc.ts';
 
 export interface LoadSummary {
@@ -89,6 +91,10 @@ interface Loaded {
   index: GraphIndex;
   /** Built or read after the snapshot is adopted, so the first graph does not wait for it. */
   search: Promise<NodeSearchIndex>;
+  /** Unlearning records, read on first use (impact marks, an unlearned model's panel). */
+  records?: Promise<RecordAt[]>;
+  /** The remediation marks of the last impact start, kept while its list is paged. */
+  marks?: { start: number; marks: Map<number, Remediation> };
 }
 
 /**
@@ -216,16 +222,64 @@ export class SnapshotSession {
     return buildDetails(index, id, () => source.fileOf(n));
   }
 
-  /** The first `limit` affected nodes of the wanted kinds, with the total and counts by kind. */
-  impact(id: string, kinds: NodeKind[] | null, limit?: number): ImpactView | null {
-    return buildImpact(this.loaded.index, id, kinds, limit);
+  /**
+   * The first `limit` affected nodes of the wanted kinds, with the total and counts by kind;
+   * models marked with what was done about them (unlearned, retrained, nothing).
+   */
+  async impact(id: string, kinds: NodeKind[] | null, limit?: number): Promise<ImpactView | null> {
+    const marks = await this.remediation(id);
+    return buildImpact(this.loaded.index, id, kinds, limit, marks);
   }
 
   /** Every affected node as CSV, names in `lang`. */
-  impactCsv(id: string, kinds: NodeKind[] | null, lang: Lang): { text: string } {
-    const text = impactCsv(this.loaded.index, id, kinds, lang);
+  async impactCsv(id: string, kinds: NodeKind[] | null, lang: Lang): Promise<{ text: string }> {
+    const marks = await this.remediation(id);
+    const text = impactCsv(this.loaded.index, id, kinds, lang, marks);
     if (text === null) throw new Error(`"${id}" is not a node of this snapshot`);
     return { text };
+  }
+
+  private unlearningRecords(): Promise<RecordAt[]> {
+    const loaded = this.loaded;
+    loaded.records ??= (async () => {
+      const candidates = unlearningCandidates(loaded.index);
+      await loaded.source.ensureNodes(candidates);
+      return recordsAt(loaded.index, candidates);
+    })();
+    return loaded.records;
+  }
+
+  private async remediation(id: string): Promise<Map<number, Remediation> | undefined> {
+    const loaded = this.loaded;
+    const start = loaded.index.indexOf(id);
+    if (start < 0) return undefined;
+    const records = await this.unlearningRecords();
+    if (loaded.marks?.start !== start) loaded.marks = { start, marks: remediationFrom(loaded.index, start, records) };
+    return loaded.marks.marks;
+  }
+
+  /** The before/after panels of the unlearning records that produced this model (or that this activity holds). */
+  async unlearning(id: string): Promise<UnlearningPanel[]> {
+    const { index, source } = this.loaded;
+    const n = index.indexOf(id);
+    if (n < 0) return [];
+    const records = recordsFor(await this.unlearningRecords(), n);
+    await source.ensureNodes(records.flatMap((r) => recordNodeIds(r.record).map((x) => index.indexOf(x)).filter((i) => i >= 0)));
+    return records.map((r) => unlearningPanel(index, r));
+  }
+
+  /** Two to five models side by side (core/compare); whole nodes read first. */
+  async compare(ids: string[]): Promise<ComparisonView> {
+    const { index, source } = this.loaded;
+    await source.ensureNodes(comparisonNodes(index, ids));
+    return buildComparison(index, ids);
+  }
+
+  /** The comparison as CSV, every dataset listed. */
+  async compareCsv(ids: string[], lang: Lang): Promise<{ text: string }> {
+    const { index, source } = this.loaded;
+    await source.ensureNodes(comparisonNodes(index, ids));
+    return { text: comparisonCsv(buildComparison(index, ids, Infinity), lang) };
   }
 
   /**

@@ -191,3 +191,62 @@ describe('redactSnapshot and graph version 2 relations', () => {
     expect(JSON.stringify(out.relations)).not.toContain('Sato');
   });
 });
+
+describe('redactSnapshot and unlearning records', () => {
+  const nodes = [
+    { id: 'm:before', kind: 'model', name: 'before', classification: 'internal' },
+    { id: 'm:after', kind: 'model', name: 'after', classification: 'internal' },
+    { id: 'd:forget', kind: 'dataset', name: 'forget set', classification: 'phi', containsPhi: true },
+    { id: 'e:fa0', kind: 'evaluation', name: 'fa before', classification: 'restricted', value: 90 },
+    { id: 'p:probe', kind: 'prompt', name: 'probe prompt', classification: 'internal' },
+    {
+      id: 'a:unlearn',
+      kind: 'activity',
+      name: 'unlearning',
+      subtype: 'unlearning',
+      classification: 'internal',
+      unlearning: {
+        modelBefore: 'm:before',
+        modelAfter: 'm:after',
+        forgetSet: 'd:forget',
+        retainSet: 'p:probe',
+        method: 'salun',
+        metrics: [
+          { measure: 'forget-accuracy', before: 'e:fa0', after: 'gone:1' },
+          { measure: 'leakage', before: 'p:probe' },
+        ],
+      },
+    },
+  ] as SnapshotNode[];
+
+  it('names hidden nodes by their placeholders and leaves removed ones out', () => {
+    const policy = parsePolicy({
+      format: 'raireki-policy',
+      version: 1,
+      roles: {
+        r: {
+          description: 'test',
+          hidden: 'placeholder',
+          rules: [
+            { match: { classifications: ['phi'] }, effect: 'hide', why: 'phi' },
+            { match: { kinds: ['prompt'] }, effect: 'hide', mode: 'remove', why: 'prompts' },
+            { match: {}, effect: 'show', why: 'rest' },
+          ],
+          default: 'hide',
+        },
+      },
+    });
+    const out = redactSnapshot(policy, 'r', { nodes, relations: [] });
+    const activity = out.nodes.find((n) => n.id === 'a:unlearn');
+    const record = activity?.kind === 'activity' ? activity.unlearning : undefined;
+    expect(record).toEqual({
+      modelBefore: 'm:before',
+      modelAfter: 'm:after',
+      forgetSet: 'restricted:1',
+      method: 'salun',
+      metrics: [{ measure: 'forget-accuracy', before: 'e:fa0' }, { measure: 'leakage' }],
+    });
+    // No id of a removed or hidden node is left in the pack's record.
+    expect(JSON.stringify(activity)).not.toMatch(/d:forget|p:probe|gone:1/);
+  });
+});

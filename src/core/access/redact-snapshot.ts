@@ -14,7 +14,7 @@
  * - relations naming a node that does not exist, and later duplicates of an id, are
  *   dropped: their ids would otherwise pass unchecked.
  */
-import type { Relation, SnapshotNode } from '../format/index.ts';
+import type { NodeOfKind, Relation, SnapshotNode } from '../format/index.ts';
 import { compileRole, type Decision } from './evaluate-policy.ts';
 import type { Policy } from './policy-schema.ts';
 import { redactFields } from './redact-fields.ts';
@@ -86,6 +86,12 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
     kept[index] = { id, kind: node.kind, name: PLACEHOLDER_NAME, classification: 'restricted', tags: [PLACEHOLDER_TAG] } as SnapshotNode;
   });
 
+  // An unlearning record names other nodes: the pack's ids for them (placeholders included),
+  // metrics on removed nodes left out, the record dropped when a model or the forget set is.
+  kept.forEach((node, i) => {
+    if (node.kind === 'activity' && node.unlearning && !placeholderIds.has(node.id)) kept[i] = withVisibleRecord(node, packId);
+  });
+
   const relations: Relation[] = [];
   const shownAsIs = (id: string) => packId.get(id) === id && !placeholderIds.has(id);
   for (const r of graph.relations) {
@@ -109,6 +115,22 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
   report.nodes = graph.nodes.length;
   report.rules = [...rulesHit].sort((a, b) => a[0] - b[0]).map(([rule, nodes]) => ({ rule, nodes }));
   return { nodes: kept, relations, report, keepsId: (id) => packId.get(id) === id && !placeholderIds.has(id) };
+}
+
+function withVisibleRecord(node: NodeOfKind<'activity'>, packId: ReadonlyMap<string, string>): SnapshotNode {
+  const { unlearning: record, ...rest } = node;
+  const modelBefore = packId.get(record!.modelBefore);
+  const modelAfter = packId.get(record!.modelAfter);
+  const forgetSet = packId.get(record!.forgetSet);
+  if (modelBefore === undefined || modelAfter === undefined || forgetSet === undefined) return rest;
+  const retainSet = record!.retainSet === undefined ? undefined : packId.get(record!.retainSet);
+  const metrics = record!.metrics.map((m) => {
+    const before = m.before === undefined ? undefined : packId.get(m.before);
+    const after = m.after === undefined ? undefined : packId.get(m.after);
+    return { measure: m.measure, ...(before ? { before } : {}), ...(after ? { after } : {}) };
+  });
+  const { retainSet: _r, ...kept } = record!;
+  return { ...rest, unlearning: { ...kept, modelBefore, modelAfter, forgetSet, ...(retainSet ? { retainSet } : {}), metrics } };
 }
 
 /** PROV's further arguments (plan, activity…) that name a node the role is not shown are left out. */

@@ -60,6 +60,7 @@ describe.each(graphs)('binary layout round trip: %s', (_, make) => {
     for (const name of ARRAYS) expect(index[name], name).toEqual(json.index[name]);
     for (let i = 0; i < index.nodeCount; i++) {
       expect(index.nodeHead(i)).toEqual(json.index.nodeHead(i));
+      expect(index.nodeSubtype(i)).toBe(json.index.nodeSubtype(i));
       expect(index.indexOf(json.index.nodeId(i))).toBe(i);
     }
     expect(index.indexOf('no such id')).toBe(-1);

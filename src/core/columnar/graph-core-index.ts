@@ -64,6 +64,12 @@ export class CoreGraphIndex extends ColumnsIndex implements GraphIndex {
     return head;
   }
 
+  nodeSubtype(i: number): string | undefined {
+    this.check(i);
+    const s = this.core.node.subtype[i]!;
+    return s === NO_STRING ? undefined : this.core.strings.get(s);
+  }
+
   node(i: number): SnapshotNode | undefined {
     this.check(i);
     return this.details(i);

@@ -64,6 +64,18 @@ const VALUES: Record<string, unknown[]> = {
   identifiers: [{ doi: '10.1/x' }, { doi: 1 }, {}, ['x']],
   role: ['clinician', 1],
   affiliation: ['Ward 7', null],
+  unlearning: [
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'salun', metrics: [{ measure: 'forget-accuracy', before: 'e:1', after: 'e:2' }] },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', retainSet: 'd:r', method: 'other', methodDetail: 'x', metrics: [], thresholds: { forgetGap: 1, miaChance: -1 } },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'salun', metrics: [], thresholds: { forgetGap: -1 } },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'salun', metrics: [], thresholds: { other: 1 } },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'magic', metrics: [] },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: '', method: 'salun', metrics: [] },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'salun', metrics: [{ measure: 'fa' }] },
+    { modelBefore: 'm:a', modelAfter: 'm:b', forgetSet: 'd:f', method: 'salun', metrics: [{ measure: 'leakage', extra: 1 }] },
+    { modelBefore: 'm:a', forgetSet: 'd:f', method: 'salun', metrics: [] },
+    'x',
+  ],
   extra: [1, 'x'],
 };
 const FIELDS = Object.keys(VALUES);

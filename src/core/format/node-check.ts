@@ -20,6 +20,8 @@ import {
   ModelNode,
   OutputNode,
   PromptNode,
+  UNLEARNING_MEASURES,
+  UNLEARNING_METHODS,
   type SnapshotNode,
 } from './schema.ts';
 
@@ -77,6 +79,21 @@ const columnLineage: Check = (v) =>
       ),
   );
 
+const numberFields = (v: unknown, keys: readonly string[]): boolean => isObject(v) && Object.keys(v).every((k) => keys.includes(k) && num(v[k]));
+const unlearning: Check = (v) =>
+  isObject(v) &&
+  Object.keys(v).every((k) => ['modelBefore', 'modelAfter', 'forgetSet', 'retainSet', 'method', 'methodDetail', 'metrics', 'thresholds'].includes(k)) &&
+  id(v.modelBefore) &&
+  id(v.modelAfter) &&
+  id(v.forgetSet) &&
+  (v.retainSet === undefined || id(v.retainSet)) &&
+  oneOf(UNLEARNING_METHODS)(v.method) &&
+  (v.methodDetail === undefined || str(v.methodDetail)) &&
+  Array.isArray(v.metrics) &&
+  v.metrics.every((m) => isObject(m) && Object.keys(m).every((k) => k === 'measure' || k === 'before' || k === 'after') && oneOf(UNLEARNING_MEASURES)(m.measure) && (m.before === undefined || id(m.before)) && (m.after === undefined || id(m.after))) &&
+  // The same bounds as zod's: every threshold but the chance level is non-negative.
+  (v.thresholds === undefined || (numberFields(v.thresholds, ['forgetGap', 'testAccuracyDrop', 'miaChance', 'miaMargin', 'leakageMax']) && Object.entries(v.thresholds as Record<string, unknown>).every(([k, x]) => k === 'miaChance' || (x as number) >= 0)));
+
 const subtypes = (schema: { shape: { subtype?: unknown } }): Check => oneOf((schema.shape.subtype as { unwrap(): { options: readonly string[] } }).unwrap().options);
 
 /** The check of each field, by name; kind-specific meanings are keyed `kind.field`. */
@@ -110,6 +127,7 @@ const FIELD_CHECKS: Record<string, Check> = {
   'activity.subtype': subtypes(ActivityNode),
   startedAt: isoTime,
   endedAt: isoTime,
+  unlearning,
   benchmark: str,
   metric: str,
   value: num,

@@ -190,6 +190,51 @@ export const ModelNode = z
   })
   .strict();
 
+/**
+ * What an unlearning record measures (docs/models-and-unlearning.md): accuracy on the forget
+ * set (FA), on held-out test data (TA), on data of the forget set's kind the model never saw
+ * (the level FA should fall to), membership-inference attack success, and leakage probes.
+ */
+export const UNLEARNING_MEASURES = ['forget-accuracy', 'test-accuracy', 'unseen-accuracy', 'mia-success', 'leakage'] as const;
+export type UnlearningMeasure = (typeof UNLEARNING_MEASURES)[number];
+export const UNLEARNING_METHODS = ['random-relabelling', 'salun', 'gradient-ascent', 'gradient-difference', 'fine-tuning', 'retraining', 'other'] as const;
+
+export const UnlearningMetric = z
+  .object({
+    measure: z.enum(UNLEARNING_MEASURES),
+    before: NodeId.optional().describe('Evaluation node measured on the model before unlearning'),
+    after: NodeId.optional().describe('Evaluation node measured on the model after unlearning'),
+  })
+  .strict()
+  .describe('One measure before and after, each an evaluation node whose `value` is read');
+
+/** Thresholds of the computed verdict, in the metrics' own points; defaults in core/unlearning. */
+export const UnlearningThresholds = z
+  .object({
+    forgetGap: z.number().nonnegative().optional().describe('FA after may exceed the unseen-data level by this much (default 2)'),
+    testAccuracyDrop: z.number().nonnegative().optional().describe('TA may fall by this much (default 2)'),
+    miaChance: z.number().optional().describe('MIA success of a guess (default 50, a balanced accuracy in %)'),
+    miaMargin: z.number().nonnegative().optional().describe('MIA success after may exceed chance by this much (default 5)'),
+    leakageMax: z.number().nonnegative().optional().describe('Highest leakage-probe value after that passes (default 0)'),
+  })
+  .strict();
+export type UnlearningThresholds = z.infer<typeof UnlearningThresholds>;
+
+/** An unlearning activity's record (graph version 2): which model forgot what, how, and the evidence. */
+export const UnlearningRecord = z
+  .object({
+    modelBefore: NodeId.describe('The model that was made to forget'),
+    modelAfter: NodeId.describe('The model the activity produced'),
+    forgetSet: NodeId.describe('Dataset node of the records to forget'),
+    retainSet: NodeId.optional().describe('Dataset node the model was kept close to, if any'),
+    method: z.enum(UNLEARNING_METHODS),
+    methodDetail: z.string().optional().describe('Free text: loss, hyper-parameters'),
+    metrics: z.array(UnlearningMetric),
+    thresholds: UnlearningThresholds.optional(),
+  })
+  .strict();
+export type UnlearningRecord = z.infer<typeof UnlearningRecord>;
+
 export const ActivityNode = z
   .object({
     ...nodeBase,
@@ -212,6 +257,7 @@ export const ActivityNode = z
       .optional(),
     startedAt: IsoTime.optional(),
     endedAt: IsoTime.optional(),
+    unlearning: UnlearningRecord.optional().describe('For subtype "unlearning": the record of what was forgotten and how it was measured (graph version 2)'),
   })
   .strict();
 

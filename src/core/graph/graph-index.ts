@@ -32,6 +32,8 @@ export interface GraphIndex extends GraphColumns {
   nodeId(i: number): string;
   /** What every layout keeps of node `i`: id, kind, name, labels, subtype, classification. */
   nodeHead(i: number): NodeHead;
+  /** Subtype of node `i`, without making its whole head (a scan over every activity reads it). */
+  nodeSubtype(i: number): string | undefined;
   /**
    * The whole node `i` when its details are in memory: always for a snapshot loaded from
    * JSON; for a binary one only once its details chunk was read (undefined before).
@@ -121,6 +123,11 @@ class CsrGraphIndex extends ColumnsIndex implements GraphIndex {
 
   nodeHead(i: number): NodeHead {
     return headOf(this.at(i));
+  }
+
+  nodeSubtype(i: number): string | undefined {
+    const node = this.at(i);
+    return 'subtype' in node ? node.subtype : undefined;
   }
 
   node(i: number): SnapshotNode | undefined {

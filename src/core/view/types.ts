@@ -4,6 +4,7 @@
  */
 import type { NodeKind, RelationType, DerivationType, SnapshotNode } from '../format/index.ts';
 import type { NodeHead } from '../graph/index.ts';
+import type { RemediationStatus } from '../unlearning/index.ts';
 
 /** What the UI shows of a node in graphs and lists (the graph index's NodeHead). */
 export type NodeSummary = NodeHead;
@@ -89,6 +90,8 @@ export interface ImpactRow {
   via: NodeSummary | null;
   /** Relation by which it was reached from `via`. */
   relation: RelationType | null;
+  /** Models only: unlearned, retrained… (core/unlearning `remediationFrom`), and the model it concerns. */
+  remediation?: { status: RemediationStatus; via: NodeSummary | null };
 }
 
 export interface ImpactView {

@@ -8,6 +8,8 @@ import { KindFilter } from '../../../components/kind-filter.tsx';
 import { NodeName } from '../../../components/node-name.tsx';
 import { useImpact, useImpactCsv } from '../api/get-impact.ts';
 import { AppLink } from '../../../components/app-link.tsx';
+import type { ImpactRow } from '../../../core/view/index.ts';
+import type { MessageKey } from '../../../lib/i18n-messages.ts';
 
 interface Props {
   start: string;
@@ -56,6 +58,7 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
               <th scope="col">{t('name')}</th>
               <th scope="col">{t('classification')}</th>
               <th scope="col">{t('via')}</th>
+              <th scope="col">{t('remediation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,6 +77,7 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
                   <ClassificationBadge value={r.node.classification} />
                 </td>
                 <td>{r.via ? <NodeName node={r.via} /> : ''}</td>
+                <td>{r.remediation ? <RemediationMark status={r.remediation.status} via={r.remediation.via} /> : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -87,5 +91,16 @@ export function ImpactView({ start, kinds, onKindsChange, hrefFor, onSelect }: P
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What was done about a downstream model: unlearned, retrained, or nothing (core/unlearning). */
+function RemediationMark({ status, via }: NonNullable<ImpactRow['remediation']>) {
+  const { t, lang } = useI18n();
+  const remediated = status === 'unlearned' || status === 'from-unlearned' || status === 'retrained';
+  return (
+    <span className={`remediation ${remediated ? 'remediated' : 'not-remediated'}`} data-status={status}>
+      {t(`remediation_${status}` as MessageKey, { name: via ? (via.placeholder ? t('restricted') : displayName(via, lang)) : '' })}
+    </span>
   );
 }

@@ -10,6 +10,7 @@ import { fieldRows } from '../field-rows.ts';
 import { AppLink } from '../../../components/app-link.tsx';
 import { ExportActions } from './export-actions.tsx';
 import { ColumnLineageTable } from './column-lineage.tsx';
+import { UnlearningPanels } from './unlearning-panel.tsx';
 
 interface Props {
   id: string | null;
@@ -21,12 +22,14 @@ interface Props {
   onPath(to: string | null): void;
   /** Check an output's text against the literature. */
   onCheck(id: string): void;
+  /** Add a model to the model comparison. */
+  onCompare(id: string): void;
 }
 
 /** Fields shown in the header or a section of their own rather than in the table. */
-const HEADER_FIELDS = new Set(['kind', 'name', 'columnLineage']);
+const HEADER_FIELDS = new Set(['kind', 'name', 'columnLineage', 'unlearning']);
 
-export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath, onCheck }: Props) {
+export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand, onPath, onCheck, onCompare }: Props) {
   const { t, lang } = useI18n();
   const details = useNodeDetails(id);
   if (!id) return <p className="empty">{t('noSelection')}</p>;
@@ -67,6 +70,11 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
               {t('checkAgainstLiterature')}
             </button>
           ) : null}
+          {node.kind === 'model' ? (
+            <button type="button" onClick={() => onCompare(id)}>
+              {t('addToComparison')}
+            </button>
+          ) : null}
           {pathTo ? (
             <button type="button" onClick={() => onPath(null)}>
               {t('clearPath')}
@@ -74,6 +82,7 @@ export function DetailsPanel({ id, focus, pathTo, hrefFor, onNavigate, onExpand,
           ) : null}
         </div>
       </header>
+      {node.kind === 'model' || (node.kind === 'activity' && node.subtype === 'unlearning') ? <UnlearningPanels id={id} hrefFor={hrefFor} onNavigate={onNavigate} /> : null}
       <section aria-labelledby="details-neighbours">
         <h3 id="details-neighbours">{t('neighbours')}</h3>
         {groups.map((g) => (
