@@ -14,7 +14,7 @@
  * - relations naming a node that does not exist, and later duplicates of an id, are
  *   dropped: their ids would otherwise pass unchecked.
  */
-import type { Relation, SnapshotNode } from '../format/index.ts';
+import type { NodeOfKind, Relation, SnapshotNode } from '../format/index.ts';
 import { compileRole, type Decision } from './evaluate-policy.ts';
 import type { Policy } from './policy-schema.ts';
 import { redactFields } from './redact-fields.ts';
@@ -86,8 +86,14 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
     kept[index] = { id, kind: node.kind, name: PLACEHOLDER_NAME, classification: 'restricted', tags: [PLACEHOLDER_TAG] } as SnapshotNode;
   });
 
-  const relations: Relation[] = [];
   const shownAsIs = (id: string) => packId.get(id) === id && !placeholderIds.has(id);
+  // A similarity row names other models: a row entry for a model the role is not shown would
+  // tell that it exists (and how alike it is), so it goes with the model.
+  kept.forEach((node, i) => {
+    if (node.kind === 'model' && node.similarity) kept[i] = withVisibleSimilarity(node, shownAsIs);
+  });
+
+  const relations: Relation[] = [];
   for (const r of graph.relations) {
     const from = packId.get(r.from);
     // A relation without a second end (graph version 2) stands on its first alone.
@@ -109,6 +115,18 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
   report.nodes = graph.nodes.length;
   report.rules = [...rulesHit].sort((a, b) => a[0] - b[0]).map(([rule, nodes]) => ({ rule, nodes }));
   return { nodes: kept, relations, report, keepsId: (id) => packId.get(id) === id && !placeholderIds.has(id) };
+}
+
+function withVisibleSimilarity(node: NodeOfKind<'model'>, shownAsIs: (id: string) => boolean): SnapshotNode {
+  const similarity = node.similarity!.flatMap((entry) => {
+    if (!entry.values) return [entry];
+    const values = Object.fromEntries(Object.entries(entry.values).filter(([id]) => shownAsIs(id)));
+    const { values: _all, ...rest } = entry;
+    if (Object.keys(values).length > 0) return [{ ...rest, values }];
+    return rest.embedding ? [rest] : [];
+  });
+  const { similarity: _all, ...rest } = node;
+  return similarity.length > 0 ? { ...rest, similarity } : rest;
 }
 
 /** PROV's further arguments (plan, activity…) that name a node the role is not shown are left out. */

@@ -77,6 +77,19 @@ const columnLineage: Check = (v) =>
       ),
   );
 
+const similarity: Check = (v) =>
+  Array.isArray(v) &&
+  v.every(
+    (s) =>
+      isObject(s) &&
+      Object.keys(s).every((k) => k === 'space' || k === 'method' || k === 'values' || k === 'embedding') &&
+      nonEmpty(s.space) &&
+      (s.method === undefined || str(s.method)) &&
+      (s.values !== undefined || s.embedding !== undefined) &&
+      (s.values === undefined || (isObject(s.values) && Object.entries(s.values).every(([k, x]) => id(k) && num(x) && (x as number) >= 0 && (x as number) <= 1))) &&
+      (s.embedding === undefined || (Array.isArray(s.embedding) && s.embedding.length >= 1 && s.embedding.every(num))),
+  );
+
 const subtypes = (schema: { shape: { subtype?: unknown } }): Check => oneOf((schema.shape.subtype as { unwrap(): { options: readonly string[] } }).unwrap().options);
 
 /** The check of each field, by name; kind-specific meanings are keyed `kind.field`. */
@@ -107,6 +120,7 @@ const FIELD_CHECKS: Record<string, Check> = {
   'model.subtype': subtypes(ModelNode),
   parameterCount: nonNegative,
   architecture: str,
+  similarity,
   'activity.subtype': subtypes(ActivityNode),
   startedAt: isoTime,
   endedAt: isoTime,
