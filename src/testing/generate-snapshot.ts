@@ -37,7 +37,8 @@ export const MIN_GENERATED_NODES = 200;
 
 /** How many of each kind of thing a snapshot of `nodes` nodes gets; the rest is usage. */
 export function generatedCounts(nodes: number, models?: number) {
-  const foundation = Math.max(2, Math.min(24, Math.round(Math.sqrt(nodes) / 45)));
+  // Asked for many models, the zoo gets one family per 20 models, up to 24 families.
+  const foundation = Math.max(2, Math.min(24, Math.round(models === undefined ? Math.sqrt(nodes) / 45 : models / 20)));
   return {
     people: Math.max(12, Math.round(nodes * 0.006)),
     software: Math.min(12, 1 + Math.floor(nodes / 100_000)),

@@ -1,0 +1,101 @@
+/**
+ * The map: every model placed in 2-D by UMAP (umap-js, PAIR-code) over the exact nearest
+ * neighbours of the model distance (model-distance.ts), then scaled into the unit square.
+ *
+ * Why UMAP and not (landmark) classical MDS: the map is read for families and clusters —
+ * which models are close — and UMAP keeps neighbourhoods while MDS keeps large distances.
+ * Lineage distance saturates at 1 between unrelated families, so most pairs are equally far
+ * and MDS folds dozens of families onto one ring where neighbours of different families
+ * overlap; UMAP gives each family its own island. The seed work drew its model map with UMAP
+ * too. docs/model-map.md gives the comparison measured by `npm run bench:map`.
+ *
+ * Deterministic for a given snapshot: neighbours are exact with ties by index, and UMAP's
+ * random source (initial positions, negative samples) is a PRNG seeded from the model ids.
+ */
+import { UMAP } from 'umap-js';
+import type { ModelMapInput } from './map-input.ts';
+import { modelDistance } from './model-distance.ts';
+import { nearestNeighbours, type Neighbours } from './nearest-neighbours.ts';
+
+/** Neighbours each model keeps for the layout and lists in the table. */
+export const MAP_NEIGHBOURS = 15;
+
+export interface ModelMapLayout {
+  /** Positions in 0…1, index-aligned with the input's models. */
+  x: Float32Array;
+  y: Float32Array;
+  neighbours: Neighbours;
+  timings: { neighboursMs: number; layoutMs: number };
+}
+
+export interface ProjectOptions {
+  /** UMAP epochs; default umap-js's own (500 up to 2,500 points, 200 past 10,000). */
+  epochs?: number;
+}
+
+export function projectModelMap(input: ModelMapInput, options: ProjectOptions = {}): ModelMapLayout {
+  const n = input.models.length;
+  const t0 = performance.now();
+  const neighbours = nearestNeighbours(n, MAP_NEIGHBOURS, modelDistance(input));
+  const t1 = performance.now();
+  const x = new Float32Array(n);
+  const y = new Float32Array(n);
+  if (n <= 3) {
+    // Too few for UMAP's neighbour graph: on a line, in model order.
+    for (let i = 0; i < n; i++) [x[i], y[i]] = [n === 1 ? 0.5 : i / (n - 1), 0.5];
+    return { x, y, neighbours, timings: { neighboursMs: t1 - t0, layoutMs: 0 } };
+  }
+  // umap-js counts the point itself as its first neighbour (distance 0), as umap-learn does.
+  const k = Math.min(neighbours.k + 1, n - 1);
+  const knnIndices: number[][] = [];
+  const knnDistances: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = [i];
+    const dist = [0];
+    for (let r = 0; r < k - 1; r++) {
+      row.push(neighbours.indices[i * neighbours.k + r]!);
+      dist.push(neighbours.distances[i * neighbours.k + r]!);
+    }
+    knnIndices.push(row);
+    knnDistances.push(dist);
+  }
+  const umap = new UMAP({ nComponents: 2, nNeighbors: k, minDist: 0.1, random: seededRandom(input), ...(options.epochs ? { nEpochs: options.epochs } : {}) });
+  umap.setPrecomputedKNN(knnIndices, knnDistances);
+  // Points are only their index: the distance lives in the precomputed neighbours.
+  const embedding = umap.fit(Array.from({ length: n }, (_, i) => [i]));
+  scaleInto(embedding, x, y);
+  return { x, y, neighbours, timings: { neighboursMs: t1 - t0, layoutMs: performance.now() - t1 } };
+}
+
+/** Fits the embedding into 0…1 on both axes, keeping its aspect ratio, centred. */
+function scaleInto(points: number[][], x: Float32Array, y: Float32Array): void {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [px, py] of points) {
+    x0 = Math.min(x0, px!);
+    x1 = Math.max(x1, px!);
+    y0 = Math.min(y0, py!);
+    y1 = Math.max(y1, py!);
+  }
+  const span = Math.max(x1 - x0, y1 - y0) || 1;
+  const [ox, oy] = [(span - (x1 - x0)) / 2, (span - (y1 - y0)) / 2];
+  points.forEach(([px, py], i) => {
+    x[i] = (px! - x0 + ox) / span;
+    y[i] = (py! - y0 + oy) / span;
+  });
+}
+
+/** mulberry32 seeded with a hash (FNV-1a) of the model ids: the same snapshot, the same map. */
+function seededRandom(input: ModelMapInput): () => number {
+  let h = 0x811c9dc5;
+  for (const m of input.models) {
+    for (let c = 0; c < m.id.length; c++) h = Math.imul(h ^ m.id.charCodeAt(c), 0x01000193);
+  }
+  let state = h >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
