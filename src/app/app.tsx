@@ -9,6 +9,7 @@ import { ExplorerView } from '../features/explorer/components/explorer-view.tsx'
 import { DetailsPanel } from '../features/node-details/components/details-panel.tsx';
 import { ImpactView } from '../features/impact/components/impact-view.tsx';
 import { DiffView } from '../features/diff/components/diff-view.tsx';
+import { MapView } from '../features/model-map/components/map-view.tsx';
 import { LiteratureView } from '../features/literature/components/literature-view.tsx';
 import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
@@ -69,6 +70,7 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
   const tabs: { id: ViewState['view']; label: string }[] = [
     { id: 'graph', label: t('viewGraph') },
     { id: 'impact', label: t('viewImpact') },
+    { id: 'map', label: t('viewMap') },
     { id: 'literature', label: t('viewLiterature') },
     { id: 'diff', label: t('viewDiff') },
   ];
@@ -140,7 +142,16 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
           </div>
           <div role="tabpanel" id={`panel-${state.view}`} aria-labelledby={`tab-${state.view}`} className="tab-panel">
             <ErrorBoundary resetKey={`${focus}|${state.view}|${loaded?.generation}`} fallback={(reset) => <PanelError onRetry={reset} />}>
-              {state.view === 'diff' && loaded ? (
+              {state.view === 'map' && loaded ? (
+                <MapView
+                  colour={state.mapColour}
+                  onColourChange={(mapColour) => update({ mapColour })}
+                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  onCompare={(compareModels) => update({ compareModels }, { push: true })}
+                  compareHref={(compareModels) => href({ compareModels })}
+                  hrefFor={(id) => href({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' })}
+                />
+              ) : state.view === 'diff' && loaded ? (
                 <DiffView
                   hrefFor={linkTo}
                   onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}

@@ -22,6 +22,8 @@ describe('view state in the URL', () => {
       lq: 'メトホルミン eGFR',
       check: 'output:0016',
       compare: 'snapshots/2026-03/manifest.json',
+      compareModels: ['model:meditron-70b', 'model:llama-2-70b'],
+      mapColour: 'score:MedQA · accuracy',
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
@@ -41,6 +43,13 @@ describe('view state in the URL', () => {
     expect(parseViewState('?pack=../auditor').pack).toBeNull();
     expect(parseViewState('?depth=-4').depth).toBe(1);
     expect(parseViewState('?depth=abc').depth).toBe(1);
+  });
+
+  it('takes 2 to 5 distinct models to compare, from one comma-separated parameter', () => {
+    expect(parseViewState('?compare=model:a,model:b,model:a').compareModels).toEqual(['model:a', 'model:b']);
+    expect(serializeViewState({ ...DEFAULT_VIEW, view: 'map', compareModels: ['model:a', 'model:b'] })).toBe('?view=map&compare=model%3Aa%2Cmodel%3Ab');
+    expect(parseViewState('?compare=model:a').compareModels).toEqual([]);
+    expect(parseViewState('?compare=a,b,c,d,e,f').compareModels).toEqual([]);
   });
 
   it('keeps only well-formed "N more" groups', () => {

@@ -7,7 +7,13 @@ import { NODE_KINDS, LANGS, type Lang, type NodeKind } from '../core/format/inde
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact' | 'literature' | 'diff';
+export type ViewName = 'graph' | 'impact' | 'literature' | 'diff' | 'map';
+const VIEW_NAMES: readonly ViewName[] = ['graph', 'impact', 'literature', 'diff', 'map'];
+
+/** URL parameter of the models compared side by side (2–5 ids, comma-separated); the map's selection writes it. */
+export const COMPARE_MODELS_PARAM = 'compare';
+export const MIN_COMPARED_MODELS = 2;
+export const MAX_COMPARED_MODELS = 5;
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -40,6 +46,10 @@ export interface ViewState {
   check: string | null;
   /** The snapshot (manifest URL) or pack (folder URL) the open one is compared with (Changes tab). */
   compare: string | null;
+  /** Models chosen for comparison (2–5), e.g. on the map; empty = none. */
+  compareModels: string[];
+  /** What colours the map's points: "family", "license", or "score:<benchmark · metric>". */
+  mapColour: string;
 }
 
 export const MIN_DEPTH = 1;
@@ -64,6 +74,8 @@ export const DEFAULT_VIEW: ViewState = {
   lq: '',
   check: null,
   compare: null,
+  compareModels: [],
+  mapColour: 'family',
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -74,6 +86,12 @@ function kindList(value: string | null): NodeKind[] | null {
   if (value === null) return null;
   const kinds = value.split(',').filter((k): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k));
   return kinds;
+}
+
+/** 2–5 distinct ids, or none: a list of another length is no comparison. */
+function compareList(value: string | null): string[] {
+  const ids = [...new Set((value ?? '').split(',').filter(Boolean))];
+  return ids.length >= MIN_COMPARED_MODELS && ids.length <= MAX_COMPARED_MODELS ? ids : [];
 }
 
 /** Unknown or malformed parameters fall back to defaults: a hand-edited link never breaks the app. */
@@ -94,10 +112,12 @@ export function parseViewState(search: string): ViewState {
     highlight: oneOf(p.get('hl'), ['none', 'up', 'down'] as const, DEFAULT_VIEW.highlight),
     q: p.get('q') ?? '',
     lang: p.has('lang') ? oneOf<Lang | 'x'>(p.get('lang'), LANGS, 'x') === 'x' ? null : (p.get('lang') as Lang) : null,
-    view: oneOf(p.get('view'), ['graph', 'impact', 'literature', 'diff'] as const, DEFAULT_VIEW.view),
+    view: oneOf(p.get('view'), VIEW_NAMES, DEFAULT_VIEW.view),
     lq: p.get('lq') ?? '',
     check: p.get('check') || null,
     compare: p.get('cmp') || null,
+    compareModels: compareList(p.get(COMPARE_MODELS_PARAM)),
+    mapColour: p.get('mc') || DEFAULT_VIEW.mapColour,
     impactKinds: kindList(p.get('ik')),
   };
 }
@@ -123,6 +143,8 @@ export function serializeViewState(s: ViewState): string {
   if (s.lq) p.set('lq', s.lq);
   if (s.check) p.set('check', s.check);
   if (s.compare) p.set('cmp', s.compare);
+  if (s.compareModels.length > 0) p.set(COMPARE_MODELS_PARAM, s.compareModels.join(','));
+  if (s.mapColour !== DEFAULT_VIEW.mapColour) p.set('mc', s.mapColour);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -31,13 +31,16 @@ export interface ModelMapLayout {
 export interface ProjectOptions {
   /** UMAP epochs; default umap-js's own (500 up to 2,500 points, 200 past 10,000). */
   epochs?: number;
+  /** Clock for the timings (core/ has no `performance`); default Date.now. */
+  now?: () => number;
 }
 
 export function projectModelMap(input: ModelMapInput, options: ProjectOptions = {}): ModelMapLayout {
   const n = input.models.length;
-  const t0 = performance.now();
+  const now = options.now ?? Date.now;
+  const t0 = now();
   const neighbours = nearestNeighbours(n, MAP_NEIGHBOURS, modelDistance(input));
-  const t1 = performance.now();
+  const t1 = now();
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   if (n <= 3) {
@@ -64,7 +67,7 @@ export function projectModelMap(input: ModelMapInput, options: ProjectOptions = 
   // Points are only their index: the distance lives in the precomputed neighbours.
   const embedding = umap.fit(Array.from({ length: n }, (_, i) => [i]));
   scaleInto(embedding, x, y);
-  return { x, y, neighbours, timings: { neighboursMs: t1 - t0, layoutMs: performance.now() - t1 } };
+  return { x, y, neighbours, timings: { neighboursMs: t1 - t0, layoutMs: now() - t1 } };
 }
 
 /** Fits the embedding into 0…1 on both axes, keeping its aspect ratio, centred. */
