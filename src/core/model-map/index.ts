@@ -5,5 +5,6 @@
  */
 export { buildModelMapInput, mapModelNodes, mapRecordNodes, evaluationNodesOf, DERIVATION_STEP, type MapModel, type ModelMapInput } from './map-input.ts';
 export { modelDistance, FEATURE_WEIGHTS, type ModelDistance } from './model-distance.ts';
-export { nearestNeighbours, type Neighbours } from './nearest-neighbours.ts';
+export { nearestNeighbours, type Neighbours, type Pruning } from './nearest-neighbours.ts';
+export { modelNeighbours } from './model-neighbours.ts';
 export { projectModelMap, MAP_NEIGHBOURS, type ModelMapLayout, type ProjectOptions } from './project.ts';

@@ -17,7 +17,7 @@
 import type { ModelMapInput } from './map-input.ts';
 
 export const FEATURE_WEIGHTS = { lineage: 3, research: 3, scores: 1.5, size: 0.5, language: 0.5, licence: 0.5 } as const;
-const LINEAGE_SCALE = 2;
+export const LINEAGE_SCALE = 2;
 const SIZE_SCALE = 2;
 
 export type ModelDistance = (i: number, j: number) => number;

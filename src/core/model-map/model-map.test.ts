@@ -4,7 +4,7 @@ import { buildGraphIndex } from '../graph/index.ts';
 import { generateSnapshot } from '../../testing/generate-snapshot.ts';
 import { makeNode, makeRelation } from '../../testing/graph-builders.ts';
 import { PLACEHOLDER_NAME, PLACEHOLDER_TAG } from '../access/redact-snapshot.ts';
-import { buildModelMapInput, modelDistance, nearestNeighbours, projectModelMap } from './index.ts';
+import { buildModelMapInput, modelDistance, modelNeighbours, nearestNeighbours, projectModelMap } from './index.ts';
 
 /**
  *   pre (pretraining run) generated base and base13 (one family's two sizes)
@@ -100,6 +100,18 @@ describe('model map features', () => {
 
 describe('model map projection', () => {
   const graph = generateSnapshot({ nodes: 2000, seed: 3, models: 240 });
+
+  it('finds the same neighbours from relatives alone as by measuring every pair', () => {
+    const input = buildModelMapInput(buildGraphIndex(graph).index);
+    // One research row joining two families, so candidates come from similarity too.
+    const a = input.models.findIndex((m) => m.family !== input.models[0]!.family);
+    const withRow = { ...input, similarityOffsets: Int32Array.from(input.similarityOffsets, (o, i) => o + (i > 0 ? 1 : 0) + (i > a ? 1 : 0)), similarityModels: Int32Array.of(a, 0), similarityValues: Float32Array.of(0.99, 0.99) };
+    for (const x of [input, withRow]) {
+      const exact = nearestNeighbours(x.models.length, 15, modelDistance(x));
+      expect(modelNeighbours(x, 15)).toEqual(exact);
+    }
+    expect(modelNeighbours(withRow, 15).indices.slice(0, 15)).toContain(a);
+  });
 
   it('is the same for the same snapshot, features and positions', () => {
     const a = buildModelMapInput(buildGraphIndex(graph).index);

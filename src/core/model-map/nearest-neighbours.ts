@@ -1,9 +1,13 @@
 /**
- * Exact k nearest neighbours of every model under a distance function: every pair once
- * (n²/2 distances), each row's best k kept sorted by insertion. Exact rather than
- * approximate (NN-descent) because the distance is cheap enough for 10,000 models and
- * because the table lists these neighbours: a reader must get the true nearest, and the
- * same ones every time. Ties keep the lower model index, so the result is deterministic.
+ * Exact k nearest neighbours of every model under a distance function, row by row, each
+ * row's best k kept sorted by insertion. Exact rather than approximate (NN-descent) because
+ * the table lists these neighbours: a reader must get the true nearest, and the same ones
+ * every time. Ties keep the lower model index, so the result is deterministic.
+ *
+ * A row may be given candidates in stages, each with a bound: no model outside the candidates
+ * offered so far is nearer than the bound. Once the row's k-th nearest is nearer than that,
+ * the row is done without looking at every model (model-neighbours.ts); when the stages run
+ * out first, every model is measured.
  */
 import type { ModelDistance } from './model-distance.ts';
 
@@ -14,30 +18,44 @@ export interface Neighbours {
   distances: Float32Array;
 }
 
-export function nearestNeighbours(n: number, k: number, distance: ModelDistance): Neighbours {
+export interface Pruning {
+  /** Candidates of row i (i itself left out), stage by stage; `bound`: how near any model not offered yet can be, at least. */
+  stages(i: number): Iterable<{ candidates: readonly number[]; bound: number }>;
+}
+
+export function nearestNeighbours(n: number, k: number, distance: ModelDistance, pruning?: Pruning): Neighbours {
   const kk = Math.max(0, Math.min(k, n - 1));
   const indices = new Int32Array(n * kk).fill(-1);
   const distances = new Float32Array(n * kk).fill(Infinity);
-  const worst = new Float64Array(n).fill(Infinity);
-  const insert = (row: number, other: number, d: number) => {
-    const base = row * kk;
-    let at = kk - 1;
-    while (at > 0 && distances[base + at - 1]! > d) {
-      distances[base + at] = distances[base + at - 1]!;
-      indices[base + at] = indices[base + at - 1]!;
-      at--;
-    }
-    distances[base + at] = d;
-    indices[base + at] = other;
-    worst[row] = distances[base + kk - 1]!;
-  };
   if (kk === 0) return { k: kk, indices, distances };
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const d = distance(i, j);
-      if (d < worst[i]!) insert(i, j, d);
-      if (d < worst[j]!) insert(j, i, d);
+    const base = i * kk;
+    // Ties go to the lower index whatever order the models are offered in (stages offer them out of order).
+    const before = (d: number, j: number, slot: number) => d < distances[slot]! || (d === distances[slot] && j < indices[slot]!);
+    const offer = (j: number) => {
+      const d = Math.fround(distance(i, j));
+      const last = base + kk - 1;
+      if (!(d < distances[last]! || (d === distances[last] && (indices[last] === -1 || j < indices[last]!)))) return;
+      let at = kk - 1;
+      while (at > 0 && before(d, j, base + at - 1)) {
+        distances[base + at] = distances[base + at - 1]!;
+        indices[base + at] = indices[base + at - 1]!;
+        at--;
+      }
+      distances[base + at] = d;
+      indices[base + at] = j;
+    };
+    if (pruning) {
+      let done = false;
+      for (const stage of pruning.stages(i)) {
+        for (const j of stage.candidates) offer(j);
+        if ((done = distances[base + kk - 1]! < stage.bound)) break;
+      }
+      if (done) continue;
+      indices.fill(-1, base, base + kk);
+      distances.fill(Infinity, base, base + kk);
     }
+    for (let j = 0; j < n; j++) if (j !== i) offer(j);
   }
   return { k: kk, indices, distances };
 }
