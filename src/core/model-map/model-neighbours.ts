@@ -41,7 +41,7 @@ export function modelNeighbours(input: ModelMapInput, k: number): Neighbours {
         }
         return out;
       };
-      const rings = [];
+      const rings: { node: number; distance: number }[] = [];
       for (let p = ao[i]!; p < ao[i + 1]!; p++) rings.push({ node: an[p]!, distance: ad[p]! });
       rings.sort((a, b) => a.distance - b.distance || a.node - b.node);
       const nextBound = (r: number) => (r < rings.length ? boundAt(rings[r]!.distance) : share);
