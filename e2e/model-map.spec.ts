@@ -29,6 +29,54 @@ test('Meditron-70B sits next to its family: its nearest neighbours are its base 
   expect(names).not.toContain('Qwen2.5-72B');
 });
 
+interface MapPoint {
+  id: string;
+  family: string;
+  x: number;
+  y: number;
+}
+
+/** The points as drawn, read through the page's test hook (installed only when asked for before load). */
+async function mapPoints(page: Page): Promise<MapPoint[]> {
+  return page.evaluate(() => (window as unknown as { __rairekiMap: () => { points: MapPoint[] } }).__rairekiMap().points);
+}
+
+test.describe('on the canvas', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { __RAIREKI_TEST_HOOKS__: boolean }).__RAIREKI_TEST_HOOKS__ = true;
+    });
+  });
+
+  test('Meditron-70B is drawn among its family, and clicking its point opens its lineage', async ({ page }) => {
+    await openMap(page);
+    const points = await mapPoints(page);
+    expect(points).toHaveLength(55);
+    const meditron = points.find((p) => p.id === 'model:meditron-70b')!;
+    expect(meditron.family).toBe('model:llama-2-70b');
+    const nearest = points
+      .filter((p) => p !== meditron)
+      .sort((a, b) => Math.hypot(a.x - meditron.x, a.y - meditron.y) - Math.hypot(b.x - meditron.x, b.y - meditron.y))
+      .slice(0, 4);
+    // The other four of the Llama-2-70B family (base, GGUF copy, Med42, Clinical Camel) are its nearest points.
+    expect(nearest.filter((p) => p.family === 'model:llama-2-70b').length).toBeGreaterThanOrEqual(3);
+
+    const box = (await page.getByTestId('model-map-canvas').boundingBox())!;
+    await page.mouse.move(box.x + meditron.x, box.y + meditron.y);
+    await expect(page.getByTestId('map-tip')).toContainText('Meditron-70B');
+    await expect(page.getByTestId('map-tip')).toContainText('family: Llama-2-70B');
+    // Shift-click chooses it for comparison; a plain click opens its lineage.
+    await page.keyboard.down('Shift');
+    await page.mouse.click(box.x + meditron.x, box.y + meditron.y);
+    await page.keyboard.up('Shift');
+    await expect(page.getByTestId('map-selected')).toHaveText(/Meditron-70B/);
+    await page.mouse.click(box.x + meditron.x, box.y + meditron.y);
+    await waitForGraph(page);
+    await expect(page).toHaveURL(/node=model%3Ameditron-70b/);
+    await expect(detailsTitle(page)).toHaveText('Meditron-70B');
+  });
+});
+
 test('a model of the table opens its lineage in the explorer', async ({ page }) => {
   await openMap(page);
   await page.getByTestId('map-filter').fill('Meditron-70B');

@@ -3,6 +3,7 @@ import { displayName } from '../../../core/format/index.ts';
 import type { ModelMapInput, ModelMapLayout } from '../../../core/model-map/index.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { PointGrid } from '../point-grid.ts';
+import { exposeMapProbe } from '../map-probe.ts';
 
 interface Props {
   input: ModelMapInput;
@@ -65,6 +66,8 @@ export function MapCanvas({ input, layout, colours, selected, focused, onFocus, 
     }
     return new PointGrid(px, py);
   }, [input, layout, size]);
+
+  useEffect(() => exposeMapProbe(input, grid), [input, grid]);
 
   useEffect(() => {
     const canvas = base.current;
