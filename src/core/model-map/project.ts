@@ -13,6 +13,7 @@
  * random source (initial positions, negative samples) is a PRNG seeded from the model ids.
  */
 import { UMAP } from 'umap-js';
+import { mulberry32, seedOf } from '../random/index.ts';
 import type { ModelMapInput } from './map-input.ts';
 import { modelNeighbours } from './model-neighbours.ts';
 import type { Neighbours } from './nearest-neighbours.ts';
@@ -100,18 +101,7 @@ function scaleInto(points: number[][], x: Float32Array, y: Float32Array): void {
   });
 }
 
-/** mulberry32 seeded with a hash (FNV-1a) of the model ids: the same snapshot, the same map. */
+/** The same snapshot, the same map: UMAP's random source is seeded from the model ids. */
 function seededRandom(input: ModelMapInput): () => number {
-  let h = 0x811c9dc5;
-  for (const m of input.models) {
-    for (let c = 0; c < m.id.length; c++) h = Math.imul(h ^ m.id.charCodeAt(c), 0x01000193);
-  }
-  let state = h >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seedOf(input.models.map((m) => m.id)));
 }
