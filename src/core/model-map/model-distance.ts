@@ -37,6 +37,8 @@ export function modelDistance(input: ModelMapInput): ModelDistance {
 
   return (i, j) => {
     if (i === j) return 0;
+    // The two merges of sorted lists below (ancestors, scores) are written out rather than
+    // shared through a callback: this is the inner loop of up to 10,000 × 10,000 pairs.
     // Lineage: merge the two ascending ancestor lists, keep the shortest path through a shared one.
     let shared = Infinity;
     for (let p = ao[i]!, q = ao[j]!, pe = ao[i + 1]!, qe = ao[j + 1]!; p < pe && q < qe; ) {
