@@ -43,6 +43,8 @@ describe('gen-snapshot', () => {
   it('parses arguments and explains bad ones', () => {
     expect(parseArgs(['--nodes', '100k', '--seed', '3'])).toEqual({ nodes: 100_000, seed: 3, out: join('.tmp', 'snapshots', 'gen-100000-3'), pretty: false });
     expect(parseArgs(['--nodes=1M', '--out', 'x', '--pretty'])).toEqual({ nodes: 1_000_000, seed: 1, out: 'x', pretty: true });
+    expect(parseArgs(['--nodes', '100k', '--models', '10k'])).toEqual({ nodes: 100_000, seed: 1, models: 10_000, out: join('.tmp', 'snapshots', 'gen-100000-1-m10000'), pretty: false });
+    expect(parseArgs(['--nodes', '1000', '--models', '0'])).toMatchObject({ error: expect.stringContaining('--models needs') });
     expect(parseArgs([])).toEqual({ error: '--nodes is required' });
     expect(parseArgs(['--nodes', 'lots'])).toMatchObject({ error: expect.stringContaining('--nodes needs a whole number') });
     expect(parseArgs(['--nodes', '1000', '--seed', '1.5'])).toMatchObject({ error: expect.stringContaining('--seed needs an integer') });

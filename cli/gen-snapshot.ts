@@ -24,14 +24,14 @@ export interface GeneratedDir {
 }
 
 /** Generates and writes a snapshot; used by this command and by the benchmarks. */
-export function writeGeneratedSnapshot(outDir: string, opts: { nodes: number; seed: number; pretty?: boolean }): GeneratedDir {
+export function writeGeneratedSnapshot(outDir: string, opts: { nodes: number; seed: number; models?: number; pretty?: boolean }): GeneratedDir {
   const t0 = performance.now();
-  const { nodes, relations } = generateSnapshot(opts);
+  const { nodes, relations } = generateSnapshot({ nodes: opts.nodes, seed: opts.seed, ...(opts.models === undefined ? {} : { models: opts.models }) });
   const t1 = performance.now();
   const manifest = writeSnapshotDir(
     outDir,
     {
-      id: `gen-${opts.nodes}-${opts.seed}`,
+      id: `gen-${opts.nodes}-${opts.seed}${opts.models === undefined ? '' : `-m${opts.models}`}`,
       title: { en: `Generated lineage (${opts.nodes} nodes, seed ${opts.seed})`, ja: `生成された来歴（${opts.nodes}ノード、シード${opts.seed}）` },
       description: { en: 'Synthetic hospital medical-AI lineage for tests and benchmarks.', ja: 'テストとベンチマーク用の合成された病院の医療AI来歴。' },
       // Fixed, so that the manifest too is the same on every run.
@@ -66,16 +66,18 @@ export function chunkGraph(nodes: SnapshotNode[], relations: Relation[], perFile
   return chunks;
 }
 
-const USAGE = `usage: npm run gen:snapshot -- --nodes <count> [--seed <integer>] [--out <folder>] [--pretty]
+const USAGE = `usage: npm run gen:snapshot -- --nodes <count> [--seed <integer>] [--models <count>] [--out <folder>] [--pretty]
 
   --nodes   about how many nodes to generate (at least ${MIN_GENERATED_NODES}; 1000 … 1000000 typical)
   --seed    seed of the random generator (default 1); the same seed gives identical files
+  --models  how many models (default: 4 per 10,000 nodes); e.g. --models 10000 --nodes 100000 for the map view
   --out     folder to write (default .tmp/snapshots/gen-<nodes>-<seed>)
   --pretty  indent the graph files (for reading small snapshots)`;
 
 interface Args {
   nodes: number;
   seed: number;
+  models?: number;
   out: string;
   pretty: boolean;
 }
@@ -83,6 +85,7 @@ interface Args {
 export function parseArgs(argv: readonly string[]): Args | { error: string } | { help: true } {
   let nodes: number | undefined;
   let seed = 1;
+  let models: number | undefined;
   let out: string | undefined;
   let pretty = false;
   for (let i = 0; i < argv.length; i++) {
@@ -102,6 +105,12 @@ export function parseArgs(argv: readonly string[]): Args | { error: string } | {
         if (nodes === undefined || nodes < MIN_GENERATED_NODES) return { error: `--nodes needs a whole number of at least ${MIN_GENERATED_NODES}, got ${JSON.stringify(v ?? '')}` };
         break;
       }
+      case '--models': {
+        const v = value();
+        models = parseCount(v);
+        if (models === undefined || models < 1) return { error: `--models needs a whole number of at least 1, got ${JSON.stringify(v ?? '')}` };
+        break;
+      }
       case '--seed': {
         const v = value();
         if (v === undefined || !/^-?\d+$/.test(v)) return { error: `--seed needs an integer, got ${JSON.stringify(v ?? '')}` };
@@ -119,7 +128,7 @@ export function parseArgs(argv: readonly string[]): Args | { error: string } | {
     }
   }
   if (nodes === undefined) return { error: '--nodes is required' };
-  return { nodes, seed, out: out ?? join('.tmp', 'snapshots', `gen-${nodes}-${seed}`), pretty };
+  return { nodes, seed, ...(models === undefined ? {} : { models }), out: out ?? join('.tmp', 'snapshots', `gen-${nodes}-${seed}${models === undefined ? '' : `-m${models}`}`), pretty };
 }
 
 /** "100000", "100_000", "100k", "1M". */

@@ -134,6 +134,16 @@ test.describe('packs per role', () => {
     await expect(page.getByText('Node “output:0011” is not in this snapshot.').first()).toBeVisible();
   });
 
+  test('a researcher’s pack shows the map of the models it holds, with the research similarity it carries', async ({ page }) => {
+    await page.goto(`${plainUrl}?lang=en&pack=researcher&view=map`);
+    await expect(page.getByTestId('map-table')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('role')).toHaveText('researcher');
+    await expect(page.getByTestId('model-map-canvas')).toHaveAttribute('aria-label', 'Map of 55 models placed by similarity');
+    await expect(page.getByTestId('map-sources')).toContainText('Research similarity: ruh-probe:clinical-notes-ja-en-v1.');
+    await page.getByTestId('map-filter').fill('Meditron-70B');
+    await expect(page.locator('tr[data-model="model:meditron-70b"]').getByTestId('map-neighbours')).toContainText('Llama-2-70B');
+  });
+
   test('an auditor sees people and access logs, PHI content only as hashes, and who built the pack', async ({ page }) => {
     await page.goto(`${plainUrl}?lang=en&pack=auditor&node=person:hanako-sato`);
     await waitForGraph(page);

@@ -10,6 +10,7 @@ import { DetailsPanel } from '../features/node-details/components/details-panel.
 import { ImpactView } from '../features/impact/components/impact-view.tsx';
 import { DiffView } from '../features/diff/components/diff-view.tsx';
 import { CompareView } from '../features/compare/components/compare-view.tsx';
+import { MapView } from '../features/model-map/components/map-view.tsx';
 import { LiteratureView } from '../features/literature/components/literature-view.tsx';
 import { SnapshotControls } from '../features/snapshot-loader/components/snapshot-controls.tsx';
 import { LoadMessages } from '../features/snapshot-loader/components/load-messages.tsx';
@@ -70,9 +71,10 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
   const tabs: { id: ViewState['view']; label: string }[] = [
     { id: 'graph', label: t('viewGraph') },
     { id: 'impact', label: t('viewImpact') },
+    { id: 'map', label: t('viewMap') },
+    { id: 'compare', label: t('viewCompare') },
     { id: 'literature', label: t('viewLiterature') },
     { id: 'diff', label: t('viewDiff') },
-    { id: 'compare', label: t('viewCompare') },
   ];
   const onLiteratureQuery = useCallback((lq: string) => update({ lq }), [update]);
 
@@ -149,6 +151,15 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                   onChange={(ids) => update(compareModelsState(ids))}
                   hrefFor={linkTo}
                   onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                />
+              ) : state.view === 'map' && loaded ? (
+                <MapView
+                  colour={state.mapColour}
+                  onColourChange={(mapColour) => update({ mapColour })}
+                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  onCompare={(ids) => update(compareModelsState(ids), { push: true })}
+                  compareHref={(ids) => href(compareModelsState(ids))}
+                  hrefFor={(id) => href({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' })}
                 />
               ) : state.view === 'diff' && loaded ? (
                 <DiffView

@@ -25,6 +25,7 @@ describe('view state in the URL', () => {
       diffKinds: ['dataset'],
       diffChanges: ['changed', 'renamed'],
       models: ['model:meditron-70b', 'hf:a,b%2C'],
+      mapColour: 'score:MedQA · accuracy',
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });

@@ -8,8 +8,13 @@ import { CHANGE_TYPES, type ChangeType } from '../core/diff/index.ts';
 
 export type Direction = 'up' | 'down' | 'both';
 export type Highlight = 'none' | 'up' | 'down';
-export type ViewName = 'graph' | 'impact' | 'literature' | 'diff' | 'compare';
-const VIEW_NAMES: readonly ViewName[] = ['graph', 'impact', 'literature', 'diff', 'compare'];
+export type ViewName = 'graph' | 'impact' | 'literature' | 'diff' | 'compare' | 'map';
+const VIEW_NAMES: readonly ViewName[] = ['graph', 'impact', 'literature', 'diff', 'compare', 'map'];
+
+/** URL parameter of the models compared side by side (2–5 ids, comma-separated); the map's selection writes it. */
+export const COMPARE_MODELS_PARAM = 'compare';
+/** Fewest models a comparison needs (the map's selection enables comparing from this many). */
+export const MIN_COMPARED_MODELS = 2;
 
 export interface ViewState {
   /** Manifest of the snapshot to open, relative to the page; null = the built-in sample. */
@@ -48,6 +53,8 @@ export interface ViewState {
   diffChanges: ChangeType[] | null;
   /** Models compared side by side (Compare tab), at most MAX_COMPARED_MODELS; URL `compare=<id>,<id>`. */
   models: string[];
+  /** What colours the map's points: "family", "license", or "score:<benchmark · metric>". */
+  mapColour: string;
 }
 
 /** As core/compare's MAX_COMPARED: more are dropped from a link. */
@@ -97,6 +104,7 @@ export const DEFAULT_VIEW: ViewState = {
   diffKinds: null,
   diffChanges: null,
   models: [],
+  mapColour: 'family',
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -133,7 +141,8 @@ export function parseViewState(search: string): ViewState {
     lq: p.get('lq') ?? '',
     check: p.get('check') || null,
     compare: p.get('cmp') || null,
-    models: splitIds(p.get('compare')),
+    models: splitIds(p.get(COMPARE_MODELS_PARAM)),
+    mapColour: p.get('mc') || DEFAULT_VIEW.mapColour,
     impactKinds: kindList(p.get('ik')),
     diffKinds: kindList(p.get('dk')),
     diffChanges: listOf(p.get('dc'), CHANGE_TYPES),
@@ -163,7 +172,8 @@ export function serializeViewState(s: ViewState): string {
   if (s.compare) p.set('cmp', s.compare);
   if (s.diffKinds) p.set('dk', s.diffKinds.join(','));
   if (s.diffChanges) p.set('dc', s.diffChanges.join(','));
-  if (s.models.length > 0) p.set('compare', joinIds(s.models));
+  if (s.models.length > 0) p.set(COMPARE_MODELS_PARAM, joinIds(s.models));
+  if (s.mapColour !== DEFAULT_VIEW.mapColour) p.set('mc', s.mapColour);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

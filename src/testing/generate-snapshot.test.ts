@@ -13,6 +13,13 @@ describe('generateSnapshot', () => {
     expect(digest(generateSnapshot({ nodes: 3000, seed: 8 }))).not.toBe(a);
   });
 
+  it('makes as many models as asked, each evaluated, without growing the rest', () => {
+    const g = generateSnapshot({ nodes: 2000, seed: 1, models: 600 });
+    expect(g.nodes.filter((n) => n.kind === 'model').length).toBe(600);
+    expect(g.nodes.filter((n) => n.kind === 'evaluation').length).toBeGreaterThanOrEqual(599);
+    expect(buildGraphIndex(g).problems).toEqual([]);
+  });
+
   it('produces a valid snapshot graph', () => {
     const g = generateSnapshot({ nodes: 2000, seed: 1 });
     const parsed = SnapshotGraph.safeParse(toGraphFile(g.nodes, g.relations));

@@ -18,6 +18,13 @@ export interface GenerateOptions {
   /** Approximate number of nodes (the result overshoots by at most a handful). At least MIN_GENERATED_NODES. */
   nodes: number;
   seed: number;
+  /**
+   * Number of models (foundation, derived and the embedding model) instead of the share of
+   * `nodes` they get by default (4 in 10,000): the map view needs thousands of models
+   * without millions of nodes. Their training and evaluations come on top; usage fills the
+   * rest up to `nodes`.
+   */
+  models?: number;
 }
 
 export interface GeneratedSnapshot {
@@ -29,14 +36,16 @@ export interface GeneratedSnapshot {
 export const MIN_GENERATED_NODES = 200;
 
 /** How many of each kind of thing a snapshot of `nodes` nodes gets; the rest is usage. */
-export function generatedCounts(nodes: number) {
+export function generatedCounts(nodes: number, models?: number) {
+  // Asked for many models, the zoo gets one family per 20 models, up to 24 families.
+  const foundation = Math.max(2, Math.min(24, Math.round(models === undefined ? Math.sqrt(nodes) / 45 : models / 20)));
   return {
     people: Math.max(12, Math.round(nodes * 0.006)),
     software: Math.min(12, 1 + Math.floor(nodes / 100_000)),
     documents: Math.max(8, Math.round(nodes * 0.004)),
     datasets: Math.max(8, Math.round(nodes * 0.0006)),
-    foundation: Math.max(2, Math.min(24, Math.round(Math.sqrt(nodes) / 45))),
-    derived: Math.max(8, Math.round(nodes * 0.0004)),
+    foundation,
+    derived: models === undefined ? Math.max(8, Math.round(nodes * 0.0004)) : Math.max(8, models - foundation - 1),
   };
 }
 
@@ -58,7 +67,8 @@ function generate(opts: GenerateOptions, sink?: LineageSink): LineageBuilder {
     throw new RangeError(`nodes must be an integer of at least ${MIN_GENERATED_NODES} (got ${opts.nodes})`);
   }
   if (!Number.isInteger(opts.seed)) throw new RangeError(`seed must be an integer (got ${opts.seed})`);
-  const counts = generatedCounts(opts.nodes);
+  if (opts.models !== undefined && (!Number.isInteger(opts.models) || opts.models < 1)) throw new RangeError(`models must be a positive integer (got ${opts.models})`);
+  const counts = generatedCounts(opts.nodes, opts.models);
   const b = new LineageBuilder(opts.seed, sink);
   const agents = generateAgents(b, counts);
   const data = generateDatasets(b, agents, counts);

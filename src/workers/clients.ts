@@ -6,6 +6,7 @@ import { WorkerClient } from './rpc.ts';
 import type { SnapshotApi } from './snapshot.worker.ts';
 import type { LayoutApi } from './layout.worker.ts';
 import type { LiteratureApi } from './literature.worker.ts';
+import type { ModelMapApi } from './model-map.worker.ts';
 import type { LayoutResult, Orientation, RankedNode } from '../core/layout/index.ts';
 
 export type SnapshotClient = WorkerClient<SnapshotApi>;
@@ -17,6 +18,13 @@ export type LiteratureClient = WorkerClient<LiteratureApi>;
  */
 export function createLiteratureClient(): LiteratureClient {
   return new WorkerClient<LiteratureApi>(new Worker(new URL('./literature.worker.ts', import.meta.url), { type: 'module', name: 'literature' }));
+}
+
+export type ModelMapClient = WorkerClient<ModelMapApi>;
+
+/** Started when the map view is first opened; the page terminates it to drop a stale projection. */
+export function createModelMapClient(): ModelMapClient {
+  return new WorkerClient<ModelMapApi>(new Worker(new URL('./model-map.worker.ts', import.meta.url), { type: 'module', name: 'model-map' }));
 }
 
 export function createSnapshotClient(): SnapshotClient {

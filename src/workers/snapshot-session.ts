@@ -28,6 +28,7 @@ import { exportMlBom, exportProvJson, provSelection, type ImportIssue, type Impo
 import { PackRefusedError, WrongPassphraseError } from '../platform/index.ts';
 import { recordNodeIds, recordsAt, recordsFor, remediationFrom, unlearningCandidates, unlearningPanel, type RecordAt, type Remediation, type UnlearningPanel } from '../core/unlearning/index.ts';
 import { buildComparison, comparisonCsv, comparisonNodes, type ComparisonView } from '../core/compare/index.ts';
+import { buildModelMapInput, mapRecordNodes, type ModelMapInput } from '../core/model-map/index.ts';
 import type { Progress } from './rpc.ts';
 
 export interface LoadSummary {
@@ -295,6 +296,17 @@ export class SnapshotSession {
     }
     const doc = exportProvJson(await source.allNodes(), await source.allRelations(), select ? { select } : {});
     return { text: JSON.stringify(doc, null, 2) + '\n', nodes: select?.size ?? index.nodeCount };
+  }
+
+  /**
+   * What the map view places models by (core/model-map): every model of the snapshot (a
+   * pack's own only) with its lineage, scores and similarity, as typed arrays. A binary
+   * snapshot reads the records of models and their evaluation results first.
+   */
+  async modelMapInput(): Promise<ModelMapInput> {
+    const { index, source } = this.loaded;
+    await source.ensureNodes(mapRecordNodes(index));
+    return buildModelMapInput(index);
   }
 
   /** A CycloneDX 1.6 ML-BOM of one model: its upstream closure. */

@@ -121,6 +121,7 @@ const api = {
   summary: (args: { id: string }) => session.summary(args.id),
   exportProv: (args: ProvExportRequest) => session.exportProv(args),
   exportMlBom: (args: { id: string }) => session.exportMlBom(args.id),
+  modelMapInput: (_args: Record<string, never>) => session.modelMapInput(),
   /** Compares the snapshot at this same-origin manifest URL (the earlier one) with the open one. */
   async compareUrl(args: { url: string }, progress: (p: Progress) => void) {
     openForDiff(false);

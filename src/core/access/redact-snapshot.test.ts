@@ -250,3 +250,30 @@ describe('redactSnapshot and unlearning records', () => {
     expect(JSON.stringify(activity)).not.toMatch(/d:forget|p:probe|gone:1/);
   });
 });
+
+describe('redactSnapshot, model similarity', () => {
+  const model = (id: string, classification: 'public' | 'restricted', values: Record<string, number>, embedding?: number[]): SnapshotNode => ({
+    id,
+    kind: 'model',
+    name: id,
+    classification,
+    similarity: [{ space: 'probe', values, ...(embedding ? { embedding } : {}) }],
+  });
+  const policy = parsePolicy({
+    format: 'raireki-policy',
+    version: 1,
+    roles: { r: { description: 'x', hidden: 'placeholder', default: 'show', rules: [{ match: { classifications: ['restricted'] }, effect: 'hide', why: 'x' }] } },
+  });
+
+  it('drops the row entries that name a model the role is not shown, and rows left empty', () => {
+    const out = redactSnapshot(policy, 'r', {
+      nodes: [model('m:a', 'public', { 'm:b': 0.9, 'm:secret': 0.8 }), model('m:b', 'public', { 'm:secret': 0.5 }), model('m:c', 'public', { 'm:secret': 0.5 }, [1, 0]), model('m:secret', 'restricted', { 'm:a': 0.8 })],
+      relations: [],
+    });
+    const byId = new Map(out.nodes.map((n) => [n.id, n]));
+    expect(byId.get('m:a')).toMatchObject({ similarity: [{ space: 'probe', values: { 'm:b': 0.9 } }] });
+    expect(byId.get('m:b')).not.toHaveProperty('similarity');
+    expect(byId.get('m:c')).toMatchObject({ similarity: [{ space: 'probe', embedding: [1, 0] }] });
+    expect(JSON.stringify(out.nodes)).not.toContain('m:secret');
+  });
+});

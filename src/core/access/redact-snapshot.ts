@@ -92,8 +92,14 @@ export function redactSnapshot(policy: Policy, role: string, graph: GraphParts):
     if (node.kind === 'activity' && node.unlearning && !placeholderIds.has(node.id)) kept[i] = withVisibleRecord(node, packId);
   });
 
-  const relations: Relation[] = [];
   const shownAsIs = (id: string) => packId.get(id) === id && !placeholderIds.has(id);
+  // A similarity row names other models: a row entry for a model the role is not shown would
+  // tell that it exists (and how alike it is), so it goes with the model.
+  kept.forEach((node, i) => {
+    if (node.kind === 'model' && node.similarity) kept[i] = withVisibleSimilarity(node, shownAsIs);
+  });
+
+  const relations: Relation[] = [];
   for (const r of graph.relations) {
     const from = packId.get(r.from);
     // A relation without a second end (graph version 2) stands on its first alone.
@@ -131,6 +137,18 @@ function withVisibleRecord(node: NodeOfKind<'activity'>, packId: ReadonlyMap<str
   });
   const { retainSet: _r, ...kept } = record!;
   return { ...rest, unlearning: { ...kept, modelBefore, modelAfter, forgetSet, ...(retainSet ? { retainSet } : {}), metrics } };
+}
+
+function withVisibleSimilarity(node: NodeOfKind<'model'>, shownAsIs: (id: string) => boolean): SnapshotNode {
+  const similarity = node.similarity!.flatMap((entry) => {
+    if (!entry.values) return [entry];
+    const values = Object.fromEntries(Object.entries(entry.values).filter(([id]) => shownAsIs(id)));
+    const { values: _all, ...rest } = entry;
+    if (Object.keys(values).length > 0) return [{ ...rest, values }];
+    return rest.embedding ? [rest] : [];
+  });
+  const { similarity: _all, ...rest } = node;
+  return similarity.length > 0 ? { ...rest, similarity } : rest;
 }
 
 /** PROV's further arguments (plan, activity…) that name a node the role is not shown are left out. */

@@ -16,7 +16,7 @@ export interface VersionTwoFeature {
   what: string;
 }
 
-const NODE_FIELDS_V2 = ['aliases', 'implicit', 'bundle', 'columnLineage', 'unlearning'] as const;
+const NODE_FIELDS_V2 = ['aliases', 'implicit', 'bundle', 'columnLineage', 'unlearning', 'similarity'] as const;
 const RELATION_FIELDS_V2 = ['id', 'args', 'attributes', 'bundle'] as const;
 const KINDS_V1 = new Set(NODE_KINDS_V1);
 const TYPES_V1 = new Set(RELATION_TYPES_V1);

@@ -93,6 +93,18 @@ const unlearning: Check = (v) =>
   v.metrics.every((m) => isObject(m) && Object.keys(m).every((k) => k === 'measure' || k === 'before' || k === 'after') && oneOf(UNLEARNING_MEASURES)(m.measure) && (m.before === undefined || id(m.before)) && (m.after === undefined || id(m.after))) &&
   // The same bounds as zod's: every threshold but the chance level is non-negative.
   (v.thresholds === undefined || (numberFields(v.thresholds, ['forgetGap', 'testAccuracyDrop', 'miaChance', 'miaMargin', 'leakageMax']) && Object.entries(v.thresholds as Record<string, unknown>).every(([k, x]) => k === 'miaChance' || (x as number) >= 0)));
+const similarity: Check = (v) =>
+  Array.isArray(v) &&
+  v.every(
+    (s) =>
+      isObject(s) &&
+      Object.keys(s).every((k) => k === 'space' || k === 'method' || k === 'values' || k === 'embedding') &&
+      nonEmpty(s.space) &&
+      (s.method === undefined || str(s.method)) &&
+      (s.values !== undefined || s.embedding !== undefined) &&
+      (s.values === undefined || (isObject(s.values) && Object.entries(s.values).every(([k, x]) => id(k) && num(x) && (x as number) >= 0 && (x as number) <= 1))) &&
+      (s.embedding === undefined || (Array.isArray(s.embedding) && s.embedding.length >= 1 && s.embedding.every(num))),
+  );
 
 const subtypes = (schema: { shape: { subtype?: unknown } }): Check => oneOf((schema.shape.subtype as { unwrap(): { options: readonly string[] } }).unwrap().options);
 
@@ -124,6 +136,7 @@ const FIELD_CHECKS: Record<string, Check> = {
   'model.subtype': subtypes(ModelNode),
   parameterCount: nonNegative,
   architecture: str,
+  similarity,
   'activity.subtype': subtypes(ActivityNode),
   startedAt: isoTime,
   endedAt: isoTime,

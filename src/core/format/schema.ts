@@ -177,6 +177,27 @@ export const DatasetNode = z
   })
   .strict();
 
+/**
+ * Model similarity supplied by the research side (graph version 2): one entry per space
+ * (what was compared, e.g. representations of the models on one probe set). An entry holds
+ * this model's row of a similarity matrix (`values`: other model id → similarity in 0…1),
+ * or its embedding in that space (`embedding`), or both. Values of different spaces are
+ * never compared with each other. The map view (docs/model-map.md) places models with them.
+ */
+export const ModelSimilarity = z
+  .object({
+    space: z.string().min(1).describe('What was compared, e.g. "probe-cka:clinical-notes-v1"; rows and embeddings of one space compare with each other only'),
+    method: z.string().optional().describe('How the values were computed, e.g. "linear CKA of last-layer representations"'),
+    values: z
+      .record(NodeId, z.number().min(0).max(1))
+      .optional()
+      .describe('This model\'s row of the similarity matrix: other model id → similarity, 1 = behaves the same, 0 = unrelated'),
+    embedding: z.array(z.number()).min(1).optional().describe('The model\'s vector in this space (compared by cosine with the other models\' vectors of the same space and length)'),
+  })
+  .strict()
+  .refine((s) => s.values !== undefined || s.embedding !== undefined, { message: 'needs "values" or "embedding"' });
+export type ModelSimilarity = z.infer<typeof ModelSimilarity>;
+
 export const ModelNode = z
   .object({
     ...nodeBase,
@@ -187,6 +208,7 @@ export const ModelNode = z
     parameterCount: z.number().nonnegative().optional().describe('Number of parameters'),
     architecture: z.string().optional(),
     languages: z.array(z.string()).optional(),
+    similarity: z.array(ModelSimilarity).optional().describe('Similarity to other models measured by the research side (graph version 2)'),
   })
   .strict();
 
