@@ -112,7 +112,7 @@ test('the keyboard moves between points, shows the model as text and opens its l
   await expect(page).toHaveURL(new RegExp(`node=${encodeURIComponent(id!).replace(/[.]/g, '\\.')}`));
 });
 
-test('two models chosen in the table give the comparison link; Space on a point adds one', async ({ page }) => {
+test('two models chosen in the table give the comparison link, which opens the comparison; Space on a point adds one', async ({ page }) => {
   await openMap(page);
   await page.getByRole('checkbox', { name: 'Compare Meditron-70B', exact: true }).check();
   await expect(page.getByTestId('map-compare')).toHaveCount(0);
@@ -125,6 +125,11 @@ test('two models chosen in the table give the comparison link; Space on a point 
   await expect(page.getByTestId('map-selected').getByRole('listitem')).toHaveCount(3);
   await compare.click();
   await expect(page).toHaveURL(/compare=model%3Ameditron-70b%2Cmodel%3Allama-2-70b%2C/);
+  // The link opens the comparison of the chosen models.
+  await expect(page).toHaveURL(/view=compare/);
+  await expect(page.getByTestId('compare-ancestor')).toBeVisible();
+  for (const name of ['Meditron-70B', 'Llama-2-70B']) await expect(page.locator('.chosen')).toContainText(name);
+  await expect(page.locator('.chosen li')).toHaveCount(3);
 });
 
 test('a lasso around the whole map takes at most five models and says so', async ({ page }) => {
