@@ -168,20 +168,28 @@ function packCli(snapshot: string, out: string, extra: string[] = []): void {
   if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
 }
 
+/**
+ * Packs of the sample (earlier) and of the changed copy (later) in `dir`, served from `port`:
+ * the earlier packs as packs/<role>/, the later pack of `role` beside them as
+ * packs/<role>-later/. Returns the server and the app's address on it.
+ */
+async function servePackPair(dir: string, port: number, role: string, extra: string[] = []): Promise<{ server: Server; base: string }> {
+  if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
+  writeChangedCopy(readSampleGraph());
+  packCli('public/snapshots/sample', join(dir, 'earlier'), extra);
+  packCli(COPY, join(dir, 'later'), extra);
+  cpSync(join(dir, 'earlier'), join(dir, 'served'), { recursive: true });
+  cpSync(join(dir, 'later', role), join(dir, 'served', `${role}-later`), { recursive: true });
+  const server = await startServer({ dir: 'dist', base: '/raireki/', port, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: join(dir, 'served') }] });
+  return { server, base: `http://127.0.0.1:${port}/raireki/` };
+}
+
 test.describe('snapshot diff of role packs', () => {
   let server: Server | null = null;
   let base = '';
   test.beforeAll(async () => {
-    if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
-    writeChangedCopy(readSampleGraph());
     rmSync(DIFF_PACKS, { recursive: true, force: true });
-    packCli('public/snapshots/sample', join(DIFF_PACKS, 'earlier'));
-    packCli(COPY, join(DIFF_PACKS, 'later'));
-    // Served: the earlier packs as packs/<role>/, the later researcher pack beside them.
-    cpSync(join(DIFF_PACKS, 'earlier'), join(DIFF_PACKS, 'served'), { recursive: true });
-    cpSync(join(DIFF_PACKS, 'later', 'researcher'), join(DIFF_PACKS, 'served', 'researcher-later'), { recursive: true });
-    server = await startServer({ dir: 'dist', base: '/raireki/', port: PACK_PORT, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: join(DIFF_PACKS, 'served') }] });
-    base = `http://127.0.0.1:${PACK_PORT}/raireki/`;
+    ({ server, base } = await servePackPair(DIFF_PACKS, PACK_PORT, 'researcher'));
   });
   test.afterAll(() => void server?.close());
 
@@ -219,20 +227,11 @@ test.describe('snapshot diff of encrypted packs', () => {
   let base = '';
   const passphrase = 'diff passphrase 来歴';
   test.beforeAll(async () => {
-    if (!existsSync(E2E_PRIVATE_KEY)) throw new Error(`${E2E_PRIVATE_KEY} is missing: run the browser tests through \`npm test\`, which creates the key and builds the app with it`);
-    writeChangedCopy(readSampleGraph());
     const dir = join(E2E_DIR, 'diff-packs-encrypted');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'clinician.pass'), passphrase);
-    const encrypt = ['--role', 'clinician', '--encrypt', `clinician=${join(dir, 'clinician.pass')}`];
-    packCli('public/snapshots/sample', join(dir, 'earlier'), encrypt);
-    packCli(COPY, join(dir, 'later'), encrypt);
-    // Served: the earlier pack as packs/clinician/, the later one beside it.
-    cpSync(join(dir, 'earlier'), join(dir, 'served'), { recursive: true });
-    cpSync(join(dir, 'later', 'clinician'), join(dir, 'served', 'clinician-later'), { recursive: true });
-    server = await startServer({ dir: 'dist', base: '/raireki/', port: ENCRYPTED_PORT, host: '127.0.0.1', mounts: [{ prefix: 'packs', dir: join(dir, 'served') }] });
-    base = `http://127.0.0.1:${ENCRYPTED_PORT}/raireki/`;
+    ({ server, base } = await servePackPair(dir, ENCRYPTED_PORT, 'clinician', ['--role', 'clinician', '--encrypt', `clinician=${join(dir, 'clinician.pass')}`]));
   });
   test.afterAll(() => void server?.close());
 
