@@ -86,6 +86,22 @@ test.describe('a partitioned literature index in a role pack', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('checks an output against the partitioned index as against the whole one', async ({ page, pageErrors }) => {
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(`${url}?lang=en&pack=${ROLE}&view=literature&check=output:hallucinated-metformin-dose`);
+    // The verdicts the whole sample index gives (e2e/literature.spec.ts), with the same marks.
+    await expect(page.getByTestId('check-status')).toContainText('2 sentences: 0 supported, 2 contradicted', { timeout: 60_000 });
+    const second = page.locator('.check-sentences > li').nth(1);
+    await expect(second.locator('.claim-text mark')).toContainText(['eGFRが30を下回って']);
+    await expect(second.locator('.evidence > li').first().locator('blockquote')).toContainText(/30〜44|30以上45未満|30 to 44/);
+    // The check read the vector lists through the partitioned index. (Its first run also
+    // calibrates on off-topic control sentences, which on this small index probe every list.)
+    expect(requested.some((p) => p.includes('/literature/lists/'))).toBe(true);
+    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a damaged vector list is reported by name, and the answer is that of the keyword index', async ({ page }) => {
     const titles = page.getByRole('list', { name: 'Literature results' }).locator('.hit-title');
     // The intact pack, keywords only: what the damaged pack must answer without its vectors.
