@@ -5,6 +5,8 @@ import { createEmbedder, memoryFolderIo, sha256Hex, type Embedder } from '../../
 import { nodeRuntimeOptions, readModelFolder } from './literature-node-io.ts';
 import { buildLiteraturePack, type BuiltPack } from './literature-pack-build.ts';
 import { parseJsonlCorpus } from './literature-parse.ts';
+import { CONTROL_SENTENCES } from '../../src/core/search/literature-support.ts';
+import { LiteratureSession } from '../../src/workers/literature-session.ts';
 
 // Written for this test: a few abstracts in two languages on two topics.
 const corpus = parseJsonlCorpus(
@@ -105,5 +107,40 @@ describe('a literature pack with an NLI model (--nli)', () => {
     const manifest = JSON.parse(new TextDecoder().decode(pack.files.get('literature-manifest.json')));
     const files = new Map(pack.files).set('literature-manifest.json', new TextEncoder().encode(JSON.stringify({ ...manifest, nli: 'x' })));
     await expect(loadLiteraturePack(ioFor(files))).rejects.toThrow('literature-manifest.json: nli names x, but files has no nli/raireki-model.json');
+  });
+});
+
+describe("the output check's support threshold, stored by the indexer", () => {
+  const withSupport = (files: ReadonlyMap<string, Uint8Array>, threshold: number) => {
+    const copy = new Map(files);
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('literature-manifest.json')!));
+    copy.set('literature-manifest.json', new TextEncoder().encode(JSON.stringify({ ...manifest, support: { ...manifest.support, threshold } })));
+    return copy;
+  };
+  beforeAll(async () => {
+    pack ??= await buildLiteraturePack(corpus, { runtime });
+  });
+  const sessionOver = async (files: ReadonlyMap<string, Uint8Array>) => {
+    const session = new LiteratureSession(runtime);
+    await session.open({ read: async (n) => files.get(n)! });
+    return session;
+  };
+
+  it('is what the browser session computes from the control sentences over the same index', async () => {
+    const stored = pack.manifest.support!;
+    expect(stored.controls).toBe(CONTROL_SENTENCES.length);
+    expect(stored.threshold).toBeGreaterThan(0);
+    const computed = await (await sessionOver(pack.files)).computeSupportThreshold();
+    expect(computed.threshold).toBeCloseTo(stored.threshold, 6);
+  });
+
+  it('is the threshold a check uses, with no control search of its own', async () => {
+    const claim = 'Basal insulin lowered fasting blood glucose.';
+    const session = await sessionOver(withSupport(pack.files, 0.9999));
+    const result = await session.check(claim);
+    expect(result.threshold).toBe(0.9999);
+    // Above every cosine the claim reaches: what was supported is now "no close support".
+    expect(result.sentences[0]!.verdict).toBe('no-close-support');
+    expect((await (await sessionOver(pack.files)).check(claim)).threshold).toBe(pack.manifest.support!.threshold);
   });
 });

@@ -25,6 +25,7 @@ import { partitionedFiles, type PartitionOptions } from '../../src/core/search/l
 import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
+import { LiteratureSession } from '../../src/workers/literature-session.ts';
 import { calibratePackFusion } from './literature-calibration.ts';
 import { buildStaticModelFolder, trainingSample, type ContrastiveRun } from './literature-static-model.ts';
 
@@ -63,6 +64,8 @@ export interface BuildPackOptions {
    * row per document in order: the build skips embedding.
    */
   readonly vectors?: Int8Matrix;
+  /** Whether to store the output check's support threshold in the manifest (default true). */
+  readonly supportThreshold?: boolean;
   readonly onProgress?: (stage: BuildStage, done: number, total: number) => void;
 }
 
@@ -210,7 +213,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     const bytes = files.get(name)!;
     hashes[name] = { sha256: await sha256Hex(bytes), bytes: bytes.byteLength };
   }
-  const manifest: LiteratureManifest = {
+  let manifest: LiteratureManifest = {
     format: LITERATURE_FORMAT,
     docCount: docs.length,
     dims,
@@ -224,6 +227,19 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   };
   files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
   timings.write = performance.now() - t;
+
+  // The output check's support threshold, computed over this very index by the session code
+  // the browser runs, so that the browser need not search the corpus with every control
+  // sentence on a first check. (It counts as calibration.)
+  t = performance.now();
+  if (options.supportThreshold !== false) {
+    const session = new LiteratureSession(options.runtime);
+    await session.open({ read: async (name) => files.get(name)! });
+    const support = await session.computeSupportThreshold();
+    manifest = { ...manifest, support };
+    files.set(LITERATURE_MANIFEST, encoder.encode(JSON.stringify(manifest, null, 2) + '\n'));
+  }
+  timings.calibrate += performance.now() - t;
   return { files, manifest, timings, calibration, calibrationCases: run?.cases ?? [], contrastive: trained?.contrastive ?? null };
 }
 

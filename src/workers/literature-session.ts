@@ -251,9 +251,25 @@ export class LiteratureSession {
     return r.hits;
   }
 
-  /** What off-topic control sentences score against this corpus (see literature-support.ts). */
+  /**
+   * What off-topic control sentences score against this corpus (see literature-support.ts):
+   * as the indexer stored it in the manifest, else computed here once.
+   */
   private async calibrate(embedder: Embedder): Promise<number> {
     if (this.threshold !== null) return this.threshold;
+    const stored = this.index?.manifest.support;
+    if (stored && stored.quantile === CONTROL_QUANTILE && stored.controls === CONTROL_SENTENCES.length) return (this.threshold = stored.threshold);
+    return (this.threshold = await this.controlThreshold(embedder));
+  }
+
+  /** The support threshold computed from the control sentences, whatever the manifest says: what the indexer stores. */
+  async computeSupportThreshold(): Promise<{ threshold: number; quantile: number; controls: number }> {
+    const embedder = await this.model();
+    if (!embedder) throw new Error(`the support threshold needs the embedding model, which could not be loaded: ${this.modelError}`);
+    return { threshold: await this.controlThreshold(embedder), quantile: CONTROL_QUANTILE, controls: CONTROL_SENTENCES.length };
+  }
+
+  private async controlThreshold(embedder: Embedder): Promise<number> {
     const vectors = await this.embed(embedder, CONTROL_SENTENCES, 'query');
     const scores: number[] = [];
     for (const [i, v] of vectors.entries()) {
@@ -261,8 +277,7 @@ export class LiteratureSession {
       for (const c of await this.candidatesFor(embedder, CONTROL_SENTENCES[i]!, v)) best = Math.max(best, c.score);
       scores.push(best);
     }
-    this.threshold = quantile(scores, CONTROL_QUANTILE);
-    return this.threshold;
+    return quantile(scores, CONTROL_QUANTILE);
   }
 
   /**

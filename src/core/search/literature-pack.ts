@@ -59,6 +59,13 @@ export interface LiteratureManifest {
    * and vector lists in many small files fetched as queries need them.
    */
   readonly partitioned?: PartitionedLayout;
+  /**
+   * The output check's support threshold (literature-support.ts), computed by the indexer
+   * as the browser would compute it, so that a first check does not search the corpus
+   * with every control sentence (on a partitioned index, dozens of list fetches). Absent in
+   * indexes built before it: the browser then computes it itself.
+   */
+  readonly support?: { readonly threshold: number; readonly quantile: number; readonly controls: number };
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
 }
 
