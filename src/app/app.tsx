@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browserLang, I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { SnapshotProvider } from '../lib/snapshot-context.tsx';
-import { compareModelsState, MAX_COMPARED_MODELS, type ViewState } from '../lib/view-state.ts';
+import { compareModelsState, focusOn, MAX_COMPARED_MODELS, type ViewState } from '../lib/view-state.ts';
 import type { SnapshotClient } from '../workers/clients.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SearchPanel } from '../features/search/components/search-panel.tsx';
@@ -48,16 +48,18 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
 
   // Navigating to a node makes it the focus and a new history entry (Back returns).
   const navigate = useCallback(
-    (id: string) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null }, { push: true }),
+    (id: string) => update(focusOn(id), { push: true }),
     [update],
   );
+  // From another tab: the node's lineage in the graph.
+  const openInGraph = useCallback((id: string) => update({ ...focusOn(id), view: 'graph' }, { push: true }), [update]);
   const select = useCallback((id: string) => update({ selected: id }), [update]);
   const expand = useCallback(
     (id: string) => update({ expanded: state.expanded.includes(id) ? state.expanded : [...state.expanded, id], selected: id }),
     [update, state.expanded],
   );
   const openMore = useCallback((key: string) => update({ more: state.more.includes(key) ? state.more : [...state.more, key] }), [update, state.more]);
-  const linkTo = useCallback((id: string) => href({ node: id, selected: null, expanded: [], more: [], pathTo: null }), [href]);
+  const linkTo = useCallback((id: string) => href(focusOn(id)), [href]);
   const onQueryChange = useCallback((q: string) => update({ q }), [update]);
   const onFiles = useCallback(
     async (files: File[]) => {
@@ -150,28 +152,28 @@ function Shell({ url, loader }: { url: UrlState; loader: SnapshotLoader }) {
                   max={MAX_COMPARED_MODELS}
                   onChange={(ids) => update(compareModelsState(ids))}
                   hrefFor={linkTo}
-                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  onOpen={openInGraph}
                 />
               ) : state.view === 'map' && loaded ? (
                 <MapView
                   colour={state.mapColour}
                   onColourChange={(mapColour) => update({ mapColour })}
-                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  onOpen={openInGraph}
                   onCompare={(ids) => update(compareModelsState(ids), { push: true })}
                   compareHref={(ids) => href(compareModelsState(ids))}
-                  hrefFor={(id) => href({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' })}
+                  hrefFor={(id) => href({ ...focusOn(id), view: 'graph' })}
                 />
               ) : state.view === 'diff' && loaded ? (
                 <DiffView
                   hrefFor={linkTo}
-                  onOpen={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })}
+                  onOpen={openInGraph}
                   compareUrl={state.compare}
                   onCompareUrlChange={(compare) => update({ compare })}
                   filter={{ kinds: state.diffKinds, changes: state.diffChanges }}
                   onFilterChange={(f) => update({ diffKinds: f.kinds && [...f.kinds], diffChanges: f.changes && [...f.changes] })}
                 />
               ) : state.view === 'literature' ? (
-                <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={(id) => update({ node: id, selected: null, expanded: [], more: [], pathTo: null, view: 'graph' }, { push: true })} />
+                <LiteratureView query={state.lq} checkNode={state.check} onQueryChange={onLiteratureQuery} hrefFor={linkTo} onOpenNode={openInGraph} />
               ) : !loaded || !focus ? (
                 <p className="empty">{loader.loading ? t('loading') : t('graphEmpty')}</p>
               ) : state.view === 'graph' ? (

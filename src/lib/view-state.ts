@@ -57,6 +57,11 @@ export interface ViewState {
   mapColour: string;
 }
 
+/** The view state that centres the graph on a node, with the previous focus's expansions, groups and path dropped. */
+export function focusOn(id: string): Pick<ViewState, 'node' | 'selected' | 'expanded' | 'more' | 'pathTo'> {
+  return { node: id, selected: null, expanded: [], more: [], pathTo: null };
+}
+
 /** As core/compare's MAX_COMPARED: more are dropped from a link. */
 export const MAX_COMPARED_MODELS = 5;
 
