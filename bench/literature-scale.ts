@@ -142,6 +142,7 @@ interface NodeFigures {
   recallTies: number;
   recallIds: number;
   recallByNprobe: Record<number, number>;
+  keyword: { recall: number; postingsRead: number; everyTierPostings: number; rounds: ReturnType<typeof p> };
   openBytes: number;
   modelBytes: number;
   indexBytes: number;
@@ -172,6 +173,23 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
       if (n === layout.ivf.nprobe) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
     }
   }
+  // Keyword recall@10 of the tiered reading against reading every tier (the whole index's ranking), tie-aware.
+  const everyTier = await open();
+  everyTier.tierSlack = null;
+  let keywordFound = 0;
+  let keywordOf = 0;
+  for (const q of queryTexts) {
+    everyTier.forgetParts();
+    index.forgetParts();
+    const exact = await everyTier.keywordHits(q, 1000, {}, []);
+    if (exact.length === 0) continue;
+    const kth = exact[Math.min(10, exact.length) - 1]!.score;
+    const score = new Map(exact.map((h) => [h.doc, h.score]));
+    keywordFound += (await index.keywordHits(q, 10, {}, [])).filter((h) => (score.get(h.doc) ?? 0) >= kth).length;
+    keywordOf += Math.min(10, exact.length);
+  }
+  everyTier.forgetParts();
+  const wholeReads = { ...everyTier.tierReads };
   const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES)].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   // Cold: a fresh index per query (dictionary and centroids already read, as after opening).
   const coldBytes: number[] = [];
@@ -179,15 +197,19 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const coldMs: number[] = [];
   const warmMs: number[] = [];
   const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
+  const rounds: number[] = [];
+  const tiered = { ...index.tierReads };
   for (const [i, q] of queryTexts.entries()) {
     index.forgetParts();
     const before = { ...index.fetched, byPart: { ...index.fetched.byPart } };
+    const roundsBefore = index.tierReads.rounds;
     let t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     coldMs.push(performance.now() - t0);
     coldBytes.push(index.fetched.bytes - before.bytes);
     coldFiles.push(index.fetched.files - before.files);
     for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
+    rounds.push(index.tierReads.rounds - roundsBefore);
     t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     warmMs.push(performance.now() - t0);
@@ -201,6 +223,13 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     recallTies: ties.get(layout.ivf.nprobe)! / vectors.length,
     recallIds: ids / vectors.length,
     recallByNprobe: Object.fromEntries([...ties].map(([n, r]) => [n, r / vectors.length])),
+    keyword: {
+      recall: keywordOf ? keywordFound / keywordOf : NaN,
+      // Of the postings the queries' terms have, the share the tiered reading read (the first pass of keywordHits above).
+      postingsRead: tiered.of ? tiered.postings / tiered.of : NaN,
+      everyTierPostings: wholeReads.postings,
+      rounds: p(rounds),
+    },
     openBytes,
     modelBytes: dirBytes(join(dir, MODEL_DIR)),
     indexBytes: dirBytes(dir),
@@ -308,6 +337,7 @@ const line = (label: string, f: NodeFigures) =>
   `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
   `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +
   `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
+  `  keyword recall@10 of the tiered postings vs reading every tier: ${f.keyword.recall.toFixed(3)} tie-aware; postings read ${(100 * f.keyword.postingsRead).toFixed(1)} % of the query terms' (${(1 / f.keyword.postingsRead).toFixed(1)}× fewer); rounds per cold query p50 ${f.keyword.rounds.p50} / p95 ${f.keyword.rounds.p95}\n` +
   `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
   `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +
   `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}\n` +

@@ -196,7 +196,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   let partitioned: PartitionedLayout | undefined;
   if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
     const prng = new Prng(PARTITION_SEED);
-    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, ...(run?.queryVectors ? { probeQueries: run.queryVectors } : {}), onProgress: (d, n) => progress('partition', d, n) });
     files = out.files;
     partitioned = out.layout;
   } else {

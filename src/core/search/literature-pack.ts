@@ -18,6 +18,7 @@
 import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
 import type { FusionCalibration } from './fusion-calibration.ts';
 import type { FusionRule } from './fusion.ts';
+import type { TieredLayout } from './postings-tiers.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
@@ -73,8 +74,13 @@ export interface LiteratureManifest {
 export interface PartitionedLayout {
   /** Documents per `docs/NNNNN.json` block. */
   readonly docsPerBlock: number;
-  /** Number of `postings/NNNNN.bin` files; the first term of each is in bm25-blocks.i32. */
+  /** Number of postings block files, all tiers together; the first term of each is in bm25-blocks.i32. */
   readonly postingBlocks: number;
+  /**
+   * The postings' impact tiers (postings-tiers.ts): `postings/<tier>-NNNNN.bin`. Absent in
+   * indexes written before tiers: one tier of `postings/NNNNN.bin` in document order.
+   */
+  readonly postingTiers?: TieredLayout;
   readonly ivf: {
     /** Number of `lists/NNNNN.bin` files (k-means lists). */
     readonly lists: number;
@@ -144,6 +150,12 @@ function checkManifest(m: unknown): LiteratureManifest {
     const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
     if (!p || !count(p.docsPerBlock) || !(p.docsPerBlock! > 0) || !count(p.postingBlocks) || !p.ivf || !count(p.ivf.lists) || !count(p.ivf.nprobe) || !(p.ivf.nprobe > 0)) {
       throw new Error(`${LITERATURE_MANIFEST}: partitioned needs docsPerBlock > 0, postingBlocks, ivf.lists and ivf.nprobe > 0 as whole numbers`);
+    }
+    if (p.postingTiers !== undefined) {
+      const t = p.postingTiers as Partial<TieredLayout> | null;
+      if (!t || !count(t.first) || !(t.first! > 0) || !count(t.growth) || !(t.growth! >= 2) || !Array.isArray(t.blocks) || !t.blocks.every(count) || t.blocks.reduce((a: number, b: number) => a + b, 0) !== p.postingBlocks) {
+        throw new Error(`${LITERATURE_MANIFEST}: partitioned.postingTiers needs first > 0, growth ≥ 2 and blocks per tier (whole numbers) adding up to postingBlocks`);
+      }
     }
   }
   if (o.nli !== undefined) {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
-import { docsFile, openPartitionedLiterature, partitionedFiles, postingsFile, type PartFault } from './literature-partitioned.ts';
+import { docsFile, openPartitionedLiterature, partitionedFiles, postingsFile, QUERY_RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
+import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
 import { searchInt8 } from './vector-scan.ts';
 
@@ -98,8 +99,9 @@ describe('a partitioned literature index', () => {
     expect(found / (10 * queries.length)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers keyword queries exactly as the whole index does, reading only the postings blocks of the query’s terms', async () => {
+  it('answers keyword queries exactly as the whole index does when told to read every tier, reading only the postings of the query’s terms', async () => {
     const { index, reads } = await open(files, manifest);
+    index.tierSlack = null;
     const opened = reads.length;
     for (const q of [`${topicWord(3)} ${word(3, 4)}`, 'shared common', `${word(17, 2)} ${word(17, 3)} ${topicWord(9)}`, 'nothing-here']) {
       expect(await index.keywordHits(q, 20, {}, [])).toEqual(keywordSearch(bm25, q, 20));
@@ -110,8 +112,32 @@ describe('a partitioned literature index', () => {
     expect(reads.slice(opened).some((n) => n.startsWith('lists/'))).toBe(false);
   });
 
+  it('finds ≥ 95 % of the exact keyword top 10 reading a fraction of the postings of common terms', async () => {
+    const { index } = await open(files, manifest);
+    expect(manifest.partitioned!.postingTiers!.blocks.length).toBeGreaterThan(1);
+    let found = 0;
+    let total = 0;
+    for (let i = 0; i < 60; i++) {
+      // A topic's words with the corpus's common ones: long postings that tier 0 only begins.
+      const q = `${topicWord(i % TOPICS)} ${word(i % TOPICS, i % 30)} study shared common`;
+      const exact = keywordSearch(bm25, q, 10);
+      const kth = exact[exact.length - 1]!.score;
+      const exactScore = new Map(keywordSearch(bm25, q, DOCS).map((h) => [h.doc, h.score]));
+      const approx = await index.keywordHits(q, 10, {}, []);
+      // Tie-aware: a document found counts if its exact score is at least the exact 10th.
+      found += approx.filter((h) => exactScore.get(h.doc)! >= kth).length;
+      total += exact.length;
+      // No document left out scores more than slack past the 10th found.
+      const left = [...exactScore].filter(([d]) => !approx.some((h) => h.doc === d));
+      for (const [, score] of left) expect(score).toBeLessThanOrEqual((1 + DEFAULT_TIER_SLACK) * approx[9]!.score + 1e-5);
+    }
+    expect(found / total).toBeGreaterThanOrEqual(0.95);
+    expect(index.tierReads.postings).toBeLessThan(index.tierReads.of / 2);
+  });
+
   it('gives hybrid results equal to the whole index’s when every list is probed, with their documents', async () => {
     const { index } = await open(files, manifest);
+    index.tierSlack = null;
     const whole = { manifest, docs, vectors, bm25 };
     for (const [i, q] of [`${topicWord(5)} study`, `${word(12, 7)} shared`].entries()) {
       const v = queries[i * 7]!;
@@ -120,6 +146,23 @@ describe('a partitioned literature index', () => {
       expect(r.hits).toEqual(hybridSearch(whole, q, v, { k: 10 }));
       for (const h of r.hits) expect(r.docs.get(h.doc)).toEqual(docs[h.doc]);
     }
+  });
+
+  it('chooses nprobe with the corpus’s pseudo-queries when the indexer gives them, at their own recall target', async () => {
+    const r = new Prng(1);
+    const probeQueries = Array.from({ length: 120 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
+    const { layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50, probeQueries });
+    expect(layout.ivf.target).toBe(QUERY_RECALL_TARGET);
+    expect(layout.ivf.recall).toBeGreaterThanOrEqual(QUERY_RECALL_TARGET);
+    // The fewest lists that reach it: one fewer does not, measured on those same queries.
+    const fewer = { ...manifest, partitioned: layout };
+    const { index } = await open(files, fewer);
+    let found = 0;
+    for (const q of probeQueries) {
+      const kth = searchInt8(vectors, q, 10)[9]!.score;
+      found += (await index.vectorHits(q, 10, [], { nprobe: layout.ivf.nprobe - 1 })).filter((h) => h.score >= kth).length;
+    }
+    expect(found / (10 * probeQueries.length)).toBeLessThan(QUERY_RECALL_TARGET);
   });
 
   it('is the same files for the same seed', () => {
@@ -163,20 +206,23 @@ describe('a partitioned literature index', () => {
 
     it('reports a missing postings block and scores the query’s other terms', async () => {
       const { index: good } = await open(files, manifest);
+      good.tierSlack = null;
       const q = `${topicWord(4)} shared`;
       const withAll = await good.keywordHits(q, 10, {}, []);
       const termBlock = (t: string) => {
+        // Tier 0's block starts come first in bm25-blocks.i32.
         const id = bm25.vocabulary.get(t)!;
         const starts = new Int32Array(files.get('bm25-blocks.i32')!.slice().buffer);
         let b = 0;
         while (starts[b + 1]! <= id) b++;
-        return postingsFile(b);
+        return postingsFile(0, b);
       };
       const lost = termBlock(topicWord(4));
       expect(lost).not.toBe(termBlock('shared'));
       const bad = new Map(files);
       bad.delete(lost);
       const { index } = await open(bad, manifest);
+      index.tierSlack = null;
       const faults: PartFault[] = [];
       const hits = await index.keywordHits(q, 10, {}, faults);
       expect(faults).toEqual([{ file: lost, part: 'postings', message: expect.stringMatching(/not found/) }]);
