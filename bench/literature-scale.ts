@@ -19,6 +19,7 @@
  *
  *   npm run bench:literature-scale -- [--docs 100000] [--seed 1] [--runs 2] [--rounds 3]
  *                                    [--speedup-docs 20000] [--real <dir>] [--no-browser]
+ *                                    [--list-rows n]   (rows per vector list of the generated corpus's index)
  *
  * Everything it writes is under .tmp/bench/scale/ (reused when present: delete to rebuild)
  * and bench/out/literature-scale.json. Figures only, no asserts.
@@ -51,6 +52,7 @@ const { docs, seed, runs, rounds } = corpus({ runs: 2, rounds: 3 });
 const speedupDocs = Number(opt('speedup-docs', '20000'));
 const real = has('real') ? opt('real', '') : '';
 const browser = !has('no-browser');
+const listRows = has('list-rows') ? ['--list-rows', opt('list-rows', '')] : [];
 const ROOT = '.tmp/bench/scale';
 /** The issue's aims. */
 const AIM = { warmP95Ms: 50, coldP95Ms: 300, recall: 0.95, coldBytes: 2e6, openBytes: 5e6 };
@@ -313,13 +315,15 @@ async function shardSpeedup(corpusPath: string, modelDir: string, n: number): Pr
 // ---- the generated corpus ----
 const corpusPath = join(ROOT, `corpus-${docs}-seed${seed}.jsonl`);
 writeCorpus(corpusPath, docs);
-const outDir = join(ROOT, `literature-${docs}-seed${seed}`);
+const outDir = join(ROOT, `literature-${docs}-seed${seed}${listRows.length ? `-rows${listRows[1]}` : ''}`);
 console.log(`generated corpus: ${docs} documents (${corpusPath}); building ${outDir} in 2 shards, 2 at a time, default model …`);
-const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', `${outDir}.shards`]);
+// The shards' work (model and vectors) is shared by builds that differ only in their lists.
+const workDir = `${join(ROOT, `literature-${docs}-seed${seed}`)}.shards`;
+const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', workDir, ...listRows]);
 console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFixed(0)} MB (largest process)\n${build.log}`);
 const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
 const gen = await measureNode(outDir, queryTexts);
-const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(`${outDir}.shards`, 'model'), Math.min(speedupDocs, docs)) : null;
+const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(workDir, 'model'), Math.min(speedupDocs, docs)) : null;
 const chromiumFigures = browser ? await measureBrowser(outDir) : null;
 
 // ---- a real corpus (../shared/data, built by npm run bench:sets) ----
