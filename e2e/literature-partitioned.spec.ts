@@ -98,6 +98,8 @@ test.describe('a partitioned literature index in a role pack', () => {
     // Documents come in blocks: no more blocks than hits shown.
     expect(new Set(literaturePaths(fetched, 'docs')).size).toBeLessThanOrEqual(await titles.count());
     await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    // The parts were checked against the tables read on open, not fetched again.
+    expect(literaturePaths(fetched, 'parts').length).toBe(3);
     // Nothing leaves this server's origin (the fixture's check knows only the main test server).
     expect(requested.filter((u) => new URL(u).origin !== new URL(url).origin)).toEqual([]);
     expect(pageErrors).toEqual([]);

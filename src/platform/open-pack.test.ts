@@ -251,9 +251,14 @@ describe('a pack with a partitioned literature index', () => {
     expect(signed).toEqual(['literature/literature-manifest.json', 'literature/parts/docs.bin', 'literature/parts/lists.bin']);
     expect(pack.files.map((f) => f.path)).toContain('literature/docs/00001.json');
     const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], expectedRole: 'clinician' });
-    const readFile = packFileReader(reader(pack), opened.files);
+    const asked: string[] = [];
+    const readFile = packFileReader(async (p) => (asked.push(p), reader(pack)(p)), opened.files);
+    // As the index opens: its tables first, then parts, checked against the tables already read.
+    await readFile('literature/parts/docs.bin');
     expect(await readFile('literature/docs/00001.json')).toEqual(literature.get('docs/00001.json'));
+    expect(await readFile('literature/docs/00000.json')).toEqual(literature.get('docs/00000.json'));
     expect(await readFile('literature/lists/00000.bin')).toEqual(literature.get('lists/00000.bin'));
+    expect(asked).toEqual(['literature/parts/docs.bin', 'literature/docs/00001.json', 'literature/docs/00000.json', 'literature/parts/lists.bin', 'literature/lists/00000.bin']);
 
     // The same length, other bytes: only the table can tell.
     const swapped = reader(pack, (p, b) => (p === 'literature/docs/00001.json' ? literature.get('docs/00000.json')! : b));

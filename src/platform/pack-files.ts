@@ -10,7 +10,7 @@
  */
 import type { ManifestFile, PackEncryption, Problem } from '../core/format/index.ts';
 import { ENCRYPTED_SUFFIX } from '../core/pack/pack-layout.ts';
-import { PartTable, partTableOf } from '../core/search/part-tables.ts';
+import { PartTable, isPartTableFile, partTableOf } from '../core/search/part-tables.ts';
 import { sha256Hex } from './bytes.ts';
 import { fileAad, openFile } from './pack-encryption.ts';
 
@@ -42,7 +42,12 @@ export function packFileReader(read: RawRead, access: PackFileAccess): (path: st
   const listed = async (path: string): Promise<Uint8Array> => {
     const entry = entries.get(path);
     if (!entry) return tabledPart(path);
-    if (!access.encryption) return checked(path, await read(path), entry);
+    const bytes = await (access.encryption ? sealedListed(path, entry) : checked(path, await read(path), entry));
+    // A part table the index reads when it opens serves the checks of its parts too: not fetched twice.
+    if (isPartTableFile(path)) tables.set(path, Promise.resolve(new PartTable(path, bytes)));
+    return bytes;
+  };
+  const sealedListed = async (path: string, entry: ManifestFile): Promise<Uint8Array> => {
     const sealed = stored.get(path);
     if (!sealed) throw new PackFileError({ code: 'missing-file', file: path, message: 'has no encrypted copy listed in the signed manifest' });
     const bytes = await checked(sealed.path, await read(sealed.path), sealed);

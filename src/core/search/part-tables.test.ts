@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PartTable, coveredByTable, encodePartTable, listIndexFiles, partTableOf, tabulateParts } from './part-tables.ts';
+import { PartTable, coveredByTable, encodePartTable, isPartTableFile, listIndexFiles, partTableOf, tabulateParts } from './part-tables.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -10,6 +10,9 @@ describe('part tables', () => {
     expect(partTableOf('docs/00003.json')).toEqual({ table: 'parts/docs.bin', folder: 'docs', index: 3 });
     expect(partTableOf('literature/lists/01952.bin')).toEqual({ table: 'literature/parts/lists.bin', folder: 'lists', index: 1952 });
     expect(partTableOf('postings/123456.bin')).toEqual({ table: 'parts/postings.bin', folder: 'postings', index: 123456 });
+    expect(isPartTableFile('parts/docs.bin')).toBe(true);
+    expect(isPartTableFile('literature/parts/lists.bin')).toBe(true);
+    expect(isPartTableFile('parts/model.bin')).toBe(false);
     for (const other of ['docs/3.json', 'docs/00003.bin', 'docs/012345.json', 'model/00001.bin', 'docs.json', 'parts/docs.bin', 'literature/docs/00001.json.enc']) {
       expect(partTableOf(other)).toBeNull();
     }

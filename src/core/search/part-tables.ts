@@ -33,6 +33,12 @@ export const partTableFile = (folder: PartFolder): string => `${PART_TABLE_DIR}$
 
 const isPartFolder = (name: string): name is PartFolder => Object.prototype.hasOwnProperty.call(PART_FOLDERS, name);
 
+/** Whether the path is a part table's (`parts/<folder>.bin`, in any folder). */
+export function isPartTableFile(path: string): boolean {
+  const m = /(?:^|\/)parts\/([a-z]+)\.bin$/.exec(path);
+  return m !== null && isPartFolder(m[1]!);
+}
+
 /**
  * The table that covers this path and the part's number in it, or null when the path is not
  * a part's. The path may lie inside a folder (a pack's `literature/…`): the table is then in
