@@ -36,6 +36,7 @@ import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
 import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
+import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
 import { searchInt8 } from '../src/core/search/vector-scan.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
@@ -110,10 +111,20 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-const fileIo = (dir: string) => {
+/** The index folder as the reader sees it; `reads` records each file read, in order. */
+const fileIo = (dir: string, reads: string[] = []) => {
   const io = nodeFolderIo(dir);
-  return { read: io.read, sha256: sha256Hex, decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b) };
+  return { read: (name: string) => (reads.push(name), io.read(name)), sha256: sha256Hex, decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b) };
 };
+
+function fileCount(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? fileCount(join(dir, e.name)) : 1;
+  return n;
+}
+
+/** Part-table entries per page, if tables were fetched in pages instead of whole at open. */
+const TABLE_PAGE_ENTRIES = 128;
 
 /** Every row of the index's lists, back in document order: the exact scan's matrix. */
 function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
@@ -148,7 +159,14 @@ interface NodeFigures {
   openBytes: number;
   modelBytes: number;
   indexBytes: number;
+  /** Files in the folder, and of them listed in the manifest (the rest are parts, in tables). */
   files: number;
+  listed: number;
+  manifestBytes: number;
+  /** Bytes of the part tables (read on open), by table. */
+  tableBytes: Record<string, number>;
+  /** Bytes a cold query would read of part tables fetched in pages of TABLE_PAGE_ENTRIES entries instead. */
+  pagedTableBytes: ReturnType<typeof p>;
   cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>> };
   warmMs: ReturnType<typeof p>;
 }
@@ -161,8 +179,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const vectors = await embedder.embed(queryTexts, 'query');
   await embedder.release();
   const matrix = wholeMatrix(dir, manifest);
-  const open = async () => openPartitionedLiterature(fileIo(dir), manifest);
-  const index: PartitionedLiterature = await open();
+  const reads: string[] = [];
+  const index: PartitionedLiterature = await openPartitionedLiterature(fileIo(dir, reads), manifest);
   const nprobes = [...new Set([1, 2, 4, 8, 16, 32, 64, layout.ivf.nprobe].filter((n) => n <= layout.ivf.lists))].sort((a, b) => a - b);
   const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
   let ids = 0;
@@ -176,7 +194,7 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     }
   }
   // Keyword recall@10 of the tiered reading against reading every tier (the whole index's ranking), tie-aware.
-  const everyTier = await open();
+  const everyTier = await openPartitionedLiterature(fileIo(dir), manifest);
   everyTier.tierSlack = null;
   let keywordFound = 0;
   let keywordOf = 0;
@@ -192,7 +210,9 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   }
   everyTier.forgetParts();
   const wholeReads = { ...everyTier.tierReads };
-  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES)].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const tables = (Object.keys(PART_FOLDERS) as PartFolder[]).map(partTableFile).filter((t) => manifest.files[t]);
+  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES), ...tables].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const pagedTableBytes: number[] = [];
   // Cold: a fresh index per query (dictionary and centroids already read, as after opening).
   const coldBytes: number[] = [];
   const coldFiles: number[] = [];
@@ -205,9 +225,13 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     index.forgetParts();
     const before = { ...index.fetched, byPart: { ...index.fetched.byPart } };
     const roundsBefore = index.tierReads.rounds;
+    const readsBefore = reads.length;
     let t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     coldMs.push(performance.now() - t0);
+    // The table pages this query's parts fall in: what paged tables would add to it.
+    const pages = new Set(reads.slice(readsBefore).map(partTableOf).filter((x) => x !== null).map((x) => `${x.table}:${Math.floor(x.index / TABLE_PAGE_ENTRIES)}`));
+    pagedTableBytes.push(pages.size * TABLE_PAGE_ENTRIES * PART_ENTRY_BYTES);
     coldBytes.push(index.fetched.bytes - before.bytes);
     coldFiles.push(index.fetched.files - before.files);
     for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
@@ -235,7 +259,11 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     openBytes,
     modelBytes: dirBytes(join(dir, MODEL_DIR)),
     indexBytes: dirBytes(dir),
-    files: Object.keys(manifest.files).length,
+    files: fileCount(dir),
+    listed: Object.keys(manifest.files).length,
+    manifestBytes: statSync(join(dir, LITERATURE_MANIFEST)).size,
+    tableBytes: Object.fromEntries(tables.map((t) => [t, statSync(join(dir, t)).size])),
+    pagedTableBytes: p(pagedTableBytes),
     cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])) },
     warmMs: p(warmMs),
   };
@@ -339,6 +367,8 @@ if (real) {
 
 const line = (label: string, f: NodeFigures) =>
   `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
+  `  manifest ${mb(f.manifestBytes)} listing ${f.listed} files; part tables ${Object.entries(f.tableBytes).map(([t, b]) => `${t} ${(b / 1e3).toFixed(1)} kB`).join(', ') || 'none'} ` +
+  `(paged in ${TABLE_PAGE_ENTRIES}-entry pages instead, a cold query would read p50 ${(f.pagedTableBytes.p50 / 1e3).toFixed(1)} / p95 ${(f.pagedTableBytes.p95 / 1e3).toFixed(1)} kB of them)\n` +
   `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +
   `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
   `  keyword recall@10 of the tiered postings vs reading every tier: ${f.keyword.recall.toFixed(3)} tie-aware; postings read ${(100 * f.keyword.postingsRead).toFixed(1)} % of the query terms' (${(1 / f.keyword.postingsRead).toFixed(1)}× fewer); rounds per cold query p50 ${f.keyword.rounds.p50} / p95 ${f.keyword.rounds.p95}\n` +

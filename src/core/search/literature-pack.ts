@@ -5,7 +5,9 @@
  * the term list are JSON.
  *
  *   literature-manifest.json   format, counts, model, BM25 parameters, the fusion rule
- *                              calibrated on the corpus, SHA-256 of each file
+ *                              calibrated on the corpus, SHA-256 of each file (of a
+ *                              partitioned index's numbered parts, of their tables:
+ *                              part-tables.ts)
  *   docs.json                  [{ id, title, text, source?, year?, identifiers? }]
  *   vectors.i8                 docCount × dims int8 codes (row-major)
  *   vector-scales.f32          one float32 scale per document
@@ -67,6 +69,11 @@ export interface LiteratureManifest {
    * indexes built before it: the browser then computes it itself.
    */
   readonly support?: { readonly threshold: number; readonly quantile: number; readonly controls: number };
+  /**
+   * Size and SHA-256 of every file, except the numbered parts of a partitioned index
+   * (`postings/…`, `lists/…`, `docs/…`) in indexes written since part tables: those are
+   * checked against their folder's table `parts/<folder>.bin` (part-tables.ts), listed here.
+   */
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
 }
 
@@ -188,9 +195,13 @@ export async function readLiteratureManifest(io: LiteraturePackIo): Promise<Lite
 export async function readCheckedFile(io: LiteraturePackIo, manifest: LiteratureManifest, name: string): Promise<Uint8Array> {
   const entry = manifest.files[name];
   if (!entry) throw new Error(`${LITERATURE_MANIFEST}: no entry for ${name}`);
-  const bytes = await io.read(name);
-  if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
-  if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match the manifest`);
+  return checkFileBytes(io, name, await io.read(name), entry, 'the manifest');
+}
+
+/** The bytes of a file if they have the size and SHA-256 that `source` (the manifest, a part table) gives; else throws saying which check failed. */
+export async function checkFileBytes(io: LiteraturePackIo, name: string, bytes: Uint8Array, entry: { readonly bytes: number; readonly sha256: string }, source: string): Promise<Uint8Array> {
+  if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, ${source} says ${entry.bytes}`);
+  if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match ${source}`);
   return bytes;
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
-import { docsFile, openPartitionedLiterature, partitionedFiles, postingsFile, QUERY_RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { listIndexFiles, partTableFile } from './part-tables.ts';
+import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, QUERY_RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
@@ -37,9 +38,14 @@ const terms = Array.from({ length: bm25.terms.length }, (_, i) => bm25.terms.at(
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function build(seed = 1) {
+/**
+ * The index's files and manifest as the indexer writes them: the parts through part tables,
+ * or (`everyPart`) each listed in the manifest, as indexes written before part tables are.
+ */
+async function build(seed = 1, { everyPart = false } = {}) {
   const r = new Prng(seed);
   const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
+  const listed = everyPart ? Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])) : await listIndexFiles(files, async (b) => sha(b));
   const manifest: LiteratureManifest = parseLiteratureManifest(
     JSON.stringify({
       format: LITERATURE_FORMAT,
@@ -49,7 +55,7 @@ function build(seed = 1) {
       bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
       keywordWeight: 0.5,
       partitioned: layout,
-      files: Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])),
+      files: listed,
     }),
   );
   return { files, manifest };
@@ -77,8 +83,9 @@ async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest
 // Queries from the documents' distribution (new draws, not documents).
 const queries = Array.from({ length: 100 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
 
+const { files, manifest } = await build();
+
 describe('a partitioned literature index', () => {
-  const { files, manifest } = build();
 
   it('finds ≥ 95 % of the exact scan’s top 10 with the nprobe the indexer chose, probing a minority of the lists', async () => {
     const { index } = await open(files, manifest);
@@ -165,8 +172,8 @@ describe('a partitioned literature index', () => {
     expect(found / (10 * probeQueries.length)).toBeLessThan(QUERY_RECALL_TARGET);
   });
 
-  it('is the same files for the same seed', () => {
-    const again = build().files;
+  it('is the same files for the same seed', async () => {
+    const again = (await build()).files;
     expect([...again.keys()]).toEqual([...files.keys()]);
     for (const [n, b] of files) expect(sha(again.get(n)!)).toBe(sha(b));
   });
@@ -215,7 +222,7 @@ describe('a partitioned literature index', () => {
         const starts = new Int32Array(files.get('bm25-blocks.i32')!.slice().buffer);
         let b = 0;
         while (starts[b + 1]! <= id) b++;
-        return postingsFile(0, b);
+        return postingsFile(b);
       };
       const lost = termBlock(topicWord(4));
       expect(lost).not.toBe(termBlock('shared'));
@@ -246,6 +253,64 @@ describe('a partitioned literature index', () => {
       const bad = new Map(files);
       bad.delete('bm25-offsets.i32');
       await expect(open(bad, manifest)).rejects.toThrow(/bm25-offsets.i32: not found/);
+    });
+  });
+
+  describe('part tables', () => {
+    const searchFor = topicWord(8);
+
+    it('stand for every part in the manifest: one table per folder of parts, read when the index opens', async () => {
+      const names = Object.keys(manifest.files);
+      expect(names.filter((n) => /^(postings|lists|docs)\//.test(n))).toEqual([]);
+      expect(names.filter((n) => n.startsWith('parts/')).sort()).toEqual(['parts/docs.bin', 'parts/lists.bin', 'parts/postings.bin']);
+      for (const folder of ['docs', 'lists', 'postings'] as const) {
+        const parts = [...files.keys()].filter((n) => n.startsWith(`${folder}/`)).length;
+        expect(manifest.files[partTableFile(folder)]!.bytes).toBe(parts * 36);
+      }
+      const { index, reads } = await open(files, manifest);
+      expect(reads.filter((n) => n.startsWith('parts/')).sort()).toEqual(['parts/docs.bin', 'parts/lists.bin', 'parts/postings.bin']);
+      expect(reads.some((n) => /^(postings|lists|docs)\//.test(n))).toBe(false);
+      const r = await index.search(searchFor, queries[8]!, { k: 10 });
+      expect(r.faults).toEqual([]);
+      expect(r.hits.length).toBe(10);
+    });
+
+    it('refuse a part whose bytes differ from its table entry, report it with the table, and answer from the rest', async () => {
+      const { index: good } = await open(files, manifest);
+      const before = await good.search(searchFor, null, { k: 10 });
+      const doc = before.hits[0]!.doc;
+      const lost = docsFile(Math.floor(doc / 50));
+      // Same length and still valid JSON: only the table can tell.
+      const text = new TextDecoder().decode(files.get(lost)!);
+      const changed = text.replace(`"id":"d${doc}"`, `"id":"x${doc}"`);
+      expect(changed).not.toBe(text);
+      const bad = new Map(files).set(lost, new TextEncoder().encode(changed));
+      const { index } = await open(bad, manifest);
+      const r = await index.search(searchFor, null, { k: 10 });
+      expect(r.faults).toEqual([{ file: lost, part: 'docs', message: `${lost}: SHA-256 does not match parts/docs.bin` }]);
+      expect(r.hits.map((h) => h.doc)).toEqual(before.hits.map((h) => h.doc).filter((d) => docsFile(Math.floor(d / 50)) !== lost));
+      expect([...r.docs.values()].some((d) => d.id.startsWith('x'))).toBe(false);
+    });
+
+    it('fail the open, naming the table, when a table differs from the manifest', async () => {
+      const bad = new Map(files);
+      const table = bad.get('parts/lists.bin')!.slice();
+      table[4]! ^= 1;
+      bad.set('parts/lists.bin', table);
+      await expect(open(bad, manifest)).rejects.toThrow('parts/lists.bin: SHA-256 does not match the manifest');
+    });
+
+    it('are not needed to open an index written before them, whose manifest lists every part', async () => {
+      const old = await build(1, { everyPart: true });
+      expect(old.manifest.files[listFile(0)]).toBeDefined();
+      expect(old.manifest.files['parts/lists.bin']).toBeUndefined();
+      const { index } = await open(old.files, old.manifest);
+      const { index: current } = await open(files, manifest);
+      expect(await index.search(searchFor, queries[8]!, { k: 10 })).toEqual(await current.search(searchFor, queries[8]!, { k: 10 }));
+      const bad = new Map(old.files).set(listFile(0), new Uint8Array(8 + DIMS));
+      const faults: PartFault[] = [];
+      await (await open(bad, old.manifest)).index.vectorHits(queries[0]!, 10, faults, { nprobe: 40 });
+      expect(faults).toEqual([{ file: listFile(0), part: 'vectors', message: expect.stringMatching(/bytes, the manifest says/) }]);
     });
   });
 });

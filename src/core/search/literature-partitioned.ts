@@ -3,7 +3,7 @@
  * as it needs them, instead of every vector and posting before the first query:
  *
  *   literature-manifest.json   as for a whole index, with `partitioned` (the layout) and
- *                              the size and SHA-256 of every file below
+ *                              the size and SHA-256 of every file below but the parts
  *   bm25-terms.json            the term dictionary, loaded when the index opens: terms,
  *   bm25-offsets.i32           their postings offsets (document frequencies, and where each
  *   bm25-prefix.i32            term's postings lie), the prefix-completion list, and the
@@ -15,10 +15,13 @@
  *   lists/NNNNN.bin            one vector list: document ids (int32), scales (float32),
  *                              int8 codes (ids × dims)
  *   docs/NNNNN.json            a block of consecutive documents (id, title, text, …)
+ *   parts/<folder>.bin         the size and SHA-256 of each part of postings/, lists/ and
+ *                              docs/ (part-tables.ts), loaded when the index opens
  *
  * A query fetches the postings tiers its terms need, the `nprobe` lists closest to its
- * embedding and the document blocks of its hits; each file is checked against the
- * manifest's hash (in a role's pack, also against the signed manifest). A file that is
+ * embedding and the document blocks of its hits; each part is checked against its table
+ * (in indexes written before part tables, against the manifest's own entry for it; in a
+ * role's pack, also by the pack reader against the signed tables). A file that is
  * missing or damaged is reported with what it holds, and the query is answered from the
  * rest: its terms, vectors or documents are left out, never guessed.
  */
@@ -26,6 +29,7 @@ import { docFrequency, type Bm25Index } from './bm25-index.ts';
 import type { FusedHit } from './fusion.ts';
 import {
   bm25FromFiles,
+  checkFileBytes,
   loadLiteraturePack,
   readCheckedFile,
   readCheckedFiles,
@@ -51,6 +55,7 @@ import {
   type TierSlice,
   type TieredLayout,
 } from './postings-tiers.ts';
+import { PART_FOLDERS, PartTable, partFile, partTableFile, partTableOf, type PartFolder } from './part-tables.ts';
 import type { ScoredDoc } from './top-k.ts';
 import {
   buildIvf,
@@ -74,12 +79,10 @@ export const PARTITION_FILES = {
   centroidScales: 'ivf-centroid-scales.f32',
 } as const;
 
-const numbered = (dir: string, ext: string) => (i: number) => `${dir}/${String(i).padStart(5, '0')}.${ext}`;
-/** Block `block` of impact tier `level`; an index written before tiers has one tier, named `postings/NNNNN.bin`. */
-export const postingsFile = (level: number, block: number, tiered = true) =>
-  tiered ? `postings/${level}-${String(block).padStart(5, '0')}.bin` : numbered('postings', 'bin')(block);
-export const listFile = numbered('lists', 'bin');
-export const docsFile = numbered('docs', 'json');
+/** Postings blocks are numbered tier after tier: tier 0's, then tier 1's, … (an index written before tiers has one tier). */
+export const postingsFile = (i: number): string => partFile('postings', i);
+export const listFile = (i: number): string => partFile('lists', i);
+export const docsFile = (i: number): string => partFile('docs', i);
 
 export const DEFAULT_DOCS_PER_BLOCK = 50;
 /**
@@ -180,7 +183,7 @@ export function partitionedFiles(
   }
 
   const tiers = tieredPostingBlocks(bm25, { first: options.firstTier ?? FIRST_TIER, growth: TIER_GROWTH }, postingBlockBytes(bm25.postingOffsets, options));
-  tiers.blocks.forEach((blocks, level) => blocks.forEach((bytes, b) => files.set(postingsFile(level, b), bytes)));
+  tiers.blocks.flat().forEach((bytes, i) => files.set(postingsFile(i), bytes));
   files.set(PARTITION_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
   files.set(PARTITION_FILES.offsets, bytesOf(bm25.postingOffsets));
   files.set(PARTITION_FILES.prefix, bytesOf(bm25.prefixTerms));
@@ -241,7 +244,11 @@ export interface PartitionedHits {
 export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: LiteratureManifest): Promise<PartitionedLiterature> {
   const layout = manifest.partitioned;
   if (!layout) throw new Error('the index is not partitioned');
-  const files = await readCheckedFiles(io, manifest, Object.values(PARTITION_FILES));
+  // The part tables are read whole with the dictionary: ~1 MB at a million documents, once,
+  // rather than a page of a table before each cold query's parts (a further round trip).
+  const tableNames = (Object.keys(PART_FOLDERS) as PartFolder[]).map(partTableFile).filter((t) => manifest.files[t]);
+  const files = await readCheckedFiles(io, manifest, [...Object.values(PARTITION_FILES), ...tableNames]);
+  const tables = new Map(tableNames.map((t) => [t, new PartTable(t, files.get(t)!)]));
   const terms = JSON.parse(io.decodeUtf8(files.get(PARTITION_FILES.terms)!)) as string[];
   const { dims } = manifest;
   const dictionary = bm25FromFiles(manifest, terms, {
@@ -260,7 +267,7 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
   if (scales.length !== layout.ivf.lists || codes.length !== layout.ivf.lists * dims) {
     throw new Error(`the centroid files disagree with the manifest (${layout.ivf.lists} lists of ${dims} dimensions)`);
   }
-  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales });
+  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales }, tables);
 }
 
 export class PartitionedLiterature implements LiteratureSearcher {
@@ -285,6 +292,8 @@ export class PartitionedLiterature implements LiteratureSearcher {
     /** The first term of each postings block, tier after tier (bm25-blocks.i32). */
     private readonly blockStarts: Int32Array,
     readonly centroids: Int8Matrix,
+    /** Part tables by file name (none in an index written before them, whose manifest lists every part). */
+    private readonly tables: ReadonlyMap<string, PartTable> = new Map(),
   ) {
     this.view = postingsView(dictionary);
   }
@@ -302,11 +311,21 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return this.dictionary;
   }
 
+  /** A part's bytes, checked against its table, or the manifest when that lists the part itself. */
+  private async readPart(name: string): Promise<Uint8Array> {
+    const part = this.manifest.files[name] ? null : partTableOf(name);
+    const table = part && this.tables.get(part.table);
+    if (!part || !table) return readCheckedFile(this.io, this.manifest, name);
+    const entry = table.entry(part.index);
+    if (!entry) throw new Error(`${name}: not in ${table.name}, which has ${table.count} parts`);
+    return checkFileBytes(this.io, name, await this.io.read(name), entry, table.name);
+  }
+
   /** A part's bytes, checked; cached once read. A failed read is not cached, so a later query tries again. */
   private part(name: string, kind: PartFault['part']): Promise<Uint8Array> {
     let p = this.parts.get(name);
     if (!p) {
-      p = readCheckedFile(this.io, this.manifest, name).then((bytes) => {
+      p = this.readPart(name).then((bytes) => {
         this.fetched.bytes += bytes.byteLength;
         this.fetched.files++;
         this.fetched.byPart[kind] += bytes.byteLength;
@@ -340,7 +359,9 @@ export class PartitionedLiterature implements LiteratureSearcher {
   }
 
   private postingsName(level: number, block: number): string {
-    return postingsFile(level, block, this.layout.postingTiers !== undefined);
+    let first = 0;
+    for (let l = 0; l < level; l++) first += this.tiers.blocks[l]!;
+    return postingsFile(first + block);
   }
 
   /**
