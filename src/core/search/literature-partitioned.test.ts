@@ -4,7 +4,7 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
-import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, QUERY_RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
@@ -155,12 +155,12 @@ describe('a partitioned literature index', () => {
     }
   });
 
-  it('chooses nprobe with the corpus’s pseudo-queries when the indexer gives them, at their own recall target', async () => {
+  it('chooses nprobe with the corpus’s pseudo-queries when the indexer gives them, at the recall target', async () => {
     const r = new Prng(1);
     const probeQueries = Array.from({ length: 120 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
     const { layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50, probeQueries });
-    expect(layout.ivf.target).toBe(QUERY_RECALL_TARGET);
-    expect(layout.ivf.recall).toBeGreaterThanOrEqual(QUERY_RECALL_TARGET);
+    expect(layout.ivf.target).toBe(RECALL_TARGET);
+    expect(layout.ivf.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
     // The fewest lists that reach it: one fewer does not, measured on those same queries.
     const fewer = { ...manifest, partitioned: layout };
     const { index } = await open(files, fewer);
@@ -169,7 +169,7 @@ describe('a partitioned literature index', () => {
       const kth = searchInt8(vectors, q, 10)[9]!.score;
       found += (await index.vectorHits(q, 10, [], { nprobe: layout.ivf.nprobe - 1 })).filter((h) => h.score >= kth).length;
     }
-    expect(found / (10 * probeQueries.length)).toBeLessThan(QUERY_RECALL_TARGET);
+    expect(found / (10 * probeQueries.length)).toBeLessThan(RECALL_TARGET);
   });
 
   it('is the same files for the same seed', async () => {
