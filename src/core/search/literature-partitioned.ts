@@ -443,7 +443,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
    */
   async keywordHits(query: string, k: number, options: Pick<HybridOptions, 'translations'>, faults: PartFault[]): Promise<ScoredDoc[]> {
     const groups = keywordGroups(this.dictionary, query, options.translations ?? []);
-    return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), this.tierSlack, this.tierReads);
+    return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), { slack: this.tierSlack, reads: this.tierReads });
   }
 
   /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */

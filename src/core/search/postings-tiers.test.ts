@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { bm25TopK, type TermGroup } from './bm25.ts';
 import { buildBm25 } from './bm25-builder.ts';
-import { decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
+import { decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
 
 // Small tiers (4, 12, 48, …) so that a few hundred generated documents span several.
 const SMALL = { first: 4, growth: 4 };
@@ -100,7 +100,7 @@ describe('postings in impact tiers', () => {
   it('with no slack reads every tier and ranks exactly as the whole index, scores bit for bit', async () => {
     const view = postingsView(bm25);
     for (const q of queries) {
-      expect(await tieredTopK(bm25, view, layout, q, 20, tierReader(blocks, starts, layout), null)).toEqual(bm25TopK(bm25, q, 20));
+      expect(await tieredTopK(bm25, view, layout, q, 20, tierReader(blocks, starts, layout), { slack: null })).toEqual(bm25TopK(bm25, q, 20));
     }
   });
 
@@ -109,7 +109,7 @@ describe('postings in impact tiers', () => {
     const reads: TierReads = { rounds: 0, postings: 0, of: 0 };
     let found = 0;
     for (const q of queries) {
-      const top = await tieredTopK(bm25, view, layout, q, 20, tierReader(blocks, starts, layout), DEFAULT_TIER_SLACK, reads);
+      const top = await tieredTopK(bm25, view, layout, q, 20, tierReader(blocks, starts, layout), { maxRounds: Infinity, reads });
       const exact = bm25TopK(bm25, q, DOCS);
       const exactScore = new Map(exact.map((h) => [h.doc, h.score]));
       const tenth = top[9]!.score;
@@ -121,5 +121,19 @@ describe('postings in impact tiers', () => {
     }
     expect(found / (10 * queries.length)).toBeGreaterThanOrEqual(0.95);
     expect(reads.postings).toBeLessThan(reads.of * 0.6);
+  });
+
+  it('waits for at most MAX_ROUNDS reads, the last reading the rest of every term', async () => {
+    const view = postingsView(bm25);
+    for (const q of queries) {
+      const reads: TierReads = { rounds: 0, postings: 0, of: 0 };
+      const top = await tieredTopK(bm25, view, layout, q, 20, tierReader(blocks, starts, layout), { reads });
+      expect(reads.rounds).toBeLessThanOrEqual(MAX_ROUNDS);
+      // A query that needed every round read its terms whole, and ranks as the whole index.
+      if (reads.rounds === MAX_ROUNDS) {
+        expect(reads.postings).toBe(reads.of);
+        expect(top).toEqual(bm25TopK(bm25, q, 20));
+      }
+    }
   });
 });

@@ -32,6 +32,8 @@ export const TIER_GROWTH = 4;
  * when the search stops reading (see tieredTopK).
  */
 export const DEFAULT_TIER_SLACK = 0.05;
+/** Reads of a query, one after the other; the last reads what is still wanted whole. */
+export const MAX_ROUNDS = 4;
 /** The top ranks the slack is measured against (those shown). */
 export const GUARDED_TOP = 10;
 
@@ -243,6 +245,7 @@ export interface TierReads {
  *
  * Scores are those of the postings read, with each group's document frequency from the
  * dictionary; with `slack` null every tier is read and they are the whole index's, bit for bit.
+ * The `maxRounds`-th read (MAX_ROUNDS) reads every term not yet read to its end whole.
  */
 export async function tieredTopK(
   dictionary: Bm25Index,
@@ -251,9 +254,9 @@ export async function tieredTopK(
   groups: readonly TermGroup[],
   k: number,
   read: ReadTiers,
-  slack: number | null = DEFAULT_TIER_SLACK,
-  reads?: TierReads,
+  options: { readonly slack?: number | null; readonly maxRounds?: number; readonly reads?: TierReads } = {},
 ): Promise<ScoredDoc[]> {
+  const { slack = DEFAULT_TIER_SLACK, maxRounds = MAX_ROUNDS, reads } = options;
   const scored = groups.map((g) => ({ ...g, df: groupDocFrequency(dictionary, g) }));
   const terms = [...new Set(groups.flatMap((g) => g.terms))].sort((a, b) => a - b);
   const levels = layout.blocks.length;
@@ -263,15 +266,19 @@ export async function tieredTopK(
   const df = (t: number) => docFrequency(dictionary, t);
   if (reads) reads.of += terms.reduce((n, t) => n + df(t), 0);
   let wanted = terms;
-  while (wanted.length > 0) {
-    // All wanted terms in one round, in parallel, each at its own next tier.
+  for (let round = 1; wanted.length > 0; round++) {
+    // All wanted terms in one round, in parallel, each at its own next tier; the last round
+    // reads every term not read to its end whole, so that a query waits for at most
+    // MAX_ROUNDS reads one after the other (each a round trip on a hospital network).
+    if (round === maxRounds) wanted = terms.filter((t) => state.get(t)!.next < levels);
     const byLevel = new Map<number, number[]>();
     for (const t of wanted) {
       const s = state.get(t)!;
-      byLevel.set(s.next, [...(byLevel.get(s.next) ?? []), t]);
+      const last = round < maxRounds ? s.next : levels - 1;
+      for (let level = s.next; level <= last && tierLength(layout, df(t), level) > 0; level++) byLevel.set(level, [...(byLevel.get(level) ?? []), t]);
     }
     const answers = await Promise.all([...byLevel].map(([level, ts]) => read(level, ts).then((got) => ({ level, ts, got }))));
-    for (const { level, ts, got } of answers) {
+    for (const { level, ts, got } of answers.sort((a, b) => a.level - b.level)) {
       for (const t of ts) {
         const s = state.get(t)!;
         const slice = got.get(t);
@@ -282,7 +289,7 @@ export async function tieredTopK(
         s.slices.push(slice);
         for (const f of slice.tfs) if (f < s.lowest) s.lowest = f;
         if (reads) reads.postings += slice.docs.length;
-        s.next = level + 1 < levels && tierLength(layout, df(t), level + 1) > 0 ? level + 1 : levels;
+        if (s.next < levels) s.next = level + 1 < levels && tierLength(layout, df(t), level + 1) > 0 ? level + 1 : levels;
       }
     }
     if (reads) reads.rounds++;
