@@ -320,35 +320,36 @@ function deeper(
   let unread = 0;
   for (const b of bound.values()) unread += b;
   // found[d]: the bounds of the unfinished terms where d was found (its rest is already read or bounded there).
-  const found = foundScratch(view);
+  const { found, docs, lower } = deeperScratch(view);
   for (const [t, b] of bound) for (const s of state.get(t)!.slices) for (const d of s.docs) found[d]! += b;
-  const docs: number[] = [];
-  const lower: number[] = [];
+  let n = 0;
   bm25EachScore(view, groups, (d, score) => {
-    docs.push(d);
-    lower.push(score);
+    docs[n] = d;
+    lower[n++] = score;
   });
-  const top = new TopK(Math.min(GUARDED_TOP, docs.length));
-  docs.forEach((d, i) => top.wouldKeep(lower[i]!, d) && top.push(lower[i]!, d));
-  const best = new Set(top.sorted().map((h) => h.doc));
-  const theta = docs.length >= GUARDED_TOP ? Math.min(...top.sorted().map((h) => h.score)) : 0;
+  const top = new TopK(Math.min(GUARDED_TOP, n));
+  for (let i = 0; i < n; i++) if (top.wouldKeep(lower[i]!, docs[i]!)) top.push(lower[i]!, docs[i]!);
+  const best = top.sorted();
+  const theta = n >= GUARDED_TOP ? best[best.length - 1]!.score : 0;
+  const inBest = new Set(best.map((h) => h.doc));
   // Largest upper bound outside the 10 best: a document not found yet, or one found in some terms.
-  let challenger = dictionary.docCount > docs.length ? unread : 0;
-  docs.forEach((d, i) => {
-    if (!best.has(d)) challenger = Math.max(challenger, lower[i]! + unread - found[d]!);
+  let challenger = dictionary.docCount > n ? unread : 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    if (!inBest.has(d)) challenger = Math.max(challenger, lower[i]! + unread - found[d]!);
     found[d] = 0;
-  });
+  }
   if (challenger <= theta * (1 + slack)) return [];
   const excess = challenger - theta;
   return [...bound].filter(([, b]) => b >= excess / bound.size).map(([t]) => t);
 }
 
-const foundOf = new WeakMap<Bm25Index, Float64Array>();
+const scratchOf = new WeakMap<Bm25Index, { found: Float64Array; docs: Int32Array; lower: Float32Array }>();
 
-/** A zeroed per-document array for deeper(), made once per view (deeper leaves it zeroed). */
-function foundScratch(view: Bm25Index): Float64Array {
-  let a = foundOf.get(view);
-  if (!a) foundOf.set(view, (a = new Float64Array(view.docCount)));
+/** Per-document work arrays for deeper(), made once per view; deeper leaves `found` zeroed. */
+function deeperScratch(view: Bm25Index): { found: Float64Array; docs: Int32Array; lower: Float32Array } {
+  let a = scratchOf.get(view);
+  if (!a) scratchOf.set(view, (a = { found: new Float64Array(view.docCount), docs: new Int32Array(view.docCount), lower: new Float32Array(view.docCount) }));
   return a;
 }
 
