@@ -46,6 +46,7 @@ import {
   decodeTierBlock,
   DEFAULT_TIER_SLACK,
   FIRST_TIER,
+  MAX_ROUNDS,
   TIER_GROWTH,
   postingsView,
   tieredPostingBlocks,
@@ -278,6 +279,8 @@ export class PartitionedLiterature implements LiteratureSearcher {
   private readonly view: PostingsView;
   /** How far past the 10th best score a document left out may reach, as a share of it (postings-tiers.ts); null reads every tier. */
   tierSlack: number | null = DEFAULT_TIER_SLACK;
+  /** Reads one after the other a keyword search may wait for (postings-tiers.ts). */
+  tierRounds = MAX_ROUNDS;
   /** Postings tiers read by the keyword searches since the index opened, for benchmarks. */
   readonly tierReads: TierReads = { rounds: 0, postings: 0, of: 0 };
   /** Bytes and files fetched since the index opened (parts only), and bytes by kind of part, for benchmarks. */
@@ -443,7 +446,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
    */
   async keywordHits(query: string, k: number, options: Pick<HybridOptions, 'translations'>, faults: PartFault[]): Promise<ScoredDoc[]> {
     const groups = keywordGroups(this.dictionary, query, options.translations ?? []);
-    return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), { slack: this.tierSlack, reads: this.tierReads });
+    return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), { slack: this.tierSlack, maxRounds: this.tierRounds, reads: this.tierReads });
   }
 
   /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */

@@ -32,8 +32,13 @@ export const TIER_GROWTH = 4;
  * when the search stops reading (see tieredTopK).
  */
 export const DEFAULT_TIER_SLACK = 0.05;
-/** Reads of a query, one after the other; the last reads what is still wanted whole. */
-export const MAX_ROUNDS = 4;
+/**
+ * Reads of a query, one after the other; the last reads the rest of every term whole. Each
+ * is a round trip on a hospital network, but a cap too low reads common terms whole: on a
+ * million generated documents (7 tiers) a cap of 4 made p95 postings per query 8.2 MB, 6
+ * made them 4.0 MB, as did no cap.
+ */
+export const MAX_ROUNDS = 6;
 /** The top ranks the slack is measured against (those shown). */
 export const GUARDED_TOP = 10;
 
