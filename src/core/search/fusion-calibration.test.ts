@@ -43,19 +43,19 @@ function corpus(prng: Prng, docs: number, sharedWords: boolean): { title: string
 }
 
 /** Runs the calibration over `docs` with vectors that either know each document (informative) or are random. */
-function calibrate(docs: { title: string; text: string }[], informative: boolean, seed: number) {
+async function calibrate(docs: { title: string; text: string }[], informative: boolean, seed: number) {
   const prng = new Prng(seed);
   const pseudo = drawPseudoQueries(docs, 200, () => prng.next());
   const topics = docs.map(() => unit(prng, DIMS));
   const vectors = quantizeRows(topics, DIMS);
   const near = (doc: number) => (informative ? noisy(prng, topics[doc]!, 0.1) : unit(prng, DIMS));
-  const cases = calibrationCases({
+  const cases = await calibrationCases({
     docs,
     fields: FIELDS,
     vectors,
     pseudoQueries: pseudo,
     remainderVectors: pseudo.map((q) => near(q.doc)),
-    queryVectors: pseudo.map((q) => near(q.doc)),
+    embedQueries: async () => pseudo.map((q) => near(q.doc)),
     candidates: 100,
   });
   return { cases, result: calibrateFusion(cases) };
@@ -66,9 +66,9 @@ const meanWeight = (cases: CalibrationCase[], rule: FusionRule) =>
   cases.reduce((s, c) => s + ruleKeywordWeight(c.keyword, rule, c.coverage), 0) / cases.length;
 
 describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
-  it('gives BM25 nearly all the weight when the vector ranker is useless', () => {
+  it('gives BM25 nearly all the weight when the vector ranker is useless', async () => {
     const docs = corpus(new Prng(1), 300, true);
-    const { cases, result } = calibrate(docs, false, 2);
+    const { cases, result } = await calibrate(docs, false, 2);
     expect(result.queries).toBeGreaterThanOrEqual(MIN_CALIBRATION_QUERIES);
     expect(result.ndcg.keyword).toBeGreaterThan(0.8);
     expect(result.ndcg.vector).toBeLessThan(0.2);
@@ -77,9 +77,9 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.keyword - 0.05);
   });
 
-  it('gives the vector ranker most of the weight when keyword search cannot find the documents', () => {
+  it('gives the vector ranker most of the weight when keyword search cannot find the documents', async () => {
     const docs = corpus(new Prng(3), 300, false);
-    const { cases, result } = calibrate(docs, true, 4);
+    const { cases, result } = await calibrate(docs, true, 4);
     expect(result.ndcg.keyword).toBeLessThan(0.1);
     expect(result.ndcg.vector).toBeGreaterThan(0.8);
     expect(result.rule.base).toBeLessThanOrEqual(0.2);
@@ -87,9 +87,9 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.vector - 0.05);
   });
 
-  it('takes the coverage reference from the pseudo-queries (a low quantile)', () => {
+  it('takes the coverage reference from the pseudo-queries (a low quantile)', async () => {
     const docs = corpus(new Prng(7), 120, true);
-    const { cases, result } = calibrate(docs, true, 8);
+    const { cases, result } = await calibrate(docs, true, 8);
     const sorted = cases.map((c) => c.coverage).sort((a, b) => a - b);
     expect(result.rule.coverage).toBe(sorted[Math.ceil(COVERAGE_QUANTILE * sorted.length) - 1]);
   });
