@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { calibrationCases } from './calibration-cases.ts';
-import { calibrateFusion, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import type { ScoredDoc } from './top-k.ts';
 import { DEFAULT_FUSION_RULE, ruleKeywordWeight, type FusionRule } from './fusion.ts';
 import { drawPseudoQueries } from './pseudo-queries.ts';
 import { quantizeRows } from './vector-quantize.ts';
@@ -115,5 +116,39 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     // One lucky hit must not decide the rule either.
     lost[0] = { ...lost[0]!, vector: [{ doc: 0, score: 1 }] };
     expect(calibrateFusion(lost).rule).toEqual(DEFAULT_FUSION_RULE);
+  });
+});
+
+describe('fusion calibrated with cross-lingual pseudo-queries', () => {
+  // Same-language pseudo-queries that both rankers find (the vector ranker a little better),
+  // and crossed ones that only BM25 finds, through translated terms: the model ranks the
+  // query's own language first and misses the answer.
+  const prng = new Prng(21);
+  const list = (relevant: number, rank: number, base: number): ScoredDoc[] =>
+    Array.from({ length: 20 }, (_, j) => ({ doc: j === rank ? relevant : base + j, score: 20 - j + prng.next() * 0.5 }));
+  const same: CalibrationCase[] = Array.from({ length: 200 }, (_, i) => ({
+    keyword: list(i, i % 3, 10_000),
+    vector: list(i, i % 2, 20_000),
+    relevant: i,
+    coverage: 0.9,
+  }));
+  const crossed: CalibrationCase[] = Array.from({ length: 120 }, (_, i) => ({
+    keyword: list(1000 + i, i % 2, 10_000),
+    vector: list(-1, 99, 20_000),
+    relevant: 1000 + i,
+    coverage: 0.3,
+    crossed: true,
+  }));
+
+  it('gives BM25 more weight when the vector ranker fails across languages', () => {
+    const alone = calibrateFusion(same);
+    const both = calibrateFusion([...same, ...crossed]);
+    expect(both.rule.base).toBeGreaterThan(alone.rule.base);
+    expect(both.ndcg.vector).toBeLessThan(alone.ndcg.vector);
+  });
+
+  it('takes the coverage reference from the pseudo-queries that stayed in their language', () => {
+    expect(coverageReference([...same, ...crossed])).toBe(0.9);
+    expect(calibrateFusion([...same, ...crossed]).rule.coverage).toBe(0.9);
   });
 });

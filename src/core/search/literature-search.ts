@@ -12,7 +12,6 @@ import type { ScoredDoc } from './top-k.ts';
 import { scoreAllRows } from './vector-scan.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { withTranslations, type TermTranslation } from './term-translation.ts';
-import { corpusLanguages } from './text-language.ts';
 import { rankVectorScores } from './vector-languages.ts';
 
 /** Candidates each ranker hands to fusion: deep enough that a document ranked low by one
@@ -73,7 +72,7 @@ export interface HybridOptions {
  */
 export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, k: number, scoreRows?: HybridOptions['scoreRows']): ScoredDoc[] {
   const scores = scoreRows ? scoreRows(queryVector) : scoreAllRows(index.vectors, queryVector);
-  return rankVectorScores(scores, corpusLanguages(index.docs), k);
+  return rankVectorScores(scores, index.languages ?? null, k);
 }
 
 /**
@@ -89,8 +88,8 @@ export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, 
  * translations among the query's). A corpus of one language that covers the query needs
  * none: they would only blur the query.
  */
-export function embeddingText(index: FusionContext & { readonly docs?: LiteratureIndex['docs'] }, query: string, translations: readonly TermTranslation[]): string {
-  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, index.docs !== undefined && corpusLanguages(index.docs) !== null, query, translations);
+export function embeddingText(index: FusionContext & Pick<LiteratureIndex, 'languages'>, query: string, translations: readonly TermTranslation[]): string {
+  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, !!index.languages, query, translations);
 }
 
 /** embeddingText with the coverage reference given (the calibration's, before there is a manifest). */
