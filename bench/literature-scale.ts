@@ -19,6 +19,7 @@
  *
  *   npm run bench:literature-scale -- [--docs 100000] [--seed 1] [--runs 2] [--rounds 3]
  *                                    [--speedup-docs 20000] [--real <dir>] [--no-browser]
+ *                                    [--list-rows n]   (rows per vector list of the generated corpus's index)
  *
  * Everything it writes is under .tmp/bench/scale/ (reused when present: delete to rebuild)
  * and bench/out/literature-scale.json. Figures only, no asserts.
@@ -35,6 +36,7 @@ import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
 import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
+import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
 import { searchInt8 } from '../src/core/search/vector-scan.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
@@ -51,6 +53,7 @@ const { docs, seed, runs, rounds } = corpus({ runs: 2, rounds: 3 });
 const speedupDocs = Number(opt('speedup-docs', '20000'));
 const real = has('real') ? opt('real', '') : '';
 const browser = !has('no-browser');
+const listRows = has('list-rows') ? ['--list-rows', opt('list-rows', '')] : [];
 const ROOT = '.tmp/bench/scale';
 /** The issue's aims. */
 const AIM = { warmP95Ms: 50, coldP95Ms: 300, recall: 0.95, coldBytes: 2e6, openBytes: 5e6 };
@@ -108,10 +111,20 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-const fileIo = (dir: string) => {
+/** The index folder as the reader sees it; `reads` records each file read, in order. */
+const fileIo = (dir: string, reads: string[] = []) => {
   const io = nodeFolderIo(dir);
-  return { read: io.read, sha256: sha256Hex, decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b) };
+  return { read: (name: string) => (reads.push(name), io.read(name)), sha256: sha256Hex, decodeUtf8: (b: Uint8Array) => new TextDecoder().decode(b) };
 };
+
+function fileCount(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? fileCount(join(dir, e.name)) : 1;
+  return n;
+}
+
+/** Part-table entries per page, if tables were fetched in pages instead of whole at open. */
+const TABLE_PAGE_ENTRIES = 128;
 
 /** Every row of the index's lists, back in document order: the exact scan's matrix. */
 function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
@@ -142,10 +155,18 @@ interface NodeFigures {
   recallTies: number;
   recallIds: number;
   recallByNprobe: Record<number, number>;
+  keyword: { recall: number; postingsRead: number; everyTierPostings: number; rounds: ReturnType<typeof p> };
   openBytes: number;
   modelBytes: number;
   indexBytes: number;
+  /** Files in the folder, and of them listed in the manifest (the rest are parts, in tables). */
   files: number;
+  listed: number;
+  manifestBytes: number;
+  /** Bytes of the part tables (read on open), by table. */
+  tableBytes: Record<string, number>;
+  /** Bytes a cold query would read of part tables fetched in pages of TABLE_PAGE_ENTRIES entries instead. */
+  pagedTableBytes: ReturnType<typeof p>;
   cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>> };
   warmMs: ReturnType<typeof p>;
 }
@@ -158,8 +179,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const vectors = await embedder.embed(queryTexts, 'query');
   await embedder.release();
   const matrix = wholeMatrix(dir, manifest);
-  const open = async () => openPartitionedLiterature(fileIo(dir), manifest);
-  const index: PartitionedLiterature = await open();
+  const reads: string[] = [];
+  const index: PartitionedLiterature = await openPartitionedLiterature(fileIo(dir, reads), manifest);
   const nprobes = [...new Set([1, 2, 4, 8, 16, 32, 64, layout.ivf.nprobe].filter((n) => n <= layout.ivf.lists))].sort((a, b) => a - b);
   const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
   let ids = 0;
@@ -172,22 +193,49 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
       if (n === layout.ivf.nprobe) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
     }
   }
-  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES)].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  // Keyword recall@10 of the tiered reading against reading every tier (the whole index's ranking), tie-aware.
+  const everyTier = await openPartitionedLiterature(fileIo(dir), manifest);
+  everyTier.tierSlack = null;
+  let keywordFound = 0;
+  let keywordOf = 0;
+  for (const q of queryTexts) {
+    everyTier.forgetParts();
+    index.forgetParts();
+    const exact = await everyTier.keywordHits(q, 1000, {}, []);
+    if (exact.length === 0) continue;
+    const kth = exact[Math.min(10, exact.length) - 1]!.score;
+    const score = new Map(exact.map((h) => [h.doc, h.score]));
+    keywordFound += (await index.keywordHits(q, 10, {}, [])).filter((h) => (score.get(h.doc) ?? 0) >= kth).length;
+    keywordOf += Math.min(10, exact.length);
+  }
+  everyTier.forgetParts();
+  const wholeReads = { ...everyTier.tierReads };
+  const tables = (Object.keys(PART_FOLDERS) as PartFolder[]).map(partTableFile).filter((t) => manifest.files[t]);
+  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES), ...tables].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const pagedTableBytes: number[] = [];
   // Cold: a fresh index per query (dictionary and centroids already read, as after opening).
   const coldBytes: number[] = [];
   const coldFiles: number[] = [];
   const coldMs: number[] = [];
   const warmMs: number[] = [];
   const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
+  const rounds: number[] = [];
+  const tiered = { ...index.tierReads };
   for (const [i, q] of queryTexts.entries()) {
     index.forgetParts();
     const before = { ...index.fetched, byPart: { ...index.fetched.byPart } };
+    const roundsBefore = index.tierReads.rounds;
+    const readsBefore = reads.length;
     let t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     coldMs.push(performance.now() - t0);
+    // The table pages this query's parts fall in: what paged tables would add to it.
+    const pages = new Set(reads.slice(readsBefore).map(partTableOf).filter((x) => x !== null).map((x) => `${x.table}:${Math.floor(x.index / TABLE_PAGE_ENTRIES)}`));
+    pagedTableBytes.push(pages.size * TABLE_PAGE_ENTRIES * PART_ENTRY_BYTES);
     coldBytes.push(index.fetched.bytes - before.bytes);
     coldFiles.push(index.fetched.files - before.files);
     for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
+    rounds.push(index.tierReads.rounds - roundsBefore);
     t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
     warmMs.push(performance.now() - t0);
@@ -201,10 +249,21 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     recallTies: ties.get(layout.ivf.nprobe)! / vectors.length,
     recallIds: ids / vectors.length,
     recallByNprobe: Object.fromEntries([...ties].map(([n, r]) => [n, r / vectors.length])),
+    keyword: {
+      recall: keywordOf ? keywordFound / keywordOf : NaN,
+      // Of the postings the queries' terms have, the share the tiered reading read (the first pass of keywordHits above).
+      postingsRead: tiered.of ? tiered.postings / tiered.of : NaN,
+      everyTierPostings: wholeReads.postings,
+      rounds: p(rounds),
+    },
     openBytes,
     modelBytes: dirBytes(join(dir, MODEL_DIR)),
     indexBytes: dirBytes(dir),
-    files: Object.keys(manifest.files).length,
+    files: fileCount(dir),
+    listed: Object.keys(manifest.files).length,
+    manifestBytes: statSync(join(dir, LITERATURE_MANIFEST)).size,
+    tableBytes: Object.fromEntries(tables.map((t) => [t, statSync(join(dir, t)).size])),
+    pagedTableBytes: p(pagedTableBytes),
     cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])) },
     warmMs: p(warmMs),
   };
@@ -284,13 +343,15 @@ async function shardSpeedup(corpusPath: string, modelDir: string, n: number): Pr
 // ---- the generated corpus ----
 const corpusPath = join(ROOT, `corpus-${docs}-seed${seed}.jsonl`);
 writeCorpus(corpusPath, docs);
-const outDir = join(ROOT, `literature-${docs}-seed${seed}`);
+const outDir = join(ROOT, `literature-${docs}-seed${seed}${listRows.length ? `-rows${listRows[1]}` : ''}`);
 console.log(`generated corpus: ${docs} documents (${corpusPath}); building ${outDir} in 2 shards, 2 at a time, default model …`);
-const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', `${outDir}.shards`]);
+// The shards' work (model and vectors) is shared by builds that differ only in their lists.
+const workDir = `${join(ROOT, `literature-${docs}-seed${seed}`)}.shards`;
+const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', workDir, ...listRows]);
 console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFixed(0)} MB (largest process)\n${build.log}`);
 const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
 const gen = await measureNode(outDir, queryTexts);
-const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(`${outDir}.shards`, 'model'), Math.min(speedupDocs, docs)) : null;
+const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(workDir, 'model'), Math.min(speedupDocs, docs)) : null;
 const chromiumFigures = browser ? await measureBrowser(outDir) : null;
 
 // ---- a real corpus (../shared/data, built by npm run bench:sets) ----
@@ -306,8 +367,11 @@ if (real) {
 
 const line = (label: string, f: NodeFigures) =>
   `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
+  `  manifest ${mb(f.manifestBytes)} listing ${f.listed} files; part tables ${Object.entries(f.tableBytes).map(([t, b]) => `${t} ${(b / 1e3).toFixed(1)} kB`).join(', ') || 'none'} ` +
+  `(paged in ${TABLE_PAGE_ENTRIES}-entry pages instead, a cold query would read p50 ${(f.pagedTableBytes.p50 / 1e3).toFixed(1)} / p95 ${(f.pagedTableBytes.p95 / 1e3).toFixed(1)} kB of them)\n` +
   `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +
   `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
+  `  keyword recall@10 of the tiered postings vs reading every tier: ${f.keyword.recall.toFixed(3)} tie-aware; postings read ${(100 * f.keyword.postingsRead).toFixed(1)} % of the query terms' (${(1 / f.keyword.postingsRead).toFixed(1)}× fewer); rounds per cold query p50 ${f.keyword.rounds.p50} / p95 ${f.keyword.rounds.p95}\n` +
   `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
   `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +
   `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}\n` +

@@ -1,11 +1,13 @@
 /**
  * A role's pack whose literature index is partitioned (docs/literature-scale.md): the app
- * opens it with the term dictionary and the centroids only, and a search fetches just the
- * vector lists, postings blocks and document blocks it needs. A damaged list file is
- * reported in the UI (en/ja) while the rest of the index still answers.
+ * opens it with the term dictionary, the centroids and the part tables only, and a search
+ * fetches just the vector lists, postings blocks and document blocks it needs, each checked
+ * against its part table (signed in the pack manifest in place of every part). A damaged
+ * list file is reported in the UI (en/ja) while the rest of the index still answers; an
+ * encrypted pack's parts are decrypted and checked alike.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
@@ -15,6 +17,8 @@ import type { LiteratureManifest } from '../src/core/search/literature-pack.ts';
 
 const PACKS = join(E2E_DIR, 'packs-partitioned');
 const DAMAGED = join(E2E_DIR, 'packs-partitioned-damaged');
+const ENCRYPTED = join(E2E_DIR, 'packs-partitioned-encrypted');
+const PASSPHRASE = 'partitioned 来歴 passphrase';
 const ROLE = 'auditor';
 /** Lists of about 16 of the sample's 320 documents: some 20 lists, so probing a few is visible. */
 const LIST_ROWS = 16;
@@ -22,20 +26,27 @@ const LIST_ROWS = 16;
 const servers: Server[] = [];
 let url = '';
 let damagedUrl = '';
+let encryptedUrl = '';
 let manifest: LiteratureManifest;
 
 test.beforeAll(async () => {
-  for (const dir of [PACKS, DAMAGED]) rmSync(dir, { recursive: true, force: true });
-  const r = spawnSync(
-    'npx',
-    [
-      'tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY,
-      '--role', ROLE, '--out', PACKS, '--literature', 'fixtures/literature/corpus.jsonl', '--literature-model', 'public/literature/sample/model',
-      '--literature-partitioned', '--literature-list-rows', String(LIST_ROWS),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
+  for (const dir of [PACKS, DAMAGED, ENCRYPTED]) rmSync(dir, { recursive: true, force: true });
+  const pack = (out: string, ...extra: string[]) => {
+    const r = spawnSync(
+      'npx',
+      [
+        'tsx', 'cli/pack.ts', '--policy', 'policy/default-policy.json', '--snapshot', 'public/snapshots/sample', '--key', E2E_PRIVATE_KEY,
+        '--role', ROLE, '--out', out, '--literature', 'fixtures/literature/corpus.jsonl', '--literature-model', 'public/literature/sample/model',
+        '--literature-partitioned', '--literature-list-rows', String(LIST_ROWS), ...extra,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`pack CLI failed: ${r.stderr}`);
+  };
+  pack(PACKS);
+  mkdirSync(E2E_DIR, { recursive: true });
+  writeFileSync(join(E2E_DIR, 'partitioned.pass'), PASSPHRASE);
+  pack(ENCRYPTED, '--encrypt', `${ROLE}=${join(E2E_DIR, 'partitioned.pass')}`);
   manifest = JSON.parse(readFileSync(join(PACKS, ROLE, 'literature', 'literature-manifest.json'), 'utf8')) as LiteratureManifest;
   // Every vector list damaged by one byte, after signing: search by meaning loses them all.
   cpSync(PACKS, DAMAGED, { recursive: true });
@@ -51,6 +62,7 @@ test.beforeAll(async () => {
   };
   url = await serve(4196, PACKS);
   damagedUrl = await serve(4197, DAMAGED);
+  encryptedUrl = await serve(4199, ENCRYPTED);
 });
 
 test.afterAll(() => {
@@ -66,10 +78,15 @@ test.describe('a partitioned literature index in a role pack', () => {
     const requested: string[] = [];
     page.on('request', (req) => requested.push(req.url()));
     const fetched = { filter: (f: (p: string) => boolean) => requested.map((u) => new URL(u).pathname).filter(f) };
+    // The signed manifest lists the part tables, not the parts.
+    const signed = (JSON.parse(readFileSync(join(PACKS, ROLE, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(signed.filter((p) => p.startsWith('literature/parts/')).sort()).toEqual(['literature/parts/docs.bin', 'literature/parts/lists.bin', 'literature/parts/postings.bin']);
+    expect(signed.filter((p) => /^literature\/(lists|postings|docs)\//.test(p))).toEqual([]);
     await page.goto(`${url}?lang=en&pack=${ROLE}&view=literature`);
     await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
-    // Opening reads the dictionary and centroids: no list, postings or document block yet.
+    // Opening reads the dictionary, centroids and part tables: no list, postings or document block yet.
     for (const dir of ['lists', 'postings', 'docs']) expect(literaturePaths(fetched, dir), dir).toEqual([]);
+    expect(literaturePaths(fetched, 'parts').length).toBe(3);
 
     await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
     await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
@@ -81,6 +98,8 @@ test.describe('a partitioned literature index in a role pack', () => {
     // Documents come in blocks: no more blocks than hits shown.
     expect(new Set(literaturePaths(fetched, 'docs')).size).toBeLessThanOrEqual(await titles.count());
     await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    // The parts were checked against the tables read on open, not fetched again.
+    expect(literaturePaths(fetched, 'parts').length).toBe(3);
     // Nothing leaves this server's origin (the fixture's check knows only the main test server).
     expect(requested.filter((u) => new URL(u).origin !== new URL(url).origin)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -129,5 +148,23 @@ test.describe('a partitioned literature index in a role pack', () => {
     await expect(page.getByTestId('literature-status')).toContainText('索引済み', { timeout: 60_000 });
     await page.getByLabel('文献を検索').fill('metformin');
     await expect(page.getByTestId('literature-unavailable')).toContainText('文献索引の一部を読み込めなかった', { timeout: 60_000 });
+  });
+
+  test('an encrypted pack\'s parts are decrypted and checked against the signed part tables', async ({ page, pageErrors }) => {
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(`${encryptedUrl}?lang=en&pack=${ROLE}&view=literature`);
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+    await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
+    await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
+    await expect(page.getByRole('list', { name: 'Literature results' }).locator('.hit-title').first()).toContainText(/metformin/i);
+    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    // Only sealed copies were served: the parts too, though the signed manifest does not list them.
+    const lists = requested.filter((p) => p.includes('/literature/lists/'));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((p) => p.endsWith('.bin.enc'))).toBe(true);
+    expect(pageErrors).toEqual([]);
   });
 });

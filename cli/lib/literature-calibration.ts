@@ -56,6 +56,11 @@ export interface CalibrationOptions {
 export interface CalibrationRun {
   readonly calibration: FusionCalibration;
   readonly cases: readonly CalibrationCase[];
+  /**
+   * The pseudo-queries embedded by the shipped model (the partitioned index chooses how many
+   * vector lists to probe with them); absent when a calibration copy of the model was trained.
+   */
+  readonly queryVectors?: readonly Float32Array[];
 }
 
 async function embedAll(embedder: Embedder, texts: readonly string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
@@ -103,5 +108,5 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
     await embedder.release();
   }
   progress(3, 3);
-  return { calibration: calibrateFusion(cases), cases };
+  return { calibration: calibrateFusion(cases), cases, ...(reuse ? { queryVectors } : {}) };
 }

@@ -3,7 +3,8 @@
  * or a folder given by the user), passage vectors through src/embed (the code the
  * browser runs), int8 quantisation, the BM25 index, optionally an NLI model folder for the
  * output check (started once here, so that a folder the browser could not run is refused
- * now), and the manifest with SHA-256 of every file. The CLI writes the result to disk; the retrieval benchmark loads it back
+ * now), and the manifest with SHA-256 of every file (of a partitioned index's numbered parts,
+ * through their part tables). The CLI writes the result to disk; the retrieval benchmark loads it back
  * through the browser's loader.
  */
 import { buildBm25 } from '../../src/core/search/bm25-builder.ts';
@@ -22,6 +23,7 @@ import {
 } from '../../src/core/search/literature-pack.ts';
 import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
 import { partitionedFiles, type PartitionOptions } from '../../src/core/search/literature-partitioned.ts';
+import { listIndexFiles } from '../../src/core/search/part-tables.ts';
 import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
@@ -196,7 +198,7 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   let partitioned: PartitionedLayout | undefined;
   if (options.partitioned ?? docs.length >= PARTITION_THRESHOLD) {
     const prng = new Prng(PARTITION_SEED);
-    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, onProgress: (d, n) => progress('partition', d, n) });
+    const out = partitionedFiles(docs, matrix, { ...bm25, terms: bm25.terms as readonly string[] }, { ...options.partition, random: () => prng.next(), encodeUtf8: (t) => encoder.encode(t), scorer: wasmRowScorer, ...(run?.queryVectors ? { probeQueries: run.queryVectors } : {}), onProgress: (d, n) => progress('partition', d, n) });
     files = out.files;
     partitioned = out.layout;
   } else {
@@ -208,11 +210,8 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   t = performance.now();
   for (const [name, bytes] of modelFiles) files.set(MODEL_DIR + name, bytes);
   for (const [name, bytes] of options.nliFiles ?? []) files.set(NLI_DIR + name, bytes);
-  const hashes: Record<string, { sha256: string; bytes: number }> = {};
-  for (const name of [...files.keys()].sort()) {
-    const bytes = files.get(name)!;
-    hashes[name] = { sha256: await sha256Hex(bytes), bytes: bytes.byteLength };
-  }
+  // Numbered parts through their folders' tables, so the manifest stays small at any size.
+  const hashes = await listIndexFiles(files, sha256Hex);
   let manifest: LiteratureManifest = {
     format: LITERATURE_FORMAT,
     docCount: docs.length,

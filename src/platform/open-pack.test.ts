@@ -8,6 +8,8 @@ import { encodeUtf8, toBase64 } from './bytes.ts';
 import { generateSigningKeyPair } from './ed25519.ts';
 import { PackRefusedError, openPack, packContents } from './open-pack.ts';
 import { PackFileError, packFileReader } from './pack-files.ts';
+import { listIndexFiles } from '../core/search/part-tables.ts';
+import { sha256Hex } from './bytes.ts';
 import { WrongPassphraseError } from './pack-encryption.ts';
 import type { TrustedKey } from './trusted-keys.ts';
 import { verifyPack } from './verify-pack.ts';
@@ -30,7 +32,7 @@ const LITERATURE = new Map([
   ['vectors.i8', new Uint8Array([1, 2, 3, 250])],
 ]);
 
-async function build(role: string, passphrase?: string, startNode = info.startNode, layout: SnapshotLayout = 'json'): Promise<BuiltPack> {
+async function build(role: string, passphrase?: string, startNode = info.startNode, layout: SnapshotLayout = 'json', literature: ReadonlyMap<string, Uint8Array> = LITERATURE): Promise<BuiltPack> {
   return buildRolePack({
     source: { info: { ...info, startNode }, ...sensitiveGraph() },
     policy,
@@ -44,7 +46,7 @@ async function build(role: string, passphrase?: string, startNode = info.startNo
     sealer: passphrase === undefined ? undefined : await passphraseSealer(passphrase, role, { iterations: 1000 }),
     nodesPerFile: 8, // several graph files, so that tampering is tried on each
     layout,
-    literature: { files: LITERATURE, kept: 1, leftOut: [] },
+    literature: { files: literature, kept: 1, leftOut: [] },
   });
 }
 
@@ -226,5 +228,72 @@ describe('openPack, binary layout', () => {
     const bad = await openPack({ read: sealedChanged, trustedKeys: [trusted], passphrase: async () => 'correct horse battery staple' });
     const badCore = bad.snapshot.layout === 'binary' ? bad.snapshot.core : null;
     await expect(badCore!.details.node(0)).rejects.toThrow(/details\/nodes-000000\.json: could not be read/);
+  });
+});
+
+/** A stand-in partitioned literature index: parts in numbered files, their hashes in part tables. */
+async function partitionedLiterature(): Promise<Map<string, Uint8Array>> {
+  const files = new Map([
+    ['docs/00000.json', encodeUtf8('[{"id":"lit:1","title":"Apixaban dose","text":"…"}]')],
+    ['docs/00001.json', encodeUtf8('[{"id":"lit:2","title":"Warfarin INRs","text":"…"}]')],
+    ['lists/00000.bin', new Uint8Array([1, 2, 3, 250])],
+  ]);
+  const listed = await listIndexFiles(files, sha256Hex);
+  files.set('literature-manifest.json', encodeUtf8(JSON.stringify({ files: listed })));
+  return files;
+}
+
+describe('a pack with a partitioned literature index', () => {
+  it('signs the part tables, not each part, and accepts a part only if it matches its table entry', async () => {
+    const literature = await partitionedLiterature();
+    const pack = await build('clinician', undefined, info.startNode, 'json', literature);
+    const signed = pack.manifest.files.map((f) => f.path).filter((p) => p.startsWith('literature/'));
+    expect(signed).toEqual(['literature/literature-manifest.json', 'literature/parts/docs.bin', 'literature/parts/lists.bin']);
+    expect(pack.files.map((f) => f.path)).toContain('literature/docs/00001.json');
+    const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], expectedRole: 'clinician' });
+    const asked: string[] = [];
+    const readFile = packFileReader(async (p) => (asked.push(p), reader(pack)(p)), opened.files);
+    // As the index opens: its tables first, then parts, checked against the tables already read.
+    await readFile('literature/parts/docs.bin');
+    expect(await readFile('literature/docs/00001.json')).toEqual(literature.get('docs/00001.json'));
+    expect(await readFile('literature/docs/00000.json')).toEqual(literature.get('docs/00000.json'));
+    expect(await readFile('literature/lists/00000.bin')).toEqual(literature.get('lists/00000.bin'));
+    expect(asked).toEqual(['literature/parts/docs.bin', 'literature/docs/00001.json', 'literature/docs/00000.json', 'literature/parts/lists.bin', 'literature/lists/00000.bin']);
+
+    // The same length, other bytes: only the table can tell.
+    const swapped = reader(pack, (p, b) => (p === 'literature/docs/00001.json' ? literature.get('docs/00000.json')! : b));
+    const err = await packFileReader(swapped, opened.files)('literature/docs/00001.json').catch((e: unknown) => e);
+    expect((err as PackFileError).problem).toEqual({
+      code: 'hash-mismatch',
+      file: 'literature/docs/00001.json',
+      message: 'SHA-256 does not match its part table literature/parts/docs.bin: the file was changed or damaged',
+    });
+    await expect(readFile('literature/docs/00002.json')).rejects.toThrow('literature/docs/00002.json: is not in the part table literature/parts/docs.bin');
+    await expect(readFile('literature/postings/00000.bin')).rejects.toThrow('literature/postings/00000.bin: is not listed in the signed manifest');
+    // A table changed after signing fails every part it covers, naming the table.
+    const tableChanged = reader(pack, (p, b) => (p === 'literature/parts/docs.bin' ? flipByte(b) : b));
+    await expect(packFileReader(tableChanged, opened.files)('literature/docs/00000.json')).rejects.toThrow(/^literature\/parts\/docs\.bin: SHA-256 does not match the signed manifest/);
+  });
+
+  it('encrypted: a part is authenticated by AES-GCM under its own path and its plaintext checked against the table', async () => {
+    const literature = await partitionedLiterature();
+    const pack = await build('researcher', 'correct horse battery staple', info.startNode, 'json', literature);
+    const paths = pack.files.map((f) => f.path);
+    expect(paths).toContain('literature/docs/00001.json.enc');
+    expect(paths).not.toContain('literature/docs/00001.json');
+    const stored = pack.manifest.pack!.encryption!.stored.map((s) => s.of).filter((p) => p.startsWith('literature/'));
+    expect(stored).toEqual(['literature/literature-manifest.json', 'literature/parts/docs.bin', 'literature/parts/lists.bin']);
+    const opened = await openPack({ read: reader(pack), trustedKeys: [trusted], passphrase: async () => 'correct horse battery staple' });
+    const readFile = packFileReader(reader(pack), opened.files);
+    for (const name of ['docs/00000.json', 'docs/00001.json', 'lists/00000.bin']) expect(await readFile(`literature/${name}`)).toEqual(literature.get(name));
+
+    const sealed = new Map(pack.files.map((f) => [f.path, f.bytes]));
+    // A sealed part served under another part's name: its tag, bound to its own path, fails.
+    const moved = reader(pack, (p, b) => (p === 'literature/docs/00001.json.enc' ? sealed.get('literature/docs/00000.json.enc')! : b));
+    await expect(packFileReader(moved, opened.files)('literature/docs/00001.json')).rejects.toThrow('(literature/docs/00001.json.enc could not be decrypted)');
+    const changed = reader(pack, (p, b) => (p === 'literature/lists/00000.bin.enc' ? flipByte(b) : b));
+    await expect(packFileReader(changed, opened.files)('literature/lists/00000.bin')).rejects.toThrow('(literature/lists/00000.bin.enc could not be decrypted)');
+    const missing = reader(pack, (p, b) => (p === 'literature/lists/00000.bin.enc' ? (null as unknown as Uint8Array) : b));
+    await expect(packFileReader(missing, opened.files)('literature/lists/00000.bin')).rejects.toThrow('literature/lists/00000.bin.enc: was not found');
   });
 });

@@ -421,7 +421,7 @@ export const ManifestFile = z
     contents: z
       .enum(FILE_CONTENTS)
       .describe(
-        'What the file holds: a graph file; (manifest version 2) a file of the literature index under literature/, read only when literature is searched; (version 3) the binary graph core or search core (docs/snapshot-format.md, "Binary layout")',
+        'What the file holds: a graph file; (manifest version 2) a file of the literature index under literature/, read only when literature is searched (a partitioned index\'s numbered parts are not listed: its part tables literature/parts/<folder>.bin are, and hold each part\'s size and SHA-256); (version 3) the binary graph core or search core (docs/snapshot-format.md, "Binary layout")',
       ),
   })
   .strict();

@@ -1,7 +1,8 @@
 /**
  * Building one role's pack in memory: redact the snapshot for the role, write it in the
  * binary layout (and/or as graph files), encrypt the files if the role has a passphrase, write a manifest that lists every file's
- * size and SHA-256 plus who built the pack, and sign the manifest's exact bytes. Detached
+ * size and SHA-256 (but of details chunks and literature parts, whose hashes are in a listed
+ * file: the graph core, a part table) plus who built the pack, and sign the manifest's exact bytes. Detached
  * signing over bytes (not over re-serialised JSON) leaves nothing to canonicalise: the app
  * verifies the bytes it fetched before it parses them.
  */
@@ -12,6 +13,7 @@ import { redactSnapshot, type Policy, type RedactionReport } from '../access/ind
 import type { PackHasher, PackSealer, PackSigner } from './pack-crypto.ts';
 import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, LITERATURE_DIR, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
 import type { LeftOutDocument } from './literature-filter.ts';
+import { coveredByTable } from '../search/part-tables.ts';
 
 export interface PackSource {
   info: Manifest['snapshot'];
@@ -74,6 +76,10 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   const listed: Manifest['files'] = [];
   const stored: NonNullable<NonNullable<Manifest['pack']>['encryption']>['stored'] = [];
 
+  /** A file the manifest does not list, as another listed file holds its hash: encrypted like every file, without a `stored` entry (AES-GCM binds it to its path). */
+  const unlisted = async (path: string, plain: Uint8Array) => {
+    files.push(sealer ? { path: path + ENCRYPTED_SUFFIX, bytes: await sealer.seal(plain, path) } : { path, bytes: plain });
+  };
   const add = async (path: string, plain: Uint8Array, contents: Manifest['files'][number]['contents']) => {
     listed.push({ path, sha256: await hasher.sha256Hex(plain), bytes: plain.byteLength, contents });
     if (sealer) {
@@ -96,14 +102,16 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
     // its keyword index or the chunks.
     const core = writeCoreFiles(redacted.nodes, redacted.relations, hasher, opts.sha256 ?? sha256Bytes);
     for (const f of core.listed) await add(f.path, core.files.get(f.path)!, f.contents);
-    // Details chunks are not listed (their hashes are in the core); encrypted like every file.
-    for (const [path, plain] of core.files) {
-      if (core.listed.some((f) => f.path === path)) continue;
-      files.push(sealer ? { path: path + ENCRYPTED_SUFFIX, bytes: await sealer.seal(plain, path) } : { path, bytes: plain });
-    }
+    // Details chunks are not listed (their hashes are in the core).
+    for (const [path, plain] of core.files) if (!core.listed.some((f) => f.path === path)) await unlisted(path, plain);
   }
   const literature = opts.literature;
-  for (const name of [...(literature?.files.keys() ?? [])].sort()) await add(LITERATURE_DIR + name, literature!.files.get(name)!, 'literature');
+  const has = (name: string) => literature!.files.has(name);
+  for (const name of [...(literature?.files.keys() ?? [])].sort()) {
+    // A partitioned index's numbered parts are signed through their part tables, which are listed.
+    const bytes = literature!.files.get(name)!;
+    await (coveredByTable(name, has) ? unlisted(LITERATURE_DIR + name, bytes) : add(LITERATURE_DIR + name, bytes, 'literature'));
+  }
 
   const { startNode, ...info } = source.info;
   const manifest: Manifest = {

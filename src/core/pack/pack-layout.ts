@@ -10,7 +10,10 @@
  *                                   server that exposes only `<out>/<role>/` never serves it
  *
  * Every file of a role's folder is listed in the signed manifest with its size and SHA-256
- * (literature files with `contents: "literature"`), and encrypted alike when the pack is.
+ * (literature files with `contents: "literature"`), and encrypted alike when the pack is —
+ * except files whose size and SHA-256 are in a listed file: details chunks (in the graph
+ * core) and a partitioned literature index's numbered parts (in its part tables,
+ * `literature/parts/<folder>.bin`, core/search/part-tables.ts).
  */
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';

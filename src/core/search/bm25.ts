@@ -18,6 +18,12 @@ export interface TermGroup {
   readonly terms: readonly number[];
   /** Weight of each alternative (default 1). */
   readonly weights?: readonly number[];
+  /**
+   * Document frequency to score the group with (default: groupDocFrequency of the index
+   * scored). A partitioned index scores a view holding only the postings it read, so it
+   * passes the dictionary's.
+   */
+  readonly df?: number;
 }
 
 /** Per-index work arrays, made on the first query and reused: one query runs at a time. */
@@ -57,19 +63,25 @@ export function groupDocFrequency(index: Bm25Index, group: TermGroup): number {
 export function bm25TopK(index: Bm25Index, query: readonly TermGroup[], k: number, accept?: (doc: number) => boolean): ScoredDoc[] {
   k = Math.min(Math.floor(k), index.docCount);
   if (!(k > 0)) return [];
+  const top = new TopK(k);
+  bm25EachScore(index, query, (d, score) => {
+    if (top.wouldKeep(score, d) && (!accept || accept(d))) top.push(score, d);
+  });
+  return top.sorted();
+}
+
+/** Calls `each` with the score of every document the query matches, in no particular order. */
+export function bm25EachScore(index: Bm25Index, query: readonly TermGroup[], each: (doc: number, score: number) => void): void {
   const s = scratch(index);
   const { scores, touched } = s;
   let touchedCount = 0;
   for (const group of query) touchedCount = accumulateGroup(index, s, group, touchedCount);
-
-  const top = new TopK(k);
   for (let i = 0; i < touchedCount; i++) {
     const d = touched[i]!;
     const score = scores[d]!;
     scores[d] = 0;
-    if (top.wouldKeep(score, d) && (!accept || accept(d))) top.push(score, d);
+    each(d, score);
   }
-  return top.sorted();
 }
 
 function accumulateGroup(index: Bm25Index, s: Scratch, group: TermGroup, touchedCount: number): number {
@@ -77,7 +89,7 @@ function accumulateGroup(index: Bm25Index, s: Scratch, group: TermGroup, touched
   const { postingOffsets: offsets, postingDocs: docs, postingTfs: tfs } = index;
   const { scores, touched } = s;
   const k1 = index.k1;
-  const w = idf(index.docCount, groupDocFrequency(index, group)) * (k1 + 1);
+  const w = idf(index.docCount, group.df ?? groupDocFrequency(index, group)) * (k1 + 1);
 
   if (group.terms.length === 1 && (group.weights?.[0] ?? 1) === 1) {
     // The common case, one term: score straight from its postings.
@@ -119,7 +131,7 @@ export function bm25ScoreDoc(index: Bm25Index, query: readonly TermGroup[], doc:
   for (const group of query) {
     let tf = 0;
     for (let m = 0; m < group.terms.length; m++) tf += (group.weights?.[m] ?? 1) * termFrequency(index, group.terms[m]!, doc);
-    if (tf > 0) score += idf(index.docCount, groupDocFrequency(index, group)) * saturate(tf, index.k1);
+    if (tf > 0) score += idf(index.docCount, group.df ?? groupDocFrequency(index, group)) * saturate(tf, index.k1);
   }
   return score;
 }

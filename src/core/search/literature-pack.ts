@@ -5,7 +5,9 @@
  * the term list are JSON.
  *
  *   literature-manifest.json   format, counts, model, BM25 parameters, the fusion rule
- *                              calibrated on the corpus, SHA-256 of each file
+ *                              calibrated on the corpus, SHA-256 of each file (of a
+ *                              partitioned index's numbered parts, of their tables:
+ *                              part-tables.ts)
  *   docs.json                  [{ id, title, text, source?, year?, identifiers? }]
  *   vectors.i8                 docCount × dims int8 codes (row-major)
  *   vector-scales.f32          one float32 scale per document
@@ -19,6 +21,7 @@ import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
 import type { FusionCalibration } from './fusion-calibration.ts';
 import { corpusLanguages } from './text-language.ts';
 import type { FusionRule } from './fusion.ts';
+import type { TieredLayout } from './postings-tiers.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
@@ -67,6 +70,11 @@ export interface LiteratureManifest {
    * indexes built before it: the browser then computes it itself.
    */
   readonly support?: { readonly threshold: number; readonly quantile: number; readonly controls: number };
+  /**
+   * Size and SHA-256 of every file, except the numbered parts of a partitioned index
+   * (`postings/…`, `lists/…`, `docs/…`) in indexes written since part tables: those are
+   * checked against their folder's table `parts/<folder>.bin` (part-tables.ts), listed here.
+   */
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
 }
 
@@ -74,8 +82,13 @@ export interface LiteratureManifest {
 export interface PartitionedLayout {
   /** Documents per `docs/NNNNN.json` block. */
   readonly docsPerBlock: number;
-  /** Number of `postings/NNNNN.bin` files; the first term of each is in bm25-blocks.i32. */
+  /** Number of postings block files, all tiers together; the first term of each is in bm25-blocks.i32. */
   readonly postingBlocks: number;
+  /**
+   * The postings' impact tiers (postings-tiers.ts): `postings/<tier>-NNNNN.bin`. Absent in
+   * indexes written before tiers: one tier of `postings/NNNNN.bin` in document order.
+   */
+  readonly postingTiers?: TieredLayout;
   readonly ivf: {
     /** Number of `lists/NNNNN.bin` files (k-means lists). */
     readonly lists: number;
@@ -148,6 +161,12 @@ function checkManifest(m: unknown): LiteratureManifest {
     if (!p || !count(p.docsPerBlock) || !(p.docsPerBlock! > 0) || !count(p.postingBlocks) || !p.ivf || !count(p.ivf.lists) || !count(p.ivf.nprobe) || !(p.ivf.nprobe > 0)) {
       throw new Error(`${LITERATURE_MANIFEST}: partitioned needs docsPerBlock > 0, postingBlocks, ivf.lists and ivf.nprobe > 0 as whole numbers`);
     }
+    if (p.postingTiers !== undefined) {
+      const t = p.postingTiers as Partial<TieredLayout> | null;
+      if (!t || !count(t.first) || !(t.first! > 0) || !count(t.growth) || !(t.growth! >= 2) || !Array.isArray(t.blocks) || !t.blocks.every(count) || t.blocks.reduce((a: number, b: number) => a + b, 0) !== p.postingBlocks) {
+        throw new Error(`${LITERATURE_MANIFEST}: partitioned.postingTiers needs first > 0, growth ≥ 2 and blocks per tier (whole numbers) adding up to postingBlocks`);
+      }
+    }
   }
   if (o.nli !== undefined) {
     if (typeof o.nli !== 'string' || o.nli === '') throw new Error(`${LITERATURE_MANIFEST}: nli must be the NLI model's name`);
@@ -179,9 +198,13 @@ export async function readLiteratureManifest(io: LiteraturePackIo): Promise<Lite
 export async function readCheckedFile(io: LiteraturePackIo, manifest: LiteratureManifest, name: string): Promise<Uint8Array> {
   const entry = manifest.files[name];
   if (!entry) throw new Error(`${LITERATURE_MANIFEST}: no entry for ${name}`);
-  const bytes = await io.read(name);
-  if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
-  if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match the manifest`);
+  return checkFileBytes(io, name, await io.read(name), entry, 'the manifest');
+}
+
+/** The bytes of a file if they have the size and SHA-256 that `source` (the manifest, a part table) gives; else throws saying which check failed. */
+export async function checkFileBytes(io: LiteraturePackIo, name: string, bytes: Uint8Array, entry: { readonly bytes: number; readonly sha256: string }, source: string): Promise<Uint8Array> {
+  if (bytes.byteLength !== entry.bytes) throw new Error(`${name}: ${bytes.byteLength} bytes, ${source} says ${entry.bytes}`);
+  if ((await io.sha256(bytes)) !== entry.sha256) throw new Error(`${name}: SHA-256 does not match ${source}`);
   return bytes;
 }
 

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
-import { docsFile, openPartitionedLiterature, partitionedFiles, postingsFile, type PartFault } from './literature-partitioned.ts';
+import { listIndexFiles, partTableFile } from './part-tables.ts';
+import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
+import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
 import { searchInt8 } from './vector-scan.ts';
 
@@ -36,9 +38,14 @@ const terms = Array.from({ length: bm25.terms.length }, (_, i) => bm25.terms.at(
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function build(seed = 1) {
+/**
+ * The index's files and manifest as the indexer writes them: the parts through part tables,
+ * or (`everyPart`) each listed in the manifest, as indexes written before part tables are.
+ */
+async function build(seed = 1, { everyPart = false } = {}) {
   const r = new Prng(seed);
   const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
+  const listed = everyPart ? Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])) : await listIndexFiles(files, async (b) => sha(b));
   const manifest: LiteratureManifest = parseLiteratureManifest(
     JSON.stringify({
       format: LITERATURE_FORMAT,
@@ -48,7 +55,7 @@ function build(seed = 1) {
       bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
       keywordWeight: 0.5,
       partitioned: layout,
-      files: Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])),
+      files: listed,
     }),
   );
   return { files, manifest };
@@ -76,8 +83,9 @@ async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest
 // Queries from the documents' distribution (new draws, not documents).
 const queries = Array.from({ length: 100 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
 
+const { files, manifest } = await build();
+
 describe('a partitioned literature index', () => {
-  const { files, manifest } = build();
 
   it('finds ≥ 95 % of the exact scan’s top 10 with the nprobe the indexer chose, probing a minority of the lists', async () => {
     const { index } = await open(files, manifest);
@@ -98,8 +106,9 @@ describe('a partitioned literature index', () => {
     expect(found / (10 * queries.length)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers keyword queries exactly as the whole index does, reading only the postings blocks of the query’s terms', async () => {
+  it('answers keyword queries exactly as the whole index does when told to read every tier, reading only the postings of the query’s terms', async () => {
     const { index, reads } = await open(files, manifest);
+    index.tierSlack = null;
     const opened = reads.length;
     for (const q of [`${topicWord(3)} ${word(3, 4)}`, 'shared common', `${word(17, 2)} ${word(17, 3)} ${topicWord(9)}`, 'nothing-here']) {
       expect(await index.keywordHits(q, 20, {}, [])).toEqual(keywordSearch(bm25, q, 20));
@@ -110,8 +119,32 @@ describe('a partitioned literature index', () => {
     expect(reads.slice(opened).some((n) => n.startsWith('lists/'))).toBe(false);
   });
 
+  it('finds ≥ 95 % of the exact keyword top 10 reading a fraction of the postings of common terms', async () => {
+    const { index } = await open(files, manifest);
+    expect(manifest.partitioned!.postingTiers!.blocks.length).toBeGreaterThan(1);
+    let found = 0;
+    let total = 0;
+    for (let i = 0; i < 60; i++) {
+      // A topic's words with the corpus's common ones: long postings that tier 0 only begins.
+      const q = `${topicWord(i % TOPICS)} ${word(i % TOPICS, i % 30)} study shared common`;
+      const exact = keywordSearch(bm25, q, 10);
+      const kth = exact[exact.length - 1]!.score;
+      const exactScore = new Map(keywordSearch(bm25, q, DOCS).map((h) => [h.doc, h.score]));
+      const approx = await index.keywordHits(q, 10, {}, []);
+      // Tie-aware: a document found counts if its exact score is at least the exact 10th.
+      found += approx.filter((h) => exactScore.get(h.doc)! >= kth).length;
+      total += exact.length;
+      // No document left out scores more than slack past the 10th found.
+      const left = [...exactScore].filter(([d]) => !approx.some((h) => h.doc === d));
+      for (const [, score] of left) expect(score).toBeLessThanOrEqual((1 + DEFAULT_TIER_SLACK) * approx[9]!.score + 1e-5);
+    }
+    expect(found / total).toBeGreaterThanOrEqual(0.95);
+    expect(index.tierReads.postings).toBeLessThan(index.tierReads.of / 2);
+  });
+
   it('gives hybrid results equal to the whole index’s when every list is probed, with their documents', async () => {
     const { index } = await open(files, manifest);
+    index.tierSlack = null;
     const whole = { manifest, docs, vectors, bm25 };
     for (const [i, q] of [`${topicWord(5)} study`, `${word(12, 7)} shared`].entries()) {
       const v = queries[i * 7]!;
@@ -122,8 +155,25 @@ describe('a partitioned literature index', () => {
     }
   });
 
-  it('is the same files for the same seed', () => {
-    const again = build().files;
+  it('chooses nprobe with the corpus’s pseudo-queries when the indexer gives them, at the recall target', async () => {
+    const r = new Prng(1);
+    const probeQueries = Array.from({ length: 120 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
+    const { layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50, probeQueries });
+    expect(layout.ivf.target).toBe(RECALL_TARGET);
+    expect(layout.ivf.recall).toBeGreaterThanOrEqual(RECALL_TARGET);
+    // The fewest lists that reach it: one fewer does not, measured on those same queries.
+    const fewer = { ...manifest, partitioned: layout };
+    const { index } = await open(files, fewer);
+    let found = 0;
+    for (const q of probeQueries) {
+      const kth = searchInt8(vectors, q, 10)[9]!.score;
+      found += (await index.vectorHits(q, 10, [], { nprobe: layout.ivf.nprobe - 1 })).filter((h) => h.score >= kth).length;
+    }
+    expect(found / (10 * probeQueries.length)).toBeLessThan(RECALL_TARGET);
+  });
+
+  it('is the same files for the same seed', async () => {
+    const again = (await build()).files;
     expect([...again.keys()]).toEqual([...files.keys()]);
     for (const [n, b] of files) expect(sha(again.get(n)!)).toBe(sha(b));
   });
@@ -163,9 +213,11 @@ describe('a partitioned literature index', () => {
 
     it('reports a missing postings block and scores the query’s other terms', async () => {
       const { index: good } = await open(files, manifest);
+      good.tierSlack = null;
       const q = `${topicWord(4)} shared`;
       const withAll = await good.keywordHits(q, 10, {}, []);
       const termBlock = (t: string) => {
+        // Tier 0's block starts come first in bm25-blocks.i32.
         const id = bm25.vocabulary.get(t)!;
         const starts = new Int32Array(files.get('bm25-blocks.i32')!.slice().buffer);
         let b = 0;
@@ -177,6 +229,7 @@ describe('a partitioned literature index', () => {
       const bad = new Map(files);
       bad.delete(lost);
       const { index } = await open(bad, manifest);
+      index.tierSlack = null;
       const faults: PartFault[] = [];
       const hits = await index.keywordHits(q, 10, {}, faults);
       expect(faults).toEqual([{ file: lost, part: 'postings', message: expect.stringMatching(/not found/) }]);
@@ -200,6 +253,64 @@ describe('a partitioned literature index', () => {
       const bad = new Map(files);
       bad.delete('bm25-offsets.i32');
       await expect(open(bad, manifest)).rejects.toThrow(/bm25-offsets.i32: not found/);
+    });
+  });
+
+  describe('part tables', () => {
+    const searchFor = topicWord(8);
+
+    it('stand for every part in the manifest: one table per folder of parts, read when the index opens', async () => {
+      const names = Object.keys(manifest.files);
+      expect(names.filter((n) => /^(postings|lists|docs)\//.test(n))).toEqual([]);
+      expect(names.filter((n) => n.startsWith('parts/')).sort()).toEqual(['parts/docs.bin', 'parts/lists.bin', 'parts/postings.bin']);
+      for (const folder of ['docs', 'lists', 'postings'] as const) {
+        const parts = [...files.keys()].filter((n) => n.startsWith(`${folder}/`)).length;
+        expect(manifest.files[partTableFile(folder)]!.bytes).toBe(parts * 36);
+      }
+      const { index, reads } = await open(files, manifest);
+      expect(reads.filter((n) => n.startsWith('parts/')).sort()).toEqual(['parts/docs.bin', 'parts/lists.bin', 'parts/postings.bin']);
+      expect(reads.some((n) => /^(postings|lists|docs)\//.test(n))).toBe(false);
+      const r = await index.search(searchFor, queries[8]!, { k: 10 });
+      expect(r.faults).toEqual([]);
+      expect(r.hits.length).toBe(10);
+    });
+
+    it('refuse a part whose bytes differ from its table entry, report it with the table, and answer from the rest', async () => {
+      const { index: good } = await open(files, manifest);
+      const before = await good.search(searchFor, null, { k: 10 });
+      const doc = before.hits[0]!.doc;
+      const lost = docsFile(Math.floor(doc / 50));
+      // Same length and still valid JSON: only the table can tell.
+      const text = new TextDecoder().decode(files.get(lost)!);
+      const changed = text.replace(`"id":"d${doc}"`, `"id":"x${doc}"`);
+      expect(changed).not.toBe(text);
+      const bad = new Map(files).set(lost, new TextEncoder().encode(changed));
+      const { index } = await open(bad, manifest);
+      const r = await index.search(searchFor, null, { k: 10 });
+      expect(r.faults).toEqual([{ file: lost, part: 'docs', message: `${lost}: SHA-256 does not match parts/docs.bin` }]);
+      expect(r.hits.map((h) => h.doc)).toEqual(before.hits.map((h) => h.doc).filter((d) => docsFile(Math.floor(d / 50)) !== lost));
+      expect([...r.docs.values()].some((d) => d.id.startsWith('x'))).toBe(false);
+    });
+
+    it('fail the open, naming the table, when a table differs from the manifest', async () => {
+      const bad = new Map(files);
+      const table = bad.get('parts/lists.bin')!.slice();
+      table[4]! ^= 1;
+      bad.set('parts/lists.bin', table);
+      await expect(open(bad, manifest)).rejects.toThrow('parts/lists.bin: SHA-256 does not match the manifest');
+    });
+
+    it('are not needed to open an index written before them, whose manifest lists every part', async () => {
+      const old = await build(1, { everyPart: true });
+      expect(old.manifest.files[listFile(0)]).toBeDefined();
+      expect(old.manifest.files['parts/lists.bin']).toBeUndefined();
+      const { index } = await open(old.files, old.manifest);
+      const { index: current } = await open(files, manifest);
+      expect(await index.search(searchFor, queries[8]!, { k: 10 })).toEqual(await current.search(searchFor, queries[8]!, { k: 10 }));
+      const bad = new Map(old.files).set(listFile(0), new Uint8Array(8 + DIMS));
+      const faults: PartFault[] = [];
+      await (await open(bad, old.manifest)).index.vectorHits(queries[0]!, 10, faults, { nprobe: 40 });
+      expect(faults).toEqual([{ file: listFile(0), part: 'vectors', message: expect.stringMatching(/bytes, the manifest says/) }]);
     });
   });
 });

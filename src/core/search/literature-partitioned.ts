@@ -3,30 +3,33 @@
  * as it needs them, instead of every vector and posting before the first query:
  *
  *   literature-manifest.json   as for a whole index, with `partitioned` (the layout) and
- *                              the size and SHA-256 of every file below
+ *                              the size and SHA-256 of every file below but the parts
  *   bm25-terms.json            the term dictionary, loaded when the index opens: terms,
  *   bm25-offsets.i32           their postings offsets (document frequencies, and where each
  *   bm25-prefix.i32            term's postings lie), the prefix-completion list, and the
  *   bm25-blocks.i32            first term of each postings block
  *   ivf-centroids.i8           k-means centroids of the vector lists (vector-ivf.ts), int8,
  *   ivf-centroid-scales.f32    loaded when the index opens
- *   postings/NNNNN.bin         the postings of a run of consecutive terms (≈ 64 kB):
+ *   postings/L-NNNNN.bin       impact tier L of a run of consecutive terms (postings-tiers.ts):
  *                              document ids (int32), then BM25F pseudo-frequencies (float32)
  *   lists/NNNNN.bin            one vector list: document ids (int32), scales (float32),
  *                              int8 codes (ids × dims)
  *   docs/NNNNN.json            a block of consecutive documents (id, title, text, …)
+ *   parts/<folder>.bin         the size and SHA-256 of each part of postings/, lists/ and
+ *                              docs/ (part-tables.ts), loaded when the index opens
  *
- * A query fetches the postings blocks of its terms, the `nprobe` lists closest to its
- * embedding and the document blocks of its hits; each file is checked against the
- * manifest's hash (in a role's pack, also against the signed manifest). A file that is
+ * A query fetches the postings tiers its terms need, the `nprobe` lists closest to its
+ * embedding and the document blocks of its hits; each part is checked against its table
+ * (in indexes written before part tables, against the manifest's own entry for it; in a
+ * role's pack, also by the pack reader against the signed tables). A file that is
  * missing or damaged is reported with what it holds, and the query is answered from the
  * rest: its terms, vectors or documents are left out, never guessed.
  */
-import { bm25TopK } from './bm25.ts';
-import type { Bm25Index } from './bm25-index.ts';
+import { docFrequency, type Bm25Index } from './bm25-index.ts';
 import type { FusedHit } from './fusion.ts';
 import {
   bm25FromFiles,
+  checkFileBytes,
   loadLiteraturePack,
   readCheckedFile,
   readCheckedFiles,
@@ -39,6 +42,21 @@ import {
   type PartitionedLayout,
 } from './literature-pack.ts';
 import { FUSION_CANDIDATES, fuseHits, hybridSearch, keywordGroups, keywordOnly, type HybridOptions } from './literature-search.ts';
+import {
+  decodeTierBlock,
+  DEFAULT_TIER_SLACK,
+  FIRST_TIER,
+  TIER_GROWTH,
+  postingsView,
+  tieredPostingBlocks,
+  tieredTopK,
+  tierLength,
+  type PostingsView,
+  type TierReads,
+  type TierSlice,
+  type TieredLayout,
+} from './postings-tiers.ts';
+import { PART_FOLDERS, PartTable, partFile, partTableFile, partTableOf, type PartFolder } from './part-tables.ts';
 import type { ScoredDoc } from './top-k.ts';
 import {
   buildIvf,
@@ -62,28 +80,33 @@ export const PARTITION_FILES = {
   centroidScales: 'ivf-centroid-scales.f32',
 } as const;
 
-const numbered = (dir: string, ext: string) => (i: number) => `${dir}/${String(i).padStart(5, '0')}.${ext}`;
-export const postingsFile = numbered('postings', 'bin');
-export const listFile = numbered('lists', 'bin');
-export const docsFile = numbered('docs', 'json');
+/** Postings blocks are numbered tier after tier: tier 0's, then tier 1's, … (an index written before tiers has one tier). */
+export const postingsFile = (i: number): string => partFile('postings', i);
+export const listFile = (i: number): string => partFile('lists', i);
+export const docsFile = (i: number): string => partFile('docs', i);
 
 export const DEFAULT_DOCS_PER_BLOCK = 50;
 /**
- * Postings bytes per block file: small, since a query reads the whole block of each of its
- * terms (most of it other terms'), yet a million documents make thousands of files, not
- * one per term.
+ * Postings bytes per block file of a tier: a query reads the whole block of each tier of
+ * each of its terms (most of it other terms'), so blocks are small where a term's slice is
+ * small — tier 0, at most FIRST_TIER postings (2 kB), goes in blocks of 8 kB — and no
+ * smaller than a few of the tier's slices; a corpus with a million-term vocabulary still
+ * makes thousands of files, not one per term (POSTINGS_FILES_PER_TIER).
  */
-export const POSTINGS_BLOCK_BYTES = 64 * 1024;
+export const POSTINGS_BLOCK_BYTES = 8 * 1024;
+/** Tier 0's blocks grow past POSTINGS_BLOCK_BYTES when the tier would otherwise need more files than this. */
+export const POSTINGS_FILES_PER_TIER = 8192;
 /**
- * Recall@10 of the exact scan the indexer chooses nprobe for, measured with documents as
- * queries. Real queries are further from the documents than documents are from each other,
- * and reach less at the same nprobe (100,000 generated documents: 0.956 with documents at
- * nprobe 2, 0.927 with the benchmark's queries): aiming at 0.98 here keeps real queries
- * above the issue's 0.95 (docs/literature-scale.md).
+ * Recall@10 of the exact scan the indexer chooses nprobe for, on its sample queries. Above
+ * the issue's 0.95 because real queries differ from any sample: with the SVD-only model,
+ * 100,000 generated documents reached 0.956 at nprobe 2 with documents as queries but 0.927
+ * with the benchmark's queries (docs/literature-scale.md).
  */
 export const RECALL_TARGET = 0.98;
-/** Sample documents whose vectors stand in for queries when nprobe is chosen. */
+/** Sample documents whose vectors stand in for queries when nprobe is chosen without pseudo-queries. */
 const NPROBE_QUERIES = 200;
+/** Fewer pseudo-queries than this: documents stand in for queries. */
+const MIN_PROBE_QUERIES = 100;
 
 export interface PartitionOptions {
   readonly random: () => number;
@@ -93,8 +116,19 @@ export interface PartitionOptions {
   readonly scorer?: RowScorer;
   readonly docsPerBlock?: number;
   readonly listRows?: number;
+  /** Smallest postings block (bytes); default POSTINGS_BLOCK_BYTES. */
   readonly postingsBlockBytes?: number;
+  /** Postings in a term's first impact tier; default FIRST_TIER. */
+  readonly firstTier?: number;
   readonly recallTarget?: number;
+  /**
+   * The corpus's pseudo-queries embedded by the index's model, to choose nprobe with: they
+   * stand for real queries better than documents do (with the contrastive default model,
+   * documents as queries needed 27 of 195 lists for 0.98 on 100,000 generated documents,
+   * while the benchmark's sentences reached 0.965 at 8). Without them (or with too few),
+   * documents' own vectors are the queries, each leaving itself out.
+   */
+  readonly probeQueries?: readonly Float32Array[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -110,20 +144,20 @@ function concat(parts: readonly ArrayBufferView[]): Uint8Array {
   return out;
 }
 
-/** First term of each postings block, and the end: blocks of whole terms of about `target` bytes. */
-export function postingBlockStarts(offsets: Int32Array, target: number): Int32Array {
-  const terms = offsets.length - 1;
-  const starts = [0];
-  let first = 0;
-  for (let t = 0; t < terms; t++) {
-    // 8 bytes a posting (id + frequency); a block closes once it reaches the target.
-    if ((offsets[t + 1]! - offsets[first]!) * 8 >= target && t + 1 < terms) {
-      starts.push(t + 1);
-      first = t + 1;
-    }
-  }
-  if (terms > 0) starts.push(terms);
-  return Int32Array.from(starts);
+/**
+ * Block size of each tier: tier 0's POSTINGS_BLOCK_BYTES, larger where its postings would
+ * otherwise make over POSTINGS_FILES_PER_TIER files; a deeper tier's, one whole slice.
+ */
+function postingBlockBytes(offsets: Int32Array, options: Pick<PartitionOptions, 'postingsBlockBytes' | 'firstTier'>): (level: number) => number {
+  const smallest = options.postingsBlockBytes ?? POSTINGS_BLOCK_BYTES;
+  const layout = { first: options.firstTier ?? FIRST_TIER, growth: TIER_GROWTH };
+  let tier0 = 0;
+  for (let t = 0; t + 1 < offsets.length; t++) tier0 += tierLength(layout, offsets[t + 1]! - offsets[t]!, 0) * 8;
+  const first = Math.max(smallest, Math.ceil(tier0 / POSTINGS_FILES_PER_TIER));
+  // Deeper tiers: a block per term whose slice is whole (8 kB and more from tier 1 on), and
+  // short slices (terms whose postings end in the tier) together: a term read a tier deeper
+  // fetches its own slice, not three other terms' too.
+  return (level) => (level === 0 ? first : Math.max(smallest, 8 * tierLength(layout, Infinity, level)));
 }
 
 /**
@@ -143,16 +177,12 @@ export function partitionedFiles(
     files.set(docsFile(b), encoder.encode(JSON.stringify(docs.slice(b * docsPerBlock, (b + 1) * docsPerBlock))));
   }
 
-  const starts = postingBlockStarts(bm25.postingOffsets, options.postingsBlockBytes ?? POSTINGS_BLOCK_BYTES);
-  for (let b = 0; b + 1 < starts.length; b++) {
-    const from = bm25.postingOffsets[starts[b]!]!;
-    const to = bm25.postingOffsets[starts[b + 1]!]!;
-    files.set(postingsFile(b), concat([bm25.postingDocs.subarray(from, to), bm25.postingTfs.subarray(from, to)]));
-  }
+  const tiers = tieredPostingBlocks(bm25, { first: options.firstTier ?? FIRST_TIER, growth: TIER_GROWTH }, postingBlockBytes(bm25.postingOffsets, options));
+  tiers.blocks.flat().forEach((bytes, i) => files.set(postingsFile(i), bytes));
   files.set(PARTITION_FILES.terms, encoder.encode(JSON.stringify(bm25.terms)));
   files.set(PARTITION_FILES.offsets, bytesOf(bm25.postingOffsets));
   files.set(PARTITION_FILES.prefix, bytesOf(bm25.prefixTerms));
-  files.set(PARTITION_FILES.blocks, bytesOf(starts));
+  files.set(PARTITION_FILES.blocks, bytesOf(tiers.starts));
 
   const scorer = options.scorer ?? jsRowScorer;
   const ivf = buildIvf(vectors, { lists: listCount(vectors.rows, options.listRows), random: options.random, scorer, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
@@ -168,10 +198,12 @@ export function partitionedFiles(
   files.set(PARTITION_FILES.centroids, bytesOf(ivf.centroids.codes));
   files.set(PARTITION_FILES.centroidScales, bytesOf(ivf.centroids.scales));
 
-  // nprobe: the fewest lists that reach the recall target on sample documents used as queries.
+  // nprobe: the fewest lists that reach the recall target on the corpus's pseudo-queries, or
+  // on sample documents used as queries (each leaving itself out).
+  const pseudo = options.probeQueries && options.probeQueries.length >= MIN_PROBE_QUERIES ? options.probeQueries : null;
   const target = options.recallTarget ?? RECALL_TARGET;
-  const queries: { vector: Float32Array; self: number }[] = [];
-  for (let i = 0; i < Math.min(NPROBE_QUERIES, vectors.rows); i++) {
+  const queries: { vector: Float32Array; self?: number }[] = pseudo ? pseudo.map((vector) => ({ vector })) : [];
+  for (let i = 0; !pseudo && i < Math.min(NPROBE_QUERIES, vectors.rows); i++) {
     const r = Math.floor(options.random() * vectors.rows);
     queries.push({ vector: Float32Array.from(vectors.codes.subarray(r * dims, (r + 1) * dims), (c) => c * vectors.scales[r]!), self: r });
   }
@@ -179,8 +211,19 @@ export function partitionedFiles(
   const nprobe = chooseNprobe(recall, target);
   return {
     files,
-    layout: { docsPerBlock, postingBlocks: starts.length - 1, ivf: { lists, nprobe, target, recall: Math.round(recall[nprobe]! * 1e4) / 1e4 } },
+    layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf: { lists, nprobe, target, recall: Math.round(recall[nprobe]! * 1e4) / 1e4 } },
   };
+}
+
+/** A postings block of an index written before tiers: its ids (int32), then its frequencies (float32). */
+function rawPostings(bytes: Uint8Array, n: number, name: string): { docs: Int32Array; tfs: Float32Array } | string {
+  if (bytes.byteLength !== n * 8) return `${bytes.byteLength} bytes, but its terms have ${n} postings`;
+  return { docs: view(bytes.subarray(0, n * 4), Int32Array, name), tfs: view(bytes.subarray(n * 4), Float32Array, name) };
+}
+
+/** The postings tiers of a layout; one tier holding every posting in an index written before tiers. */
+export function postingTiersOf(layout: PartitionedLayout): TieredLayout {
+  return layout.postingTiers ?? { first: Infinity, growth: TIER_GROWTH, blocks: [layout.postingBlocks] };
 }
 
 /** A part of the index that could not be read: the search went on without it. */
@@ -198,13 +241,15 @@ export interface PartitionedHits {
   readonly faults: readonly PartFault[];
 }
 
-type MutableBm25 = { -readonly [K in keyof Bm25Index]: Bm25Index[K] };
-
 /** Opens a partitioned index: the term dictionary and the centroids; everything else on demand. */
 export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: LiteratureManifest): Promise<PartitionedLiterature> {
   const layout = manifest.partitioned;
   if (!layout) throw new Error('the index is not partitioned');
-  const files = await readCheckedFiles(io, manifest, Object.values(PARTITION_FILES));
+  // The part tables are read whole with the dictionary: ~1 MB at a million documents, once,
+  // rather than a page of a table before each cold query's parts (a further round trip).
+  const tableNames = (Object.keys(PART_FOLDERS) as PartFolder[]).map(partTableFile).filter((t) => manifest.files[t]);
+  const files = await readCheckedFiles(io, manifest, [...Object.values(PARTITION_FILES), ...tableNames]);
+  const tables = new Map(tableNames.map((t) => [t, new PartTable(t, files.get(t)!)]));
   const terms = JSON.parse(io.decodeUtf8(files.get(PARTITION_FILES.terms)!)) as string[];
   const { dims } = manifest;
   const dictionary = bm25FromFiles(manifest, terms, {
@@ -216,20 +261,25 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
   const blockStarts = view(files.get(PARTITION_FILES.blocks)!, Int32Array, PARTITION_FILES.blocks);
   const codes = view(files.get(PARTITION_FILES.centroids)!, Int8Array, PARTITION_FILES.centroids);
   const scales = view(files.get(PARTITION_FILES.centroidScales)!, Float32Array, PARTITION_FILES.centroidScales);
-  if (blockStarts.length !== layout.postingBlocks + 1) {
+  const tiers = postingTiersOf(layout);
+  if (blockStarts.length !== tiers.blocks.reduce((n, b) => n + b + 1, 0) || tiers.blocks.reduce((a, b) => a + b, 0) !== layout.postingBlocks) {
     throw new Error('the term dictionary files disagree with each other or with the manifest');
   }
   if (scales.length !== layout.ivf.lists || codes.length !== layout.ivf.lists * dims) {
     throw new Error(`the centroid files disagree with the manifest (${layout.ivf.lists} lists of ${dims} dimensions)`);
   }
-  return new PartitionedLiterature(io, manifest, layout, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales });
+  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales }, tables);
 }
 
 export class PartitionedLiterature implements LiteratureSearcher {
   /** Parts read so far (postings blocks, lists, document blocks), by file name. */
   private readonly parts = new Map<string, Promise<Uint8Array>>();
-  /** The index bm25TopK scores a query on: the dictionary with the postings of that query's terms. */
-  private readonly view: MutableBm25;
+  /** The index a query's keyword search is scored on: the dictionary with the postings it read. */
+  private readonly view: PostingsView;
+  /** How far past the 10th best score a document left out may reach, as a share of it (postings-tiers.ts); null reads every tier. */
+  tierSlack: number | null = DEFAULT_TIER_SLACK;
+  /** Postings tiers read by the keyword searches since the index opened, for benchmarks. */
+  readonly tierReads: TierReads = { rounds: 0, postings: 0, of: 0 };
   /** Bytes and files fetched since the index opened (parts only), and bytes by kind of part, for benchmarks. */
   fetched = { bytes: 0, files: 0, byPart: { postings: 0, vectors: 0, docs: 0 } as Record<PartFault['part'], number> };
 
@@ -237,12 +287,16 @@ export class PartitionedLiterature implements LiteratureSearcher {
     private readonly io: LiteraturePackIo,
     readonly manifest: LiteratureManifest,
     readonly layout: PartitionedLayout,
+    readonly tiers: TieredLayout,
     /** Terms, document frequencies and prefixes, without postings: what query analysis reads. */
     readonly dictionary: Bm25Index,
+    /** The first term of each postings block, tier after tier (bm25-blocks.i32). */
     private readonly blockStarts: Int32Array,
     readonly centroids: Int8Matrix,
+    /** Part tables by file name (none in an index written before them, whose manifest lists every part). */
+    private readonly tables: ReadonlyMap<string, PartTable> = new Map(),
   ) {
-    this.view = { ...dictionary, postingOffsets: new Int32Array(dictionary.postingOffsets.length) };
+    this.view = postingsView(dictionary);
   }
 
   get docCount(): number {
@@ -258,11 +312,21 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return this.dictionary;
   }
 
+  /** A part's bytes, checked against its table, or the manifest when that lists the part itself. */
+  private async readPart(name: string): Promise<Uint8Array> {
+    const part = this.manifest.files[name] ? null : partTableOf(name);
+    const table = part && this.tables.get(part.table);
+    if (!part || !table) return readCheckedFile(this.io, this.manifest, name);
+    const entry = table.entry(part.index);
+    if (!entry) throw new Error(`${name}: not in ${table.name}, which has ${table.count} parts`);
+    return checkFileBytes(this.io, name, await this.io.read(name), entry, table.name);
+  }
+
   /** A part's bytes, checked; cached once read. A failed read is not cached, so a later query tries again. */
   private part(name: string, kind: PartFault['part']): Promise<Uint8Array> {
     let p = this.parts.get(name);
     if (!p) {
-      p = readCheckedFile(this.io, this.manifest, name).then((bytes) => {
+      p = this.readPart(name).then((bytes) => {
         this.fetched.bytes += bytes.byteLength;
         this.fetched.files++;
         this.fetched.byPart[kind] += bytes.byteLength;
@@ -288,51 +352,68 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return out;
   }
 
-  /** Postings block holding term t. */
-  private blockOf(term: number): number {
-    let lo = 0;
-    let hi = this.blockStarts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.blockStarts[mid]! <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** Where tier `level`'s block starts lie in blockStarts. */
+  private tierStarts(level: number): Int32Array {
+    let from = 0;
+    for (let l = 0; l < level; l++) from += this.tiers.blocks[l]! + 1;
+    return this.blockStarts.subarray(from, from + this.tiers.blocks[level]! + 1);
+  }
+
+  private postingsName(level: number, block: number): string {
+    let first = 0;
+    for (let l = 0; l < level; l++) first += this.tiers.blocks[l]!;
+    return postingsFile(first + block);
   }
 
   /**
-   * The view with the postings of these terms from their blocks: the terms are laid out in
-   * id order, so each term's offsets[t] … offsets[t + 1] spans just its postings (a term of
-   * an unreadable block gets none). Synchronous, and scored at once by the caller, so two
-   * queries in flight never see each other's postings.
+   * Tier `level` of these terms, fetching the blocks that hold them: within a block the
+   * terms' slices follow each other in term order, each as long as tierLength of its
+   * document frequency says. A term of an unreadable block is left out (and the block reported).
    */
-  private fillView(terms: readonly number[], read: ReadonlyMap<string, Uint8Array>): Bm25Index {
-    const sorted = [...new Set(terms)].sort((a, b) => a - b);
-    const global = this.dictionary.postingOffsets;
-    let total = 0;
-    for (const t of sorted) if (read.has(postingsFile(this.blockOf(t)))) total += global[t + 1]! - global[t]!;
-    const docs = new Int32Array(total);
-    const tfs = new Float32Array(total);
-    const offsets = this.view.postingOffsets;
-    let at = 0;
-    for (const t of sorted) {
-      offsets[t] = at;
-      const b = this.blockOf(t);
-      const bytes = read.get(postingsFile(b));
-      if (bytes) {
-        const base = global[this.blockStarts[b]!]!;
-        const n = global[this.blockStarts[b + 1]!]! - base;
-        const from = global[t]! - base;
-        const len = global[t + 1]! - global[t]!;
-        docs.set(view(bytes.subarray(0, n * 4), Int32Array, postingsFile(b)).subarray(from, from + len), at);
-        tfs.set(view(bytes.subarray(n * 4), Float32Array, postingsFile(b)).subarray(from, from + len), at);
-        at += len;
+  private async readTier(level: number, terms: readonly number[], faults: PartFault[]): Promise<Map<number, TierSlice>> {
+    const starts = this.tierStarts(level);
+    const blockOf = (t: number) => {
+      let lo = 0;
+      let hi = starts.length - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= t) lo = mid;
+        else hi = mid - 1;
       }
-      offsets[t + 1] = at;
+      return lo;
+    };
+    const length = (t: number) => tierLength(this.tiers, docFrequency(this.dictionary, t), level);
+    const blocks = [...new Set(terms.map(blockOf))];
+    const read = await this.readParts(blocks.map((b) => this.postingsName(level, b)), 'postings', faults);
+    const out = new Map<number, TierSlice>();
+    const decoded = new Map<number, { docs: Int32Array; tfs: Float32Array; from: Map<number, number> } | null>();
+    for (const t of terms) {
+      const b = blockOf(t);
+      if (!decoded.has(b)) {
+        const name = this.postingsName(level, b);
+        const bytes = read.get(name);
+        let block: { docs: Int32Array; tfs: Float32Array; from: Map<number, number> } | null = null;
+        if (bytes) {
+          const from = new Map<number, number>();
+          const lengths: number[] = [];
+          let n = 0;
+          for (let u = starts[b]!; u < starts[b + 1]!; u++) {
+            from.set(u, n);
+            lengths.push(length(u));
+            n += lengths.at(-1)!;
+          }
+          const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, n, name);
+          if (typeof got === 'string') faults.push({ file: name, part: 'postings', message: got });
+          else block = { ...got, from };
+        }
+        decoded.set(b, block);
+      }
+      const block = decoded.get(b);
+      if (!block) continue;
+      const from = block.from.get(t)!;
+      out.set(t, { docs: block.docs.subarray(from, from + length(t)), tfs: block.tfs.subarray(from, from + length(t)) });
     }
-    this.view.postingDocs = docs;
-    this.view.postingTfs = tfs;
-    return this.view;
+    return out;
   }
 
   /** The int8 rows of the lists a query probes, fetching those not read yet. */
@@ -356,13 +437,13 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return out;
   }
 
-  /** Keyword candidates of a query: only the postings blocks of its terms are fetched. */
+  /**
+   * Keyword candidates of a query: its terms' postings, tier by tier, only as deep as can
+   * still change the top results (postings-tiers.ts; `tierSlack` null reads them whole).
+   */
   async keywordHits(query: string, k: number, options: Pick<HybridOptions, 'translations'>, faults: PartFault[]): Promise<ScoredDoc[]> {
     const groups = keywordGroups(this.dictionary, query, options.translations ?? []);
-    const terms = groups.flatMap((g) => g.terms);
-    const blocks = [...new Set(terms.map((t) => this.blockOf(t)))];
-    const read = await this.readParts(blocks.map(postingsFile), 'postings', faults);
-    return bm25TopK(this.fillView(terms, read), groups, k);
+    return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), this.tierSlack, this.tierReads);
   }
 
   /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */

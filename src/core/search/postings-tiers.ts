@@ -1,0 +1,380 @@
+/**
+ * Keyword postings of a partitioned index in impact tiers, so that a query reads the
+ * highest-frequency postings of each of its terms and only as much more as can still change
+ * its top results.
+ *
+ * Why: a term's BM25 contribution to a document grows with its (length-normalised)
+ * frequency there, so the documents that can rank first for a term are the few where it is
+ * frequent. A term's postings are ranked by frequency and cut into tiers of 256, 768, 3072,
+ * … postings (each tier 4× the postings before it); tier j of consecutive terms is grouped
+ * into block files of its own. Reading tiers 0 … j of a term bounds what the rest can add to
+ * any document: the rest's frequencies are at most the lowest frequency read. The search
+ * (tieredTopK) reads tier 0 of every query term, scores what it has, and reads the next tier
+ * of a term only while that bound is a noticeable share of the 10th best score; a common
+ * word of a sentence-long query over a million documents (hundreds of thousands of postings)
+ * is then read for its first few hundred, not whole. Scores are exact over what was read, and
+ * a document's score can miss at most `slack` × the 10th score (slack 0: every tier of every
+ * term is read, and the results are those of the whole index, bit for bit).
+ *
+ * Within a tier, postings stay in document order. An index written before tiers is one
+ * tier holding every posting (TieredLayout.first = Infinity), read the same way.
+ */
+import { bm25EachScore, bm25TopK, groupDocFrequency, type TermGroup } from './bm25.ts';
+import { docFrequency, idf, saturate, type Bm25Index } from './bm25-index.ts';
+import { TopK, type ScoredDoc } from './top-k.ts';
+
+/** Postings in a term's first tier. */
+export const FIRST_TIER = 256;
+/** Each further tier holds this many times… minus one, the postings before it: tier ends 256, 1024, 4096, … */
+export const TIER_GROWTH = 4;
+/**
+ * What the unread tiers may add to a document's score, as a share of the 10th best score,
+ * when the search stops reading (see tieredTopK).
+ */
+export const DEFAULT_TIER_SLACK = 0.05;
+/** The top ranks the slack is measured against (those shown). */
+export const GUARDED_TOP = 10;
+
+export interface TieredLayout {
+  /** Postings in tier 0 (Infinity: one tier with every posting, as indexes before tiers). */
+  readonly first: number;
+  /** Tier ends grow by this factor. */
+  readonly growth: number;
+  /** Block files of each tier. */
+  readonly blocks: readonly number[];
+}
+
+/** Rank (by frequency) of a term's first posting in tier `level`. */
+export function tierStart(layout: Pick<TieredLayout, 'first' | 'growth'>, level: number): number {
+  return level === 0 ? 0 : layout.first * layout.growth ** (level - 1);
+}
+
+/** How many of a term's `df` postings lie in tier `level`. */
+export function tierLength(layout: Pick<TieredLayout, 'first' | 'growth'>, df: number, level: number): number {
+  const from = tierStart(layout, level);
+  return Math.max(0, Math.min(df, tierStart(layout, level + 1)) - from);
+}
+
+/** Tiers needed for a largest document frequency of `maxDf`. */
+export function tierCount(layout: Pick<TieredLayout, 'first' | 'growth'>, maxDf: number): number {
+  let level = 1;
+  while (tierStart(layout, level) < maxDf) level++;
+  return level;
+}
+
+/**
+ * Each posting's tier: postings ranked by frequency, highest first, ties in document order
+ * (so the tiers of the same index are always the same). Positions are the term's own, 0 … df.
+ */
+export function postingTiers(tfs: Float32Array, layout: Pick<TieredLayout, 'first' | 'growth'>): Uint8Array {
+  const n = tfs.length;
+  const tier = new Uint8Array(n);
+  if (n <= layout.first) return tier;
+  // Rank by one native numeric sort of float64 keys: the float32's bits (monotone in its
+  // value for positive numbers), inverted so the highest comes first, then the position,
+  // which fit in 53 bits while a term has fewer than 2^21 postings.
+  const bits = new Uint32Array(tfs.buffer, tfs.byteOffset, n);
+  let order: ArrayLike<number>;
+  if (n < 2 ** 21) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (0xffffffff - bits[i]!) * 2 ** 21 + i;
+    keys.sort();
+    order = Int32Array.from(keys, (k) => k % 2 ** 21);
+  } else {
+    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tfs[b]! - tfs[a]! || a - b);
+  }
+  let level = 0;
+  for (let rank = 0; rank < n; rank++) {
+    while (rank >= tierStart(layout, level + 1)) level++;
+    tier[order[rank]!] = level;
+  }
+  return tier;
+}
+
+/**
+ * The postings as tiered block files: for each tier, blocks of consecutive terms of about
+ * `blockBytes(level)` bytes, each the document ids (int32) then the frequencies (float32) of
+ * its terms' tier slices; and the first term of each block of each tier, tier after tier
+ * (blocks[level] + 1 entries each, the last being the term count).
+ */
+export function tieredPostingBlocks(
+  index: Pick<Bm25Index, 'postingOffsets' | 'postingDocs' | 'postingTfs'>,
+  layout: Pick<TieredLayout, 'first' | 'growth'>,
+  blockBytes: (level: number) => number,
+): { blocks: Uint8Array[][]; starts: Int32Array; layout: TieredLayout } {
+  const offsets = index.postingOffsets;
+  const terms = offsets.length - 1;
+  let maxDf = 0;
+  for (let t = 0; t < terms; t++) maxDf = Math.max(maxDf, offsets[t + 1]! - offsets[t]!);
+  const levels = tierCount(layout, maxDf);
+  const blocks: Uint8Array[][] = Array.from({ length: levels }, () => []);
+  const starts: number[][] = Array.from({ length: levels }, () => [0]);
+  // The open block of each tier: its slices, in term order.
+  const open = Array.from({ length: levels }, () => ({ docs: [] as Int32Array[], tfs: [] as Float32Array[], postings: 0 }));
+  const close = (level: number) => {
+    const o = open[level]!;
+    blocks[level]!.push(encodeTierBlock(o.docs, o.tfs));
+    open[level] = { docs: [], tfs: [], postings: 0 };
+  };
+  for (let t = 0; t < terms; t++) {
+    const from = offsets[t]!;
+    const df = offsets[t + 1]! - from;
+    const docs = index.postingDocs.subarray(from, from + df);
+    const tfs = index.postingTfs.subarray(from, from + df);
+    const tier = postingTiers(tfs, layout);
+    for (let level = 0; level < levels; level++) {
+      const n = tierLength(layout, df, level);
+      const o = open[level]!;
+      if (n > 0) {
+        const d = new Int32Array(n);
+        const f = new Float32Array(n);
+        let i = 0;
+        for (let p = 0; p < df; p++) if (tier[p] === level) ((d[i] = docs[p]!), (f[i] = tfs[p]!), i++);
+        o.docs.push(d);
+        o.tfs.push(f);
+        o.postings += n;
+      }
+      // A block closes once it reaches its size, after a whole term.
+      if (o.postings * 8 >= blockBytes(level) && t + 1 < terms) {
+        close(level);
+        starts[level]!.push(t + 1);
+      }
+    }
+  }
+  for (let level = 0; level < levels; level++) {
+    close(level);
+    starts[level]!.push(terms);
+  }
+  return {
+    blocks,
+    starts: Int32Array.from(starts.flat()),
+    layout: { first: layout.first, growth: layout.growth, blocks: blocks.map((b) => b.length) },
+  };
+}
+
+/**
+ * A tier block's bytes: the frequencies (float32) of all its postings, slice after slice,
+ * then their document ids as LEB128 varints, each slice's ascending ids as gaps from the
+ * one before (its first from 0). A tier-0 slice of 256 ids among a million documents takes
+ * about 2–3 bytes an id instead of 4; a deep tier's dense ids, one. Frequencies stay float32,
+ * so the scores are the whole index's, bit for bit.
+ */
+export function encodeTierBlock(docs: readonly Int32Array[], tfs: readonly Float32Array[]): Uint8Array {
+  const n = tfs.reduce((a, f) => a + f.length, 0);
+  const out: number[] = [];
+  for (const slice of docs) {
+    let last = 0;
+    for (const d of slice) {
+      for (let gap = d - last; ; gap >>>= 7) {
+        if (gap < 0x80) {
+          out.push(gap);
+          break;
+        }
+        out.push((gap & 0x7f) | 0x80);
+      }
+      last = d;
+    }
+  }
+  const bytes = new Uint8Array(n * 4 + out.length);
+  let at = 0;
+  for (const f of tfs) (bytes.set(new Uint8Array(f.buffer, f.byteOffset, f.byteLength), at), (at += f.byteLength));
+  bytes.set(out, at);
+  return bytes;
+}
+
+/**
+ * A tier block read back, given the length of each of its slices (from the terms' document
+ * frequencies); an error message when the bytes do not hold exactly that many postings.
+ */
+export function decodeTierBlock(bytes: Uint8Array, lengths: readonly number[]): { docs: Int32Array; tfs: Float32Array } | string {
+  const n = lengths.reduce((a, b) => a + b, 0);
+  if (bytes.byteLength < n * 4) return `${bytes.byteLength} bytes, too few for the ${n} postings of its terms in this tier`;
+  const f = bytes.subarray(0, n * 4);
+  const tfs = new Float32Array((f.byteOffset % 4 === 0 ? f : f.slice()).buffer, f.byteOffset % 4 === 0 ? f.byteOffset : 0, n);
+  const docs = new Int32Array(n);
+  let at = n * 4;
+  let i = 0;
+  for (const len of lengths) {
+    let last = 0;
+    for (let j = 0; j < len; j++) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        if (at >= bytes.byteLength || shift > 28) return `${bytes.byteLength} bytes end inside the document ids of its ${n} postings`;
+        const b = bytes[at++]!;
+        gap |= (b & 0x7f) << shift;
+        if (b < 0x80) break;
+      }
+      docs[i++] = last += gap;
+    }
+  }
+  if (at !== bytes.byteLength) return `${bytes.byteLength - at} bytes left over after the ${n} postings of its terms in this tier`;
+  return { docs, tfs };
+}
+
+/** One tier of one term, as read: its documents and frequencies (empty when unreadable). */
+export interface TierSlice {
+  readonly docs: Int32Array;
+  readonly tfs: Float32Array;
+}
+
+/** Reads tier `level` of these terms; a term whose block could not be read is absent from the answer. */
+export type ReadTiers = (level: number, terms: readonly number[]) => Promise<Map<number, TierSlice>>;
+
+/** What tieredTopK read, for benchmarks and tests. */
+export interface TierReads {
+  rounds: number;
+  /** Postings read, and postings the query's terms have in all. */
+  postings: number;
+  of: number;
+}
+
+/**
+ * The k best documents for the query (as bm25TopK), reading the query terms' postings tier
+ * by tier, as deep as can still change which documents are the GUARDED_TOP best.
+ *
+ * After each round every document has a score from the postings read (a lower bound) and
+ * an upper bound: that plus, for each term not read to its end where the document was not
+ * found, the most the unread rest can add (the term's idf × the saturation of its lowest
+ * frequency read, times its weight); a document found nowhere yet is bounded by the sum over
+ * all terms. With θ the 10th best lower bound, reading stops when no document outside the
+ * 10 best can exceed θ by more than `slack` × θ. Until then, the next tier is read of every
+ * term whose bound is at least 1/(terms unread) of the largest excess: one such term always
+ * exists, since a document outside the 10 best scores at most θ from what was read.
+ *
+ * Scores are those of the postings read, with each group's document frequency from the
+ * dictionary; with `slack` null every tier is read and they are the whole index's, bit for bit.
+ */
+export async function tieredTopK(
+  dictionary: Bm25Index,
+  view: PostingsView,
+  layout: TieredLayout,
+  groups: readonly TermGroup[],
+  k: number,
+  read: ReadTiers,
+  slack: number | null = DEFAULT_TIER_SLACK,
+  reads?: TierReads,
+): Promise<ScoredDoc[]> {
+  const scored = groups.map((g) => ({ ...g, df: groupDocFrequency(dictionary, g) }));
+  const terms = [...new Set(groups.flatMap((g) => g.terms))].sort((a, b) => a - b);
+  const levels = layout.blocks.length;
+  // Per term: the slices read, the next tier to read (levels once every tier is read or its
+  // block was unreadable), and the lowest frequency read.
+  const state = new Map(terms.map((t) => [t, { slices: [] as TierSlice[], next: 0, lowest: Infinity }]));
+  const df = (t: number) => docFrequency(dictionary, t);
+  if (reads) reads.of += terms.reduce((n, t) => n + df(t), 0);
+  let wanted = terms;
+  while (wanted.length > 0) {
+    // All wanted terms in one round, in parallel, each at its own next tier.
+    const byLevel = new Map<number, number[]>();
+    for (const t of wanted) {
+      const s = state.get(t)!;
+      byLevel.set(s.next, [...(byLevel.get(s.next) ?? []), t]);
+    }
+    const answers = await Promise.all([...byLevel].map(([level, ts]) => read(level, ts).then((got) => ({ level, ts, got }))));
+    for (const { level, ts, got } of answers) {
+      for (const t of ts) {
+        const s = state.get(t)!;
+        const slice = got.get(t);
+        if (!slice) {
+          s.next = levels;
+          continue;
+        }
+        s.slices.push(slice);
+        for (const f of slice.tfs) if (f < s.lowest) s.lowest = f;
+        if (reads) reads.postings += slice.docs.length;
+        s.next = level + 1 < levels && tierLength(layout, df(t), level + 1) > 0 ? level + 1 : levels;
+      }
+    }
+    if (reads) reads.rounds++;
+    wanted = slack === null ? terms.filter((t) => state.get(t)!.next < levels) : deeper(dictionary, fillView(view, terms, state), scored, state, levels, slack);
+  }
+  return bm25TopK(fillView(view, terms, state), scored, k);
+}
+
+/** Terms to read a tier deeper, or none when no document outside the 10 best can exceed the 10th by more than slack. */
+function deeper(
+  dictionary: Bm25Index,
+  view: Bm25Index,
+  groups: readonly (TermGroup & { df: number })[],
+  state: ReadonlyMap<number, { slices: readonly TierSlice[]; next: number; lowest: number }>,
+  levels: number,
+  slack: number,
+): number[] {
+  // What the unread rest of each term can add to a document's score.
+  const bound = new Map<number, number>();
+  for (const g of groups) {
+    const w = idf(dictionary.docCount, g.df);
+    g.terms.forEach((t, m) => {
+      const s = state.get(t)!;
+      if (s.next < levels) bound.set(t, (bound.get(t) ?? 0) + w * saturate((g.weights?.[m] ?? 1) * s.lowest, dictionary.k1));
+    });
+  }
+  if (bound.size === 0) return [];
+  let unread = 0;
+  for (const b of bound.values()) unread += b;
+  // found[d]: the bounds of the unfinished terms where d was found (its rest is already read or bounded there).
+  const found = foundScratch(view);
+  for (const [t, b] of bound) for (const s of state.get(t)!.slices) for (const d of s.docs) found[d]! += b;
+  const docs: number[] = [];
+  const lower: number[] = [];
+  bm25EachScore(view, groups, (d, score) => {
+    docs.push(d);
+    lower.push(score);
+  });
+  const top = new TopK(Math.min(GUARDED_TOP, docs.length));
+  docs.forEach((d, i) => top.wouldKeep(lower[i]!, d) && top.push(lower[i]!, d));
+  const best = new Set(top.sorted().map((h) => h.doc));
+  const theta = docs.length >= GUARDED_TOP ? Math.min(...top.sorted().map((h) => h.score)) : 0;
+  // Largest upper bound outside the 10 best: a document not found yet, or one found in some terms.
+  let challenger = dictionary.docCount > docs.length ? unread : 0;
+  docs.forEach((d, i) => {
+    if (!best.has(d)) challenger = Math.max(challenger, lower[i]! + unread - found[d]!);
+    found[d] = 0;
+  });
+  if (challenger <= theta * (1 + slack)) return [];
+  const excess = challenger - theta;
+  return [...bound].filter(([, b]) => b >= excess / bound.size).map(([t]) => t);
+}
+
+const foundOf = new WeakMap<Bm25Index, Float64Array>();
+
+/** A zeroed per-document array for deeper(), made once per view (deeper leaves it zeroed). */
+function foundScratch(view: Bm25Index): Float64Array {
+  let a = foundOf.get(view);
+  if (!a) foundOf.set(view, (a = new Float64Array(view.docCount)));
+  return a;
+}
+
+/**
+ * The index a query is scored on: the dictionary's terms and scalars with postings the
+ * search fills in (tieredTopK). One per open index, reused by every query, so that
+ * bm25TopK's per-index work arrays are made once; a query fills and scores it
+ * synchronously, so two queries in flight never see each other's postings.
+ */
+export type PostingsView = { -readonly [K in keyof Bm25Index]: Bm25Index[K] };
+
+export function postingsView(dictionary: Bm25Index): PostingsView {
+  return { ...dictionary, postingOffsets: new Int32Array(dictionary.postingOffsets.length), postingDocs: new Int32Array(0), postingTfs: new Float32Array(0) };
+}
+
+/** The view with, for these terms (ascending), the postings read so far; other terms' offsets are stale and unread. */
+function fillView(view: PostingsView, terms: readonly number[], state: ReadonlyMap<number, { slices: readonly TierSlice[] }>): Bm25Index {
+  let total = 0;
+  for (const t of terms) for (const s of state.get(t)!.slices) total += s.docs.length;
+  const docs = new Int32Array(total);
+  const tfs = new Float32Array(total);
+  const offsets = view.postingOffsets;
+  let at = 0;
+  for (const t of terms) {
+    offsets[t] = at;
+    for (const s of state.get(t)!.slices) {
+      docs.set(s.docs, at);
+      tfs.set(s.tfs, at);
+      at += s.docs.length;
+    }
+    offsets[t + 1] = at;
+  }
+  view.postingDocs = docs;
+  view.postingTfs = tfs;
+  return view;
+}
