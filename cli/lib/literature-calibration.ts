@@ -89,6 +89,8 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
   progress(1, 3);
   const embedder = await createEmbedder(memoryFolderIo(modelFiles), o.runtime);
   let cases: CalibrationCase[];
+  // As embedded for the calibration: the texts the app would embed for these queries.
+  let queryVectors: Float32Array[] = [];
   try {
     // The shipped model's vectors stand (only the held-out documents change); the calibration
     // copy of the default model embeds its whole corpus.
@@ -101,7 +103,7 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
       vectors,
       pseudoQueries: pseudo,
       remainderVectors,
-      embedQueries: (texts) => embedAll(embedder, texts, 'query'),
+      embedQueries: async (texts) => (queryVectors = await embedAll(embedder, texts, 'query')),
       candidates: FUSION_CANDIDATES,
     });
   } finally {
