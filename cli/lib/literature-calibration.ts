@@ -19,6 +19,8 @@ import { calibrateFusion, type CalibrationCase, type FusionCalibration } from '.
 import type { LiteratureDoc } from '../../src/core/search/literature-pack.ts';
 import { FUSION_CANDIDATES } from '../../src/core/search/literature-search.ts';
 import { drawPseudoQueries } from '../../src/core/search/pseudo-queries.ts';
+import { crossSomeQueries } from '../../src/core/search/cross-lingual-queries.ts';
+import { corpusLanguages } from '../../src/core/search/text-language.ts';
 import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
 import { createEmbedder, memoryFolderIo, type Embedder, type RuntimeOptions } from '../../src/embed/index.ts';
 import { Prng } from '../../src/testing/prng.ts';
@@ -28,6 +30,8 @@ import { buildStaticModelFolder } from './literature-static-model.ts';
 export const CALIBRATION_QUERIES = 400;
 /** Seed of the draw: a rebuild of the same corpus gives the same pack. */
 const CALIBRATION_SEED = 11;
+/** Seed of which pseudo-queries cross languages: a stream of its own, so the draw itself is as on a corpus of one language. */
+const CROSSING_SEED = 17;
 const EMBED_CHUNK = 256;
 
 export interface CalibrationOptions {
@@ -72,7 +76,10 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
   const unseen = trainedOn ? o.docs.reduce((n, _, i) => n + (trainedOn(i) ? 0 : 1), 0) : o.docs.length;
   // The shipped model can be measured as it is when enough documents are new to it.
   const reuse = !trainedOn || unseen >= 2 * count;
-  const pseudo = drawPseudoQueries(o.docs, count, () => prng.next(), reuse && trainedOn ? (i) => !trainedOn(i) : undefined);
+  const drawn = drawPseudoQueries(o.docs, count, () => prng.next(), reuse && trainedOn ? (i) => !trainedOn(i) : undefined);
+  // On a corpus written in both languages, some cross the language boundary.
+  const crossing = new Prng(CROSSING_SEED);
+  const pseudo = crossSomeQueries(drawn, corpusLanguages(o.docs), () => crossing.next());
   const remainders = pseudo.map((q) => o.passageText(q));
   const passages = o.docs.map((d) => o.passageText(d));
   for (const [i, q] of pseudo.entries()) passages[q.doc] = remainders[i]!;
@@ -81,26 +88,27 @@ export async function calibratePackFusion(o: CalibrationOptions): Promise<Calibr
   const modelFiles = reuse ? o.shipped.modelFiles : (await buildStaticModelFolder(passages, o.contrastiveEpochs !== undefined ? { contrastiveEpochs: o.contrastiveEpochs } : {})).files;
   progress(1, 3);
   const embedder = await createEmbedder(memoryFolderIo(modelFiles), o.runtime);
-  let vectors: Int8Matrix, remainderVectors: Float32Array[], queryVectors: Float32Array[];
+  let cases: CalibrationCase[];
+  // As embedded for the calibration: the texts the app would embed for these queries.
+  let queryVectors: Float32Array[] = [];
   try {
     // The shipped model's vectors stand (only the held-out documents change); the calibration
     // copy of the default model embeds its whole corpus.
-    vectors = reuse ? o.shipped.vectors : quantizeRows(await embedAll(embedder, passages, 'passage'), embedder.manifest.dimensions);
-    remainderVectors = await embedAll(embedder, remainders, 'passage');
-    queryVectors = await embedAll(embedder, pseudo.map((q) => q.query), 'query');
+    const vectors = reuse ? o.shipped.vectors : quantizeRows(await embedAll(embedder, passages, 'passage'), embedder.manifest.dimensions);
+    const remainderVectors = await embedAll(embedder, remainders, 'passage');
+    progress(2, 3);
+    cases = await calibrationCases({
+      docs: o.docs,
+      fields: o.fields,
+      vectors,
+      pseudoQueries: pseudo,
+      remainderVectors,
+      embedQueries: async (texts) => (queryVectors = await embedAll(embedder, texts, 'query')),
+      candidates: FUSION_CANDIDATES,
+    });
   } finally {
     await embedder.release();
   }
-  progress(2, 3);
-  const cases = calibrationCases({
-    docs: o.docs,
-    fields: o.fields,
-    vectors,
-    pseudoQueries: pseudo,
-    remainderVectors,
-    queryVectors,
-    candidates: FUSION_CANDIDATES,
-  });
   progress(3, 3);
   return { calibration: calibrateFusion(cases), cases, ...(reuse ? { queryVectors } : {}) };
 }

@@ -4,6 +4,17 @@
  * names), so that a Japanese claim and an English guideline are known to speak of the
  * same drug. It is not a terminology: a concept not listed is still compared through the
  * words the two sentences share (see entities.ts), only not across languages.
+ *
+ * Why this is not the same list as search's term translations
+ * (src/core/search/bilingual-medical-terms.ts), though some names are in both: the two hold
+ * different relations. Here a concept gathers every form that counts as *the same thing for
+ * a claim* — synonyms, abbreviations, the members of a class (an SGLT2 inhibitor claim is
+ * about empagliflozin too; calcium gluconate is "calcium") — because the check asks whether
+ * two sentences speak of one drug. Search needs one-to-one *translations* and must leave out
+ * exactly such lumping: searching "calcium" for カルシウム is right, searching it for
+ * グルコン酸カルシウム, or every gliflozin for SGLT2阻害薬, would flood the results. One
+ * list would make either side wrong, or need a flag on every entry saying which relation it
+ * holds, which is two lists again.
  */
 
 export type ConceptKind = 'drug' | 'test' | 'condition' | 'organism' | 'procedure' | 'population';

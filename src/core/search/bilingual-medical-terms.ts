@@ -8,6 +8,10 @@
  * unambiguous: a term that means different things in medicine does not belong here
  * (運動 is exercise and motor, as in 運動ニューロン), nor words so common in medical text
  * that they find nothing (患者, 治療, 検査).
+ *
+ * The output check has its own bilingual list (src/core/check/lexicon.ts): concepts whose
+ * forms count as one thing for a claim (synonyms, class members), not translations; why the
+ * two stay apart is written there.
  */
 export const BILINGUAL_MEDICAL_TERMS: readonly (readonly [string, string])[] = [
   // diseases and conditions

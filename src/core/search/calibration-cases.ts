@@ -6,13 +6,16 @@
  */
 import { buildBm25 } from './bm25-builder.ts';
 import type { Bm25FieldSpec } from './bm25-index.ts';
-import type { CalibrationCase } from './fusion-calibration.ts';
+import { coverageReference, type CalibrationCase } from './fusion-calibration.ts';
+import { embeddingTextFor, keywordGroups } from './literature-search.ts';
 import type { PseudoQuery } from './pseudo-queries.ts';
 import { quantizeInt8, type Int8Matrix } from './vector-quantize.ts';
-import { scoreAllRows, topK } from './vector-scan.ts';
+import { scoreAllRows } from './vector-scan.ts';
 import { bm25TopK } from './bm25.ts';
 import { queryCoverage } from './query-coverage.ts';
-import { queryTerms } from './query-terms.ts';
+import { translateQueryTerms, withTranslations } from './term-translation.ts';
+import { corpusLanguages } from './text-language.ts';
+import { rankVectorScores } from './vector-languages.ts';
 
 export interface CalibrationInput {
   /** Every document's BM25 fields (title, text), as the pack indexes them. */
@@ -23,15 +26,21 @@ export interface CalibrationInput {
   readonly pseudoQueries: readonly PseudoQuery[];
   /** Embedding of each pseudo-query's remaining document (passage side), index-aligned. */
   readonly remainderVectors: readonly Float32Array[];
-  /** Embedding of each pseudo-query (query side), index-aligned. */
-  readonly queryVectors: readonly Float32Array[];
+  /** Embeds query texts (query side), as the search will embed them. */
+  readonly embedQueries: (texts: readonly string[]) => Promise<Float32Array[]>;
   /** Candidates per ranker, as hybrid search takes them. */
   readonly candidates: number;
   /** The vector scan to use (the WebAssembly one where there is one); JavaScript by default. */
   readonly scoreRows?: (matrix: Int8Matrix, query: Float32Array) => Float32Array;
 }
 
-export function calibrationCases(input: CalibrationInput): CalibrationCase[] {
+/**
+ * Each pseudo-query is searched as the app searches a query (literature-search.ts): its
+ * medical terms translated where the corpus can match them, searched by keyword with
+ * them, embedded with them when the corpus covers it less than its own sentences, and its
+ * coverage measured with them.
+ */
+export async function calibrationCases(input: CalibrationInput): Promise<CalibrationCase[]> {
   const { docs, pseudoQueries: pq, vectors } = input;
   const replaced = new Map(pq.map((q, i) => [q.doc, i]));
   const bm25 = buildBm25(
@@ -51,10 +60,20 @@ export function calibrationCases(input: CalibrationInput): CalibrationCase[] {
   });
   const matrix: Int8Matrix = { rows: vectors.rows, dims: vectors.dims, codes, scales };
   const scan = input.scoreRows ?? scoreAllRows;
-  return pq.map((q, i) => ({
-    keyword: bm25TopK(bm25, queryTerms(bm25, q.query).groups, input.candidates),
-    vector: topK(scan(matrix, input.queryVectors[i]!), input.candidates),
-    relevant: q.doc,
-    coverage: queryCoverage(bm25, q.query),
-  }));
+  const queries = pq.map((q) => {
+    const translations = translateQueryTerms(bm25, q.query).translations;
+    return { q, translations, coverage: queryCoverage(bm25, withTranslations(q.query, translations)), ...(q.crossed ? { crossed: true } : {}) };
+  });
+  const reference = coverageReference(queries);
+  const languages = corpusLanguages(docs);
+  const queryVectors = await input.embedQueries(queries.map((x) => embeddingTextFor(bm25, reference, languages !== null, x.q.query, x.translations)));
+  return queries.map(({ q, translations, ...rest }, i) => {
+    const scores = scan(matrix, queryVectors[i]!);
+    return {
+      keyword: bm25TopK(bm25, keywordGroups(bm25, q.query, translations), input.candidates),
+      vector: rankVectorScores(scores, languages, input.candidates),
+      relevant: q.doc,
+      ...rest,
+    };
+  });
 }

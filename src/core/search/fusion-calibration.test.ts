@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { calibrationCases } from './calibration-cases.ts';
-import { calibrateFusion, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import type { ScoredDoc } from './top-k.ts';
 import { DEFAULT_FUSION_RULE, ruleKeywordWeight, type FusionRule } from './fusion.ts';
 import { drawPseudoQueries } from './pseudo-queries.ts';
 import { quantizeRows } from './vector-quantize.ts';
@@ -43,19 +44,19 @@ function corpus(prng: Prng, docs: number, sharedWords: boolean): { title: string
 }
 
 /** Runs the calibration over `docs` with vectors that either know each document (informative) or are random. */
-function calibrate(docs: { title: string; text: string }[], informative: boolean, seed: number) {
+async function calibrate(docs: { title: string; text: string }[], informative: boolean, seed: number) {
   const prng = new Prng(seed);
   const pseudo = drawPseudoQueries(docs, 200, () => prng.next());
   const topics = docs.map(() => unit(prng, DIMS));
   const vectors = quantizeRows(topics, DIMS);
   const near = (doc: number) => (informative ? noisy(prng, topics[doc]!, 0.1) : unit(prng, DIMS));
-  const cases = calibrationCases({
+  const cases = await calibrationCases({
     docs,
     fields: FIELDS,
     vectors,
     pseudoQueries: pseudo,
     remainderVectors: pseudo.map((q) => near(q.doc)),
-    queryVectors: pseudo.map((q) => near(q.doc)),
+    embedQueries: async () => pseudo.map((q) => near(q.doc)),
     candidates: 100,
   });
   return { cases, result: calibrateFusion(cases) };
@@ -66,9 +67,9 @@ const meanWeight = (cases: CalibrationCase[], rule: FusionRule) =>
   cases.reduce((s, c) => s + ruleKeywordWeight(c.keyword, rule, c.coverage), 0) / cases.length;
 
 describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
-  it('gives BM25 nearly all the weight when the vector ranker is useless', () => {
+  it('gives BM25 nearly all the weight when the vector ranker is useless', async () => {
     const docs = corpus(new Prng(1), 300, true);
-    const { cases, result } = calibrate(docs, false, 2);
+    const { cases, result } = await calibrate(docs, false, 2);
     expect(result.queries).toBeGreaterThanOrEqual(MIN_CALIBRATION_QUERIES);
     expect(result.ndcg.keyword).toBeGreaterThan(0.8);
     expect(result.ndcg.vector).toBeLessThan(0.2);
@@ -77,9 +78,9 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.keyword - 0.05);
   });
 
-  it('gives the vector ranker most of the weight when keyword search cannot find the documents', () => {
+  it('gives the vector ranker most of the weight when keyword search cannot find the documents', async () => {
     const docs = corpus(new Prng(3), 300, false);
-    const { cases, result } = calibrate(docs, true, 4);
+    const { cases, result } = await calibrate(docs, true, 4);
     expect(result.ndcg.keyword).toBeLessThan(0.1);
     expect(result.ndcg.vector).toBeGreaterThan(0.8);
     expect(result.rule.base).toBeLessThanOrEqual(0.2);
@@ -87,9 +88,9 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     expect(result.ndcg.hybrid).toBeGreaterThanOrEqual(result.ndcg.vector - 0.05);
   });
 
-  it('takes the coverage reference from the pseudo-queries (a low quantile)', () => {
+  it('takes the coverage reference from the pseudo-queries (a low quantile)', async () => {
     const docs = corpus(new Prng(7), 120, true);
-    const { cases, result } = calibrate(docs, true, 8);
+    const { cases, result } = await calibrate(docs, true, 8);
     const sorted = cases.map((c) => c.coverage).sort((a, b) => a - b);
     expect(result.rule.coverage).toBe(sorted[Math.ceil(COVERAGE_QUANTILE * sorted.length) - 1]);
   });
@@ -115,5 +116,39 @@ describe('fusion calibrated on pseudo-queries drawn from the corpus', () => {
     // One lucky hit must not decide the rule either.
     lost[0] = { ...lost[0]!, vector: [{ doc: 0, score: 1 }] };
     expect(calibrateFusion(lost).rule).toEqual(DEFAULT_FUSION_RULE);
+  });
+});
+
+describe('fusion calibrated with cross-lingual pseudo-queries', () => {
+  // Same-language pseudo-queries that both rankers find (the vector ranker a little better),
+  // and crossed ones that only BM25 finds, through translated terms: the model ranks the
+  // query's own language first and misses the answer.
+  const prng = new Prng(21);
+  const list = (relevant: number, rank: number, base: number): ScoredDoc[] =>
+    Array.from({ length: 20 }, (_, j) => ({ doc: j === rank ? relevant : base + j, score: 20 - j + prng.next() * 0.5 }));
+  const same: CalibrationCase[] = Array.from({ length: 200 }, (_, i) => ({
+    keyword: list(i, i % 3, 10_000),
+    vector: list(i, i % 2, 20_000),
+    relevant: i,
+    coverage: 0.9,
+  }));
+  const crossed: CalibrationCase[] = Array.from({ length: 120 }, (_, i) => ({
+    keyword: list(1000 + i, i % 2, 10_000),
+    vector: list(-1, 99, 20_000),
+    relevant: 1000 + i,
+    coverage: 0.3,
+    crossed: true,
+  }));
+
+  it('gives BM25 more weight when the vector ranker fails across languages', () => {
+    const alone = calibrateFusion(same);
+    const both = calibrateFusion([...same, ...crossed]);
+    expect(both.rule.base).toBeGreaterThan(alone.rule.base);
+    expect(both.ndcg.vector).toBeLessThan(alone.ndcg.vector);
+  });
+
+  it('takes the coverage reference from the pseudo-queries that stayed in their language', () => {
+    expect(coverageReference([...same, ...crossed])).toBe(0.9);
+    expect(calibrateFusion([...same, ...crossed]).rule.coverage).toBe(0.9);
   });
 });

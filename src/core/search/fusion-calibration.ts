@@ -26,6 +26,8 @@ export interface CalibrationCase {
   readonly relevant: number;
   /** The pseudo-query's coverage by the calibration index's vocabulary (query-coverage.ts). */
   readonly coverage: number;
+  /** Crossed into the corpus's other language (cross-lingual-queries.ts). */
+  readonly crossed?: boolean;
 }
 
 export interface FusionCalibration {
@@ -51,6 +53,15 @@ export const COVERAGE_QUANTILE = 0.05;
 export const MIN_CALIBRATION_QUERIES = 30;
 
 const K = 10;
+
+/**
+ * The coverage the corpus's own sentences reach: COVERAGE_QUANTILE of the pseudo-queries'
+ * that stayed in their document's language (crossed ones are what it tells apart).
+ */
+export function coverageReference(cases: readonly Pick<CalibrationCase, 'coverage' | 'crossed'>[]): number {
+  const own = cases.filter((c) => !c.crossed);
+  return quantile((own.length > 0 ? own : cases).map((c) => c.coverage), COVERAGE_QUANTILE);
+}
 
 /** nDCG@10 of a ranking with one relevant document. */
 function ndcgOne(ranked: readonly { doc: number }[], relevant: number): number {
@@ -81,7 +92,7 @@ export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT
   if (informative < MIN_CALIBRATION_QUERIES) {
     return { rule: DEFAULT_FUSION_RULE, queries: cases.length, ndcg: { keyword, vector, hybrid: defaultRule, defaultRule } };
   }
-  const coverage = quantile(cases.map((c) => c.coverage), COVERAGE_QUANTILE);
+  const coverage = coverageReference(cases);
   const means = CANDIDATE_BASES.map((base) => CANDIDATE_GAINS.map((gain) => mean(ruleScores(cases, { base, gain, cap, coverage }))));
   // Smoothed: each rule with its grid neighbours (base ± one step, gain ± one step).
   const smoothed = (b: number, g: number) => {

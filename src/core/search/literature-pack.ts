@@ -19,6 +19,7 @@
  */
 import type { Bm25FieldSpec, Bm25Index } from './bm25-index.ts';
 import type { FusionCalibration } from './fusion-calibration.ts';
+import { corpusLanguages } from './text-language.ts';
 import type { FusionRule } from './fusion.ts';
 import type { TieredLayout } from './postings-tiers.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -115,6 +116,8 @@ export interface LiteratureIndex {
   readonly docs: readonly LiteratureDoc[];
   readonly vectors: Int8Matrix;
   readonly bm25: Bm25Index;
+  /** Each document's language where the corpus is written in both (text-language.ts), else null. */
+  readonly languages?: Uint8Array | null;
 }
 
 export interface LiteraturePackIo {
@@ -259,7 +262,7 @@ export async function loadLiteraturePack(io: LiteraturePackIo, known?: Literatur
     postingTfs: view(files.get(PACK_FILES.tfs)!, Float32Array, PACK_FILES.tfs),
     prefixTerms: view(files.get(PACK_FILES.prefix)!, Int32Array, PACK_FILES.prefix),
   });
-  return { manifest, docs, vectors: { rows: docCount, dims, codes, scales }, bm25 };
+  return { manifest, docs, vectors: { rows: docCount, dims, codes, scales }, bm25, languages: corpusLanguages(docs) };
 }
 
 /** The bytes of each binary file of a pack (the writer adds the JSON files and hashes). */

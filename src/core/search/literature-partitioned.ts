@@ -507,6 +507,12 @@ export interface LiteratureSearcher {
   /** The keyword index (a partitioned one's term dictionary): query analysis, coverage, translation. */
   readonly bm25: Bm25Index;
   readonly docCount: number;
+  /**
+   * A whole index's document languages where it has two (vector-languages.ts). A
+   * partitioned one has none: its documents are fetched only for the hits, so its vector
+   * ranking and query embedding stay as on a corpus of one language.
+   */
+  readonly languages?: Uint8Array | null;
   search(query: string, queryVector: Float32Array | null, options: HybridOptions): Promise<PartitionedHits>;
   /** Parts (files) fetched since opening, of a partitioned index; absent for a whole one. */
   readonly fetched?: { readonly bytes: number; readonly files: number };
@@ -521,6 +527,7 @@ export function wholeIndexSearcher(index: LiteratureIndex, scorer?: RowScorer): 
     manifest: index.manifest,
     bm25: index.bm25,
     docCount: index.docs.length,
+    languages: index.languages ?? null,
     search: async (query, queryVector, options) => {
       const hits = hybridSearch(index, query, queryVector, scoreRows ? { scoreRows, ...options } : options);
       return { hits, docs: new Map(hits.map((h) => [h.doc, index.docs[h.doc]!])), faults: [] };

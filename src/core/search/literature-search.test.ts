@@ -3,6 +3,7 @@ import { buildBm25 } from './bm25-builder.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
 import { embeddingText, keywordSearch } from './literature-search.ts';
 import { translateQueryTerms } from './term-translation.ts';
+import { corpusLanguages } from './text-language.ts';
 
 // Written for this test: bilingual literature on one drug.
 const bm25 = buildBm25([{ weight: 1 }], [
@@ -35,5 +36,14 @@ describe('the text the embedding model reads', () => {
     const en = translateQueryTerms(bm25, 'metformin');
     expect(embeddingText(indexWith(0.6), 'metformin', en.translations)).toBe('metformin');
     expect(embeddingText(indexWith(), 'metformin', en.translations)).toBe('metformin');
+  });
+
+  it('carries them over literature in both languages, whose other-language documents only they reach', () => {
+    const languages = corpusLanguages([
+      { title: '', text: 'Metformin dose adjustment by kidney function.' },
+      { title: '', text: 'メトホルミンの腎機能別の用量調整。' },
+    ]);
+    const en = translateQueryTerms(bm25, 'metformin');
+    expect(embeddingText({ ...indexWith(0.6), languages }, 'metformin', en.translations)).toBe('metformin\nメトホルミン');
   });
 });

@@ -9,9 +9,10 @@ import type { LiteratureIndex } from './literature-pack.ts';
 import { queryCoverage } from './query-coverage.ts';
 import { queryTerms } from './query-terms.ts';
 import type { ScoredDoc } from './top-k.ts';
-import { scoreAllRows, topK } from './vector-scan.ts';
+import { scoreAllRows } from './vector-scan.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { withTranslations, type TermTranslation } from './term-translation.ts';
+import { rankVectorScores } from './vector-languages.ts';
 
 /** Candidates each ranker hands to fusion: deep enough that a document ranked low by one
  *  ranker and high by the other still meets in the union. */
@@ -65,22 +66,36 @@ export interface HybridOptions {
   readonly translations?: readonly TermTranslation[];
 }
 
+/**
+ * The k nearest documents; in a corpus of both languages, the k nearest of each language,
+ * each list normalised on its own (vector-languages.ts).
+ */
 export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, k: number, scoreRows?: HybridOptions['scoreRows']): ScoredDoc[] {
-  return topK(scoreRows ? scoreRows(queryVector) : scoreAllRows(index.vectors, queryVector), k);
+  const scores = scoreRows ? scoreRows(queryVector) : scoreAllRows(index.vectors, queryVector);
+  return rankVectorScores(scores, index.languages ?? null, k);
 }
 
 /**
- * The text to embed for a query: with its translations appended only when the corpus's
+ * The text to embed for a query: with its translations appended when the corpus's
  * vocabulary does not cover the query as well as it covers its own sentences (the
- * calibrated reference, fusion.coverage; without one, when any term is unknown). A
- * Japanese question over English papers needs them, as the model knows no Japanese; an
- * English query over bilingual literature does not, and with them its nearest neighbours
- * would be the Japanese documents as much as the English ones.
+ * calibrated reference, fusion.coverage; without one, when any term is unknown), or when
+ * the corpus is written in both languages. A Japanese question over English papers needs
+ * them, as the model knows no Japanese. Over literature in both languages the vector
+ * ranking of each language is taken on its own (vector-languages.ts): the documents of
+ * the other language can only be reached through the translations, and those of the
+ * query's own language are still ordered by what was typed, which the translations do not
+ * displace (the typed words find nothing among the other language's documents, nor the
+ * translations among the query's). A corpus of one language that covers the query needs
+ * none: they would only blur the query.
  */
-export function embeddingText(index: FusionContext, query: string, translations: readonly TermTranslation[]): string {
+export function embeddingText(index: FusionContext & Pick<LiteratureIndex, 'languages'>, query: string, translations: readonly TermTranslation[]): string {
+  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, !!index.languages, query, translations);
+}
+
+/** embeddingText with the coverage reference given (the calibration's, before there is a manifest). */
+export function embeddingTextFor(bm25: Bm25Index, reference: number | undefined, bilingual: boolean, query: string, translations: readonly TermTranslation[]): string {
   if (translations.length === 0) return query;
-  const reference = index.manifest.fusion?.coverage ?? 1;
-  return queryCoverage(index.bm25, query) < reference ? withTranslations(query, translations) : query;
+  return bilingual || queryCoverage(bm25, query) < (reference ?? 1) ? withTranslations(query, translations) : query;
 }
 
 /**

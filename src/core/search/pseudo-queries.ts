@@ -23,6 +23,8 @@ export interface PseudoQuery {
   /** The document without the query: its title and text as they are indexed for calibration. */
   readonly title: string;
   readonly text: string;
+  /** Crossed into the other language of a bilingual corpus (cross-lingual-queries.ts). */
+  readonly crossed?: boolean;
 }
 
 /** A sentence needs this many search terms to be drawn as a query. */

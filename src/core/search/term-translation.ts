@@ -62,12 +62,25 @@ function findWords(s: string, term: string, from = 0): { start: number; end: num
 }
 
 export function translateQueryTerms(index: Bm25Index, query: string): TranslatedQuery {
+  const translations = findTranslations(query, (to) => {
+    const terms = tokenize(to);
+    return terms.length > 0 && terms.every((t) => index.vocabulary.has(t));
+  });
+  return { text: withTranslations(query, translations), translations };
+}
+
+/**
+ * The listed terms of `query` with their translations, longest first, each span of the
+ * query translated once; `accept` says whether a translation is usable (an unusable one
+ * leaves its span free for another translation of it); `from` keeps to one source language.
+ */
+export function findTranslations(query: string, accept: (to: string) => boolean, from?: 'ja' | 'en'): TermTranslation[] {
   const s = normalizeText(query);
   const used = new Uint8Array(s.length);
   const translations: TermTranslation[] = [];
   const seen = new Set<string>();
   for (const e of allEntries()) {
-    if (seen.has(e.to)) continue;
+    if (seen.has(e.to) || (from !== undefined && e.english !== (from === 'en'))) continue;
     let span: { start: number; end: number } | null = null;
     if (e.english) {
       for (let f = 0; (span = findWords(s, e.from, f)) && used.subarray(span.start, span.end).some((x) => x); ) f = span.start + 1;
@@ -80,14 +93,13 @@ export function translateQueryTerms(index: Bm25Index, query: string): Translated
       }
     }
     if (!span) continue;
-    const terms = tokenize(e.to);
     // Unmatchable: the span stays free for another translation of it (antibiotics → 抗生物質).
-    if (terms.length === 0 || !terms.every((t) => index.vocabulary.has(t))) continue;
+    if (!accept(e.to)) continue;
     used.fill(1, span.start, span.end);
     seen.add(e.to);
     translations.push({ from: s.slice(span.start, span.end), to: e.to });
   }
-  return { text: withTranslations(query, translations), translations };
+  return translations;
 }
 
 /** The query followed by its translations: the text the embedding model reads. */
