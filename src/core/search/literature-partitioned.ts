@@ -216,6 +216,13 @@ export function partitionedFiles(
   };
 }
 
+/** A postings block read back: its postings, and where each of its terms' slices begins. */
+interface DecodedBlock {
+  readonly docs: Int32Array;
+  readonly tfs: Float32Array;
+  readonly from: ReadonlyMap<number, number>;
+}
+
 /** A postings block of an index written before tiers: its ids (int32), then its frequencies (float32). */
 function rawPostings(bytes: Uint8Array, n: number, name: string): { docs: Int32Array; tfs: Float32Array } | string {
   if (bytes.byteLength !== n * 8) return `${bytes.byteLength} bytes, but its terms have ${n} postings`;
@@ -275,6 +282,8 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
 export class PartitionedLiterature implements LiteratureSearcher {
   /** Parts read so far (postings blocks, lists, document blocks), by file name. */
   private readonly parts = new Map<string, Promise<Uint8Array>>();
+  /** Postings blocks decoded so far, by file name: a warm query does not decode its varints again. */
+  private readonly decodedBlocks = new Map<string, DecodedBlock>();
   /** The index a query's keyword search is scored on: the dictionary with the postings it read. */
   private readonly view: PostingsView;
   /** How far past the 10th best score a document left out may reach, as a share of it (postings-tiers.ts); null reads every tier. */
@@ -308,6 +317,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
 
   forgetParts(): void {
     this.parts.clear();
+    this.decodedBlocks.clear();
   }
 
   /** `bm25` for fusion and query analysis: the term dictionary. */
@@ -389,29 +399,27 @@ export class PartitionedLiterature implements LiteratureSearcher {
     const blocks = [...new Set(terms.map(blockOf))];
     const read = await this.readParts(blocks.map((b) => this.postingsName(level, b)), 'postings', faults);
     const out = new Map<number, TierSlice>();
-    const decoded = new Map<number, { docs: Int32Array; tfs: Float32Array; from: Map<number, number> } | null>();
+    const failed = new Set<number>();
     for (const t of terms) {
       const b = blockOf(t);
-      if (!decoded.has(b)) {
-        const name = this.postingsName(level, b);
-        const bytes = read.get(name);
-        let block: { docs: Int32Array; tfs: Float32Array; from: Map<number, number> } | null = null;
-        if (bytes) {
-          const from = new Map<number, number>();
-          const lengths: number[] = [];
-          let n = 0;
-          for (let u = starts[b]!; u < starts[b + 1]!; u++) {
-            from.set(u, n);
-            lengths.push(length(u));
-            n += lengths.at(-1)!;
-          }
-          const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, n, name);
-          if (typeof got === 'string') faults.push({ file: name, part: 'postings', message: got });
-          else block = { ...got, from };
+      const name = this.postingsName(level, b);
+      let block = this.decodedBlocks.get(name);
+      const bytes = read.get(name);
+      if (!block && bytes && !failed.has(b)) {
+        const from = new Map<number, number>();
+        const lengths: number[] = [];
+        let n = 0;
+        for (let u = starts[b]!; u < starts[b + 1]!; u++) {
+          from.set(u, n);
+          lengths.push(length(u));
+          n += lengths.at(-1)!;
         }
-        decoded.set(b, block);
+        const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, n, name);
+        if (typeof got === 'string') {
+          faults.push({ file: name, part: 'postings', message: got });
+          failed.add(b);
+        } else this.decodedBlocks.set(name, (block = { ...got, from }));
       }
-      const block = decoded.get(b);
       if (!block) continue;
       const from = block.from.get(t)!;
       out.set(t, { docs: block.docs.subarray(from, from + length(t)), tfs: block.tfs.subarray(from, from + length(t)) });
