@@ -43,6 +43,8 @@ import {
 } from './literature-pack.ts';
 import { FUSION_CANDIDATES, fuseHits, hybridSearch, keywordGroups, keywordOnly, type HybridOptions } from './literature-search.ts';
 import {
+  blockOfTerm,
+  blockSlices,
   decodeTierBlock,
   DEFAULT_TIER_SLACK,
   FIRST_TIER,
@@ -230,7 +232,7 @@ function rawPostings(bytes: Uint8Array, n: number, name: string): { docs: Int32A
 }
 
 /** The postings tiers of a layout; one tier holding every posting in an index written before tiers. */
-export function postingTiersOf(layout: PartitionedLayout): TieredLayout {
+function postingTiersOf(layout: PartitionedLayout): TieredLayout {
   return layout.postingTiers ?? { first: Infinity, growth: TIER_GROWTH, blocks: [layout.postingBlocks] };
 }
 
@@ -385,16 +387,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
    */
   private async readTier(level: number, terms: readonly number[], faults: PartFault[]): Promise<Map<number, TierSlice>> {
     const starts = this.tierStarts(level);
-    const blockOf = (t: number) => {
-      let lo = 0;
-      let hi = starts.length - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= t) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const blockOf = (t: number) => blockOfTerm(starts, t);
     const length = (t: number) => tierLength(this.tiers, docFrequency(this.dictionary, t), level);
     const blocks = [...new Set(terms.map(blockOf))];
     const read = await this.readParts(blocks.map((b) => this.postingsName(level, b)), 'postings', faults);
@@ -406,15 +399,8 @@ export class PartitionedLiterature implements LiteratureSearcher {
       let block = this.decodedBlocks.get(name);
       const bytes = read.get(name);
       if (!block && bytes && !failed.has(b)) {
-        const from = new Map<number, number>();
-        const lengths: number[] = [];
-        let n = 0;
-        for (let u = starts[b]!; u < starts[b + 1]!; u++) {
-          from.set(u, n);
-          lengths.push(length(u));
-          n += lengths.at(-1)!;
-        }
-        const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, n, name);
+        const { lengths, from } = blockSlices(starts, b, length);
+        const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, lengths.reduce((a, x) => a + x, 0), name);
         if (typeof got === 'string') {
           faults.push({ file: name, part: 'postings', message: got });
           failed.add(b);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { bm25TopK, type TermGroup } from './bm25.ts';
 import { buildBm25 } from './bm25-builder.ts';
-import { decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
+import { blockOfTerm, blockSlices, decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
 
 // Small tiers (4, 12, 48, …) so that a few hundred generated documents span several.
 const SMALL = { first: 4, growth: 4 };
@@ -24,18 +24,13 @@ function tierReader(blocks: Uint8Array[][], starts: Int32Array, layout: { first:
     const s = starts.subarray(at, at + layout.blocks[level]! + 1);
     const out = new Map<number, TierSlice>();
     for (const t of terms) {
-      let b = 0;
-      while (s[b + 1]! <= t) b++;
-      const lengths: number[] = [];
-      let from = 0;
-      for (let u = s[b]!; u < s[b + 1]!; u++) {
-        if (u === t) from = lengths.reduce((a, x) => a + x, 0);
-        lengths.push(tierLength(layout, bm25.postingOffsets[u + 1]! - bm25.postingOffsets[u]!, level));
-      }
+      const b = blockOfTerm(s, t);
+      const length = (u: number) => tierLength(layout, bm25.postingOffsets[u + 1]! - bm25.postingOffsets[u]!, level);
+      const { lengths, from } = blockSlices(s, b, length);
       const block = decodeTierBlock(blocks[level]![b]!, lengths);
       if (typeof block === 'string') throw new Error(block);
-      const len = tierLength(layout, bm25.postingOffsets[t + 1]! - bm25.postingOffsets[t]!, level);
-      out.set(t, { docs: block.docs.subarray(from, from + len), tfs: block.tfs.subarray(from, from + len) });
+      const at = from.get(t)!;
+      out.set(t, { docs: block.docs.subarray(at, at + length(t)), tfs: block.tfs.subarray(at, at + length(t)) });
     }
     return out;
   };

@@ -6,15 +6,15 @@
  * Why: a term's BM25 contribution to a document grows with its (length-normalised)
  * frequency there, so the documents that can rank first for a term are the few where it is
  * frequent. A term's postings are ranked by frequency and cut into tiers of 256, 768, 3072,
- * … postings (each tier 4× the postings before it); tier j of consecutive terms is grouped
- * into block files of its own. Reading tiers 0 … j of a term bounds what the rest can add to
- * any document: the rest's frequencies are at most the lowest frequency read. The search
- * (tieredTopK) reads tier 0 of every query term, scores what it has, and reads the next tier
- * of a term only while that bound is a noticeable share of the 10th best score; a common
- * word of a sentence-long query over a million documents (hundreds of thousands of postings)
- * is then read for its first few hundred, not whole. Scores are exact over what was read, and
- * a document's score can miss at most `slack` × the 10th score (slack 0: every tier of every
- * term is read, and the results are those of the whole index, bit for bit).
+ * … postings (tier ends 256, 1024, 4096, …: each 4× the one before); tier j of consecutive
+ * terms is grouped into block files of its own. Reading tiers 0 … j of a term bounds what
+ * the rest can add to any document: the rest's frequencies are at most the lowest frequency
+ * read. The search (tieredTopK) reads tier 0 of every query term, scores what it has, and
+ * reads deeper only while some document outside the 10 best could still pass the 10th score
+ * by more than `slack` × that score; a common word of a sentence-long query over a million
+ * documents (hundreds of thousands of postings) is then often read for its first few
+ * thousand, not whole. Scores are exact over what was read; with slack null every tier of
+ * every term is read, and the results are those of the whole index, bit for bit.
  *
  * Within a tier, postings stay in document order. An index written before tiers is one
  * tier holding every posting (TieredLayout.first = Infinity), read the same way.
@@ -25,7 +25,7 @@ import { TopK, type ScoredDoc } from './top-k.ts';
 
 /** Postings in a term's first tier. */
 export const FIRST_TIER = 256;
-/** Each further tier holds this many times… minus one, the postings before it: tier ends 256, 1024, 4096, … */
+/** Tier ends grow by this factor: 256, 1024, 4096, … (tier 1 holds 768 postings, tier 2 3072, …). */
 export const TIER_GROWTH = 4;
 /**
  * What the unread tiers may add to a document's score, as a share of the 10th best score,
@@ -216,6 +216,34 @@ export function decodeTierBlock(bytes: Uint8Array, lengths: readonly number[]): 
   }
   if (at !== bytes.byteLength) return `${bytes.byteLength - at} bytes left over after the ${n} postings of its terms in this tier`;
   return { docs, tfs };
+}
+
+/** The block of a tier holding term t, given that tier's block starts (first term of each block, then the term count). */
+export function blockOfTerm(starts: Int32Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The slices of a tier block in order: their lengths (what decodeTierBlock needs) and where
+ * each term's slice begins, from the tier length of each of the block's terms.
+ */
+export function blockSlices(starts: Int32Array, block: number, length: (term: number) => number): { lengths: number[]; from: Map<number, number> } {
+  const lengths: number[] = [];
+  const from = new Map<number, number>();
+  let n = 0;
+  for (let u = starts[block]!; u < starts[block + 1]!; u++) {
+    from.set(u, n);
+    lengths.push(length(u));
+    n += lengths.at(-1)!;
+  }
+  return { lengths, from };
 }
 
 /** One tier of one term, as read: its documents and frequencies (empty when unreadable). */
