@@ -62,7 +62,7 @@ export async function calibrationCases(input: CalibrationInput): Promise<Calibra
   const scan = input.scoreRows ?? scoreAllRows;
   const queries = pq.map((q) => {
     const translations = translateQueryTerms(bm25, q.query).translations;
-    return { q, translations, coverage: queryCoverage(bm25, withTranslations(q.query, translations)), ...(q.crossed ? { crossed: true } : {}) };
+    return { q, translations, coverage: queryCoverage(bm25, withTranslations(q.query, translations)), ...(q.crossed ? { crossed: true } : {}), ...(q.weight !== undefined ? { weight: q.weight } : {}) };
   });
   const reference = coverageReference(queries);
   const languages = corpusLanguages(docs);

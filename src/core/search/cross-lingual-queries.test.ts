@@ -44,9 +44,31 @@ describe('pseudo-queries crossed into the other language', () => {
     expect(crossedFromEnglish / 300).toBeLessThan(0.35);
     expect(crossedFromJapanese / 100).toBeGreaterThan(0.6);
     expect(crossedFromJapanese / 100).toBeLessThan(0.9);
+    expect(out.filter((q) => !q.crossed).every((q) => q.weight === undefined)).toBe(true);
     for (const q of out.filter((x) => x.crossed)) {
       const pieces = languages[q.doc] === JAPANESE ? q.query.split(' ') : q.query.split('、');
       expect(pieces.sort()).toEqual(languages[q.doc] === JAPANESE ? ['diabetes', 'insulin'] : ['インスリン', '糖尿病', '高血圧'].sort());
     }
+  });
+
+  it('lets the crossed queries kept stand for those that kept too little, per direction', () => {
+    // English documents alternate between a query that crosses and one that keeps too little.
+    const mixed: PseudoQuery[] = queries.map((q, i) => (i % 4 === 0 ? { ...q, query: 'Which of the following is most likely' } : q));
+    const languages = Uint8Array.from(mixed, (_, i) => (i % 2 ? JAPANESE : ENGLISH));
+    let drawnFromEnglish = 0;
+    const p = new Prng(3);
+    // The same stream, to count the English queries drawn to cross (those of the even documents that fell under the Japanese share).
+    const q = new Prng(3);
+    for (const x of mixed) if (q.next() < 0.5 && languages[x.doc] === ENGLISH) drawnFromEnglish++;
+    const out = crossSomeQueries(mixed, languages, () => p.next());
+    const fromEnglish = out.filter((x) => x.crossed && languages[x.doc] === ENGLISH);
+    const fromJapanese = out.filter((x) => x.crossed && languages[x.doc] === JAPANESE);
+    expect(fromEnglish.length).toBeLessThan(drawnFromEnglish * 0.75);
+    // Together they weigh as much as every English query that was drawn to cross.
+    expect(fromEnglish.reduce((s, x) => s + x.weight!, 0)).toBeCloseTo(drawnFromEnglish, 9);
+    expect(fromEnglish[0]!.weight).toBeGreaterThan(1.5);
+    // Every Japanese query kept enough: its crossings stand for themselves.
+    expect(fromJapanese.length).toBeGreaterThan(50);
+    expect(fromJapanese.every((x) => x.weight === 1)).toBe(true);
   });
 });

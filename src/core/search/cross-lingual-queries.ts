@@ -21,7 +21,13 @@
  * At search time a real query's terms are translated back the same way
  * (term-translation.ts), so both rankers meet the crossed query as they meet a real one.
  * A query that keeps fewer than two such pieces is dropped: nothing but chance could
- * answer it, under any rule.
+ * answer it, under any rule. The crossed queries that are kept then stand for the dropped
+ * ones too (their `weight`), so the calibration still sees readers crossing as often as
+ * assumed: the term list carries few exam questions across (of 400 pseudo-queries drawn
+ * over English questions among Japanese distractors, about 180 were to cross and 33 kept
+ * enough), and unweighted, the crossed queries were 13 % of the calibration instead of
+ * 45 %, and the rule it chose leaned on BM25, which cannot cross languages well (fused
+ * 0.40 nDCG@10 against the vector ranking's 0.52; weighted, 0.53).
  */
 import { normalizeText } from './normalize.ts';
 import type { PseudoQuery } from './pseudo-queries.ts';
@@ -55,25 +61,36 @@ export function crossQuery(query: string, from: Language): string | null {
   return pieces.join(from === 'en' ? '、' : ' ');
 }
 
+const languageOf = (languages: Uint8Array, doc: number): Language => (languages[doc] === JAPANESE ? 'ja' : 'en');
+
 /**
  * Each pseudo-query crossed into the other language with the probability that a document
  * of the corpus is in that language (`languages[doc]`, text-language.ts; null for a corpus
  * of one language, which is left as it is); crossed queries that keep too little are
- * dropped. `random` is the caller's own seeded stream, so that the draw of the
- * pseudo-queries themselves is the same as on a corpus of one language.
+ * dropped, and the kept ones of each direction carry the weight of those dropped.
+ * `random` is the caller's own seeded stream, so that the draw of the pseudo-queries
+ * themselves is the same as on a corpus of one language.
  */
 export function crossSomeQueries(queries: readonly PseudoQuery[], languages: Uint8Array | null, random: () => number): PseudoQuery[] {
   if (!languages) return [...queries];
   const jaShare = languages.reduce((n, l) => n + (l === JAPANESE ? 1 : 0), 0) / languages.length;
   const out: PseudoQuery[] = [];
+  // Per direction (from Japanese, from English): queries drawn to cross, and those kept.
+  const drawn = { ja: 0, en: 0 }, kept = { ja: 0, en: 0 };
   for (const q of queries) {
-    const from: Language = languages[q.doc] === JAPANESE ? 'ja' : 'en';
+    const from = languageOf(languages, q.doc);
     if (random() >= (from === 'ja' ? 1 - jaShare : jaShare)) {
       out.push(q);
       continue;
     }
+    drawn[from]++;
     const crossed = crossQuery(q.query, from);
-    if (crossed !== null) out.push({ ...q, query: crossed, crossed: true });
+    if (crossed !== null) {
+      out.push({ ...q, query: crossed, crossed: true });
+      kept[from]++;
+    }
   }
-  return out;
+  // Each kept crossing stands for the dropped ones of its direction.
+  return out.map((q) => (q.crossed ? { ...q, weight: drawn[languageOf(languages, q.doc)] / kept[languageOf(languages, q.doc)] } : q));
 }
+

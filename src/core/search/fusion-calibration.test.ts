@@ -147,6 +147,18 @@ describe('fusion calibrated with cross-lingual pseudo-queries', () => {
     expect(both.ndcg.vector).toBeLessThan(alone.ndcg.vector);
   });
 
+  it('counts a case of weight w as w cases: crossed queries that stand for dropped ones weigh in', () => {
+    const few = crossed.slice(0, 30);
+    const weighted = calibrateFusion([...same, ...few.map((c) => ({ ...c, weight: 4 }))]);
+    const repeated = calibrateFusion([...same, ...few, ...few, ...few, ...few]);
+    expect(weighted.rule).toEqual(repeated.rule);
+    expect(weighted.ndcg.hybrid).toBeCloseTo(repeated.ndcg.hybrid, 12);
+    expect(weighted.ndcg.vector).toBeCloseTo(repeated.ndcg.vector, 12);
+    // And the weight matters: unweighted, the 30 crossed queries, which the vector ranker
+    // misses, count for less.
+    expect(weighted.ndcg.vector).toBeLessThan(calibrateFusion([...same, ...few]).ndcg.vector - 0.05);
+  });
+
   it('takes the coverage reference from the pseudo-queries that stayed in their language', () => {
     expect(coverageReference([...same, ...crossed])).toBe(0.9);
     expect(calibrateFusion([...same, ...crossed]).rule.coverage).toBe(0.9);

@@ -28,6 +28,8 @@ export interface CalibrationCase {
   readonly coverage: number;
   /** Crossed into the corpus's other language (cross-lingual-queries.ts). */
   readonly crossed?: boolean;
+  /** How many pseudo-queries it stands for in every mean (default 1; cross-lingual-queries.ts). */
+  readonly weight?: number;
 }
 
 export interface FusionCalibration {
@@ -78,13 +80,19 @@ export function ruleScores(cases: readonly CalibrationCase[], rule: FusionRule):
   return Float64Array.from(cases, (c) => fusedNdcg(c, rule));
 }
 
-const mean = (xs: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
-  return xs.length ? s / xs.length : 0;
-};
+/** The mean of per-case values, each case counted `weight` times. */
+function weightedMean(cases: readonly CalibrationCase[], xs: ArrayLike<number>): number {
+  let s = 0, n = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const w = cases[i]!.weight ?? 1;
+    s += w * xs[i]!;
+    n += w;
+  }
+  return n > 0 ? s / n : 0;
+}
 
 export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT_FUSION_RULE.cap): FusionCalibration {
+  const mean = (xs: ArrayLike<number>) => weightedMean(cases, xs);
   const keyword = mean(cases.map((c) => ndcgOne(c.keyword, c.relevant)));
   const vector = mean(cases.map((c) => ndcgOne(c.vector, c.relevant)));
   const defaultRule = mean(ruleScores(cases, DEFAULT_FUSION_RULE));

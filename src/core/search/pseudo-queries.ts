@@ -25,6 +25,12 @@ export interface PseudoQuery {
   readonly text: string;
   /** Crossed into the other language of a bilingual corpus (cross-lingual-queries.ts). */
   readonly crossed?: boolean;
+  /**
+   * How many drawn pseudo-queries this one stands for in the calibration's means (default
+   * 1): a crossed query also stands for those that were to be crossed the same way but
+   * kept too little (cross-lingual-queries.ts).
+   */
+  readonly weight?: number;
 }
 
 /** A sentence needs this many search terms to be drawn as a query. */
