@@ -41,15 +41,24 @@ export function topKWithinLanguages(scores: Float32Array, languages: Uint8Array,
     sum[l]! += s;
     squares[l]! += s * s;
   }
+  return mergeLanguages(
+    [0, 1].map((lang) => {
+      const n = count[lang]!;
+      const mean = n ? sum[lang]! / n : 0;
+      const sd = n ? Math.sqrt(Math.max(0, squares[lang]! / n - mean * mean)) : 0;
+      return { hits: topK(scores.map((s, i) => (languages[i] === lang ? s : Number.NaN)), k), mean, sd };
+    }),
+  );
+}
+
+/**
+ * Each language's best documents, scored as z-scores with that language's mean and
+ * standard deviation of the query's scores, merged best first (a partitioned index
+ * passes the moments' estimates, vector-language-stats.ts).
+ */
+export function mergeLanguages(languages: readonly { readonly hits: readonly ScoredDoc[]; readonly mean: number; readonly sd: number }[]): ScoredDoc[] {
   const out: ScoredDoc[] = [];
-  for (const lang of [0, 1]) {
-    const n = count[lang]!;
-    if (n === 0) continue;
-    const mean = sum[lang]! / n;
-    const sd = Math.sqrt(Math.max(0, squares[lang]! / n - mean * mean));
-    const masked = scores.map((s, i) => (languages[i] === lang ? s : Number.NaN));
-    for (const h of topK(masked, k)) out.push({ doc: h.doc, score: sd > 1e-9 ? (h.score - mean) / sd : 0 });
-  }
+  for (const { hits, mean, sd } of languages) for (const h of hits) out.push({ doc: h.doc, score: sd > 1e-9 ? (h.score - mean) / sd : 0 });
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
