@@ -84,6 +84,24 @@ export function bm25EachScore(index: Bm25Index, query: readonly TermGroup[], eac
   }
 }
 
+/**
+ * The documents the query matches and their scores, written to `docs` and `scores` (each
+ * at least docCount long), in the order bm25EachScore gives them; returns how many. For
+ * callers that go over every match more than once, without a call per document.
+ */
+export function bm25AllScores(index: Bm25Index, query: readonly TermGroup[], docs: Int32Array, scores: Float32Array): number {
+  const s = scratch(index);
+  let touchedCount = 0;
+  for (const group of query) touchedCount = accumulateGroup(index, s, group, touchedCount);
+  for (let i = 0; i < touchedCount; i++) {
+    const d = s.touched[i]!;
+    docs[i] = d;
+    scores[i] = s.scores[d]!;
+    s.scores[d] = 0;
+  }
+  return touchedCount;
+}
+
 function accumulateGroup(index: Bm25Index, s: Scratch, group: TermGroup, touchedCount: number): number {
   if (group.terms.length === 0) return touchedCount;
   const { postingOffsets: offsets, postingDocs: docs, postingTfs: tfs } = index;

@@ -19,7 +19,7 @@
  * Within a tier, postings stay in document order. An index written before tiers is one
  * tier holding every posting (TieredLayout.first = Infinity), read the same way.
  */
-import { bm25EachScore, bm25TopK, groupDocFrequency, type TermGroup } from './bm25.ts';
+import { bm25AllScores, bm25TopK, groupDocFrequency, type TermGroup } from './bm25.ts';
 import { docFrequency, idf, saturate, type Bm25Index } from './bm25-index.ts';
 import { TopK, type ScoredDoc } from './top-k.ts';
 
@@ -320,26 +320,45 @@ export async function tieredTopK(
           continue;
         }
         s.slices.push(slice);
-        for (const f of slice.tfs) if (f < s.lowest) s.lowest = f;
+        for (let i = 0, tfs = slice.tfs; i < tfs.length; i++) if (tfs[i]! < s.lowest) s.lowest = tfs[i]!;
         if (reads) reads.postings += slice.docs.length;
         if (s.next < levels) s.next = level + 1 < levels && tierLength(layout, df(t), level + 1) > 0 ? level + 1 : levels;
       }
     }
     if (reads) reads.rounds++;
-    wanted = slack === null ? terms.filter((t) => state.get(t)!.next < levels) : deeper(dictionary, fillView(view, terms, state), scored, state, levels, slack);
+    if (slack === null) {
+      wanted = terms.filter((t) => state.get(t)!.next < levels);
+      if (wanted.length === 0) return bm25TopK(fillView(view, terms, state), scored, k);
+      continue;
+    }
+    // One scoring of what was read both judges whether to read deeper and, when not, ranks.
+    const assessed = assess(dictionary, fillView(view, terms, state), scored, state, levels, slack, k);
+    wanted = assessed.deeper;
+    if (wanted.length === 0) return assessed.top;
   }
-  return bm25TopK(fillView(view, terms, state), scored, k);
+  return [];
 }
 
-/** Terms to read a tier deeper, or none when no document outside the 10 best can exceed the 10th by more than slack. */
-function deeper(
+/**
+ * The k best documents over the postings read so far (as bm25TopK ranks them), and the
+ * terms to read a tier deeper: none when no document outside the 10 best can exceed the
+ * 10th by more than slack.
+ */
+function assess(
   dictionary: Bm25Index,
   view: Bm25Index,
   groups: readonly (TermGroup & { df: number })[],
   state: ReadonlyMap<number, { slices: readonly TierSlice[]; next: number; lowest: number }>,
   levels: number,
   slack: number,
-): number[] {
+  k: number,
+): { top: ScoredDoc[]; deeper: number[] } {
+  const { found, docs, lower, mark } = assessScratch(view);
+  const n = bm25AllScores(view, groups, docs, lower);
+  const top = new TopK(Math.min(Math.max(k, GUARDED_TOP), n));
+  for (let i = 0; i < n; i++) if (top.wouldKeep(lower[i]!, docs[i]!)) top.push(lower[i]!, docs[i]!);
+  const ranked = top.sorted();
+  const result = ranked.slice(0, k);
   // What the unread rest of each term can add to a document's score.
   const bound = new Map<number, number>();
   for (const g of groups) {
@@ -349,40 +368,49 @@ function deeper(
       if (s.next < levels) bound.set(t, (bound.get(t) ?? 0) + w * saturate((g.weights?.[m] ?? 1) * s.lowest, dictionary.k1));
     });
   }
-  if (bound.size === 0) return [];
+  if (bound.size === 0) return { top: result, deeper: [] };
   let unread = 0;
   for (const b of bound.values()) unread += b;
   // found[d]: the bounds of the unfinished terms where d was found (its rest is already read or bounded there).
-  const { found, docs, lower } = deeperScratch(view);
-  for (const [t, b] of bound) for (const s of state.get(t)!.slices) for (const d of s.docs) found[d]! += b;
-  let n = 0;
-  bm25EachScore(view, groups, (d, score) => {
-    docs[n] = d;
-    lower[n++] = score;
-  });
-  const top = new TopK(Math.min(GUARDED_TOP, n));
-  for (let i = 0; i < n; i++) if (top.wouldKeep(lower[i]!, docs[i]!)) top.push(lower[i]!, docs[i]!);
-  const best = top.sorted();
+  for (const [t, b] of bound) {
+    for (const { docs: ds } of state.get(t)!.slices) for (let i = 0; i < ds.length; i++) found[ds[i]!]! += b;
+  }
+  const best = ranked.slice(0, GUARDED_TOP);
   const theta = n >= GUARDED_TOP ? best[best.length - 1]!.score : 0;
-  const inBest = new Set(best.map((h) => h.doc));
+  for (const h of best) mark[h.doc] = 1;
   // Largest upper bound outside the 10 best: a document not found yet, or one found in some terms.
   let challenger = dictionary.docCount > n ? unread : 0;
   for (let i = 0; i < n; i++) {
     const d = docs[i]!;
-    if (!inBest.has(d)) challenger = Math.max(challenger, lower[i]! + unread - found[d]!);
+    if (mark[d] === 0) {
+      const upper = lower[i]! + unread - found[d]!;
+      if (upper > challenger) challenger = upper;
+    }
     found[d] = 0;
   }
-  if (challenger <= theta * (1 + slack)) return [];
+  for (const h of best) mark[h.doc] = 0;
+  if (challenger <= theta * (1 + slack)) return { top: result, deeper: [] };
   const excess = challenger - theta;
-  return [...bound].filter(([, b]) => b >= excess / bound.size).map(([t]) => t);
+  return { top: result, deeper: [...bound].filter(([, b]) => b >= excess / bound.size).map(([t]) => t) };
 }
 
-const scratchOf = new WeakMap<Bm25Index, { found: Float64Array; docs: Int32Array; lower: Float32Array }>();
+interface AssessScratch {
+  found: Float64Array;
+  docs: Int32Array;
+  lower: Float32Array;
+  /** 1 for the 10 best documents while assess() looks for a challenger, else 0. */
+  mark: Uint8Array;
+}
 
-/** Per-document work arrays for deeper(), made once per view; deeper leaves `found` zeroed. */
-function deeperScratch(view: Bm25Index): { found: Float64Array; docs: Int32Array; lower: Float32Array } {
+const scratchOf = new WeakMap<Bm25Index, AssessScratch>();
+
+/** Per-document work arrays for assess(), made once per view; assess leaves `found` and `mark` zeroed. */
+function assessScratch(view: Bm25Index): AssessScratch {
   let a = scratchOf.get(view);
-  if (!a) scratchOf.set(view, (a = { found: new Float64Array(view.docCount), docs: new Int32Array(view.docCount), lower: new Float32Array(view.docCount) }));
+  if (!a) {
+    const n = view.docCount;
+    scratchOf.set(view, (a = { found: new Float64Array(n), docs: new Int32Array(n), lower: new Float32Array(n), mark: new Uint8Array(n) }));
+  }
   return a;
 }
 
