@@ -33,7 +33,7 @@ export const BILINGUAL_MEDICAL_TERMS: readonly (readonly [string, string])[] = [
   ['肝炎', 'hepatitis'], ['肝硬変', 'cirrhosis'], ['膵炎', 'pancreatitis'], ['胆石', 'gallstones'], ['虫垂炎', 'appendicitis'],
   ['胃潰瘍', 'gastric ulcer'], ['潰瘍性大腸炎', 'ulcerative colitis'], ['クローン病', 'crohn disease'], ['下痢', 'diarrhea'],
   ['便秘', 'constipation'], ['嘔吐', 'vomiting'], ['悪心', 'nausea'], ['腎不全', 'renal failure'], ['慢性腎臓病', 'chronic kidney disease'],
-  ['腎結石', 'kidney stones'], ['尿路感染症', 'urinary tract infection'], ['糸球体腎炎', 'glomerulonephritis'],
+  ['腎結石', 'kidney stones'], ['腎機能', 'kidney function'], ['肝機能', 'liver function'], ['尿路感染症', 'urinary tract infection'], ['糸球体腎炎', 'glomerulonephritis'],
   ['ネフローゼ症候群', 'nephrotic syndrome'], ['関節リウマチ', 'rheumatoid arthritis'], ['変形性関節症', 'osteoarthritis'],
   ['骨粗鬆症', 'osteoporosis'], ['痛風', 'gout'], ['全身性エリテマトーデス', 'systemic lupus erythematosus'],
   ['骨折', 'fracture'], ['甲状腺機能亢進症', 'hyperthyroidism'], ['甲状腺機能低下症', 'hypothyroidism'],

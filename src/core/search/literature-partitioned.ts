@@ -89,6 +89,7 @@ import {
 import { corpusLanguages } from './text-language.ts';
 import { decodeLanguageMoments, encodeLanguageMoments, languageMoments, scoreSpread, type LanguageMoments } from './vector-language-stats.ts';
 import { mergeLanguages } from './vector-languages.ts';
+import { topK } from './vector-scan.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
 export const PARTITION_FILES = {
@@ -216,7 +217,7 @@ export function partitionedFiles(
   const languages = corpusLanguages(docs);
   const groups: (Int32Array | null)[] = languages ? [0, 1].map((lang) => Int32Array.from(rowsOf(languages, lang))) : [null];
   const target = options.recallTarget ?? RECALL_TARGET;
-  const built: { group: Int8Matrix; rows: Int32Array | null; ivf: IvfLayout }[] = [];
+  const built: { rows: Int32Array | null; ivf: IvfLayout }[] = [];
   let listNo = 0;
   for (const rows of groups) {
     // Rows of the group (all rows on a corpus of one language), numbered within it.
@@ -230,20 +231,17 @@ export function partitionedFiles(
       local.forEach((r, i) => codes.set(group.codes.subarray(r * dims, (r + 1) * dims), i * dims));
       files.set(listFile(listNo++), concat([ids, scales, codes]));
     }
-    built.push({ group, rows, ivf });
+    built.push({ rows, ivf });
   }
   // nprobe: the fewest lists that reach the recall target on the corpus's pseudo-queries, or
-  // on sample documents used as queries (each leaving itself out), against the exact scan
-  // of the group's rows (on a bilingual corpus, each language's best: what is merged).
+  // on sample documents used as queries (each leaving itself out), against the exact scan:
+  // on a bilingual corpus, of the merged ranking (each language's lists must find those of
+  // its documents that the whole index puts in the top 10, bilingualRecallByNprobe).
   const queries = probeSampleQueries(vectors, options);
   const centroids = built.map((b) => b.ivf.centroids);
-  const perLanguage: IvfLanguage[] = built.map(({ group, rows, ivf }) => {
-    const local = rows ? new Map(Array.from(rows, (g, i) => [g, i])) : null;
-    const groupQueries = queries.map((q) => {
-      const self = q.self === undefined ? undefined : local ? local.get(q.self) : q.self;
-      return self === undefined ? { vector: q.vector } : { vector: q.vector, self };
-    });
-    const recall = recallByNprobe(group, ivf, groupQueries, 10, scorer);
+  const curves = languages ? bilingualRecallByNprobe(vectors, languages, built, queries, 10, scorer) : [recallByNprobe(vectors, built[0]!.ivf, queries, 10, scorer)];
+  const perLanguage: IvfLanguage[] = built.map(({ ivf }, g) => {
+    const recall = curves[g]!;
     const nprobe = chooseNprobe(recall, target);
     return { lists: ivf.listOffsets.length - 1, nprobe, recall: Math.round(recall[nprobe]! * 1e4) / 1e4 };
   });
@@ -255,6 +253,71 @@ export function partitionedFiles(
     ? { lists: sum((x) => x.lists), nprobe: sum((x) => x.nprobe), target, recall: Math.round((sum((x) => x.recall) / 2) * 1e4) / 1e4, languages: perLanguage }
     : { ...perLanguage[0]!, target };
   return { files, layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf } };
+}
+
+/**
+ * Recall@k by nprobe of each language's lists on a bilingual corpus, against the whole
+ * index's merged ranking (z-scores over each language, vector-languages.ts): for language L
+ * and n lists of L probed, the share of the documents of L in the exact top k that its n
+ * closest lists hold. Tie-aware as recallByNprobe: a row whose z-score is at least the k-th
+ * counts as one of them. A language with no document in any sample query's top k needs
+ * nothing: its recall is 1 from one list on.
+ */
+function bilingualRecallByNprobe(
+  vectors: Int8Matrix,
+  languages: Uint8Array,
+  built: readonly { rows: Int32Array | null; ivf: IvfLayout }[],
+  queries: readonly { vector: Float32Array; self?: number }[],
+  k: number,
+  scorer: RowScorer,
+): Float64Array[] {
+  const listOf = new Int32Array(vectors.rows);
+  built.forEach(({ rows, ivf }) => {
+    for (let l = 0; l + 1 < ivf.listOffsets.length; l++) for (let p = ivf.listOffsets[l]!; p < ivf.listOffsets[l + 1]!; p++) listOf[rows![ivf.order[p]!]!] = l;
+  });
+  const scan = scorer(vectors);
+  const centroidScans = built.map(({ ivf }) => scorer(ivf.centroids));
+  const found = built.map(({ ivf }) => new Float64Array(ivf.listOffsets.length));
+  const need = [0, 0];
+  for (const q of queries) {
+    const scores = scan(q.vector);
+    if (q.self !== undefined) scores[q.self] = Number.NaN;
+    const count = [0, 0], sum = [0, 0], squares = [0, 0];
+    scores.forEach((s, i) => {
+      if (Number.isNaN(s)) return;
+      const l = languages[i]!;
+      count[l]!++;
+      sum[l]! += s;
+      squares[l]! += s * s;
+    });
+    const mean = [0, 1].map((l) => (count[l] ? sum[l]! / count[l]! : 0));
+    const sd = [0, 1].map((l) => (count[l] ? Math.sqrt(Math.max(0, squares[l]! / count[l]! - mean[l]! ** 2)) : 0));
+    const z = scores.map((s, i) => (sd[languages[i]!]! > 1e-9 ? (s - mean[languages[i]!]!) / sd[languages[i]!]! : 0));
+    scores.forEach((s, i) => Number.isNaN(s) && (z[i] = Number.NaN));
+    const top = topK(z, k);
+    if (top.length === 0) continue;
+    const kth = top[top.length - 1]!.score;
+    built.forEach((_, lang) => {
+      const needed = top.filter((h) => languages[h.doc] === lang).length;
+      if (needed === 0) return;
+      need[lang]! += needed;
+      const rank = new Int32Array(found[lang]!.length - 1);
+      topK(centroidScans[lang]!(q.vector), rank.length).forEach((h, i) => (rank[h.doc] = i));
+      const ranks: number[] = [];
+      for (let r = 0; r < z.length; r++) if (languages[r] === lang && z[r]! >= kth) ranks.push(rank[listOf[r]!]!);
+      ranks.sort((a, b) => a - b);
+      for (let i = 0; i < needed; i++) found[lang]![ranks[i]! + 1]! += 1;
+    });
+  }
+  return found.map((f, lang) => {
+    const recall = new Float64Array(f.length);
+    let acc = 0;
+    for (let p = 1; p < f.length; p++) {
+      acc += f[p]!;
+      recall[p] = need[lang] ? acc / need[lang]! : 1;
+    }
+    return recall;
+  });
 }
 
 /** Row numbers whose language is `lang`. */
