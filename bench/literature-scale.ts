@@ -39,6 +39,7 @@ import { LANGUAGE_MOMENTS_FILE, listFile, openPartitionedLiterature, PARTITION_F
 import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
 import { scoreAllRows, topK } from '../src/core/search/vector-scan.ts';
+import { topKWithinLanguages } from '../src/core/search/vector-languages.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
 import type { LiteratureBenchFigures } from '../src/diagnostics/literature-bench-page.ts';
 import { QUERIES } from '../src/diagnostics/literature-bench-queries.ts';
@@ -153,6 +154,19 @@ function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix & { languag
   return { rows: docCount, dims, codes, scales, languages };
 }
 
+/** Each language's mean and standard deviation of a query's scores (what vector-languages.ts z-scores with). */
+function languageSpread(scores: Float32Array, languages: Uint8Array): { mean: number[]; sd: number[] } {
+  const n = [0, 0], sum = [0, 0], sq = [0, 0];
+  scores.forEach((s, i) => {
+    const l = languages[i]!;
+    n[l]!++;
+    sum[l]! += s;
+    sq[l]! += s * s;
+  });
+  const mean = [0, 1].map((l) => sum[l]! / Math.max(1, n[l]!));
+  return { mean, sd: [0, 1].map((l) => Math.sqrt(Math.max(0, sq[l]! / Math.max(1, n[l]!) - mean[l]! ** 2))) };
+}
+
 interface NodeFigures {
   docs: number;
   lists: number;
@@ -194,24 +208,18 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const nprobes = [0, ...[1, 2, 4, 8, 16, 32, 64].filter((n) => n <= layout.ivf.lists)];
   const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
   let ids = 0;
-  // Tie-aware recall@10 against the exact scan, per language on a bilingual index (each
-  // language's 10 best are what its lists must find; vector-languages.ts merges them).
-  const groups = matrix.languages ? [0, 1] : [null];
+  // Tie-aware recall@10 against the exact scan: on a bilingual index, of the whole index's
+  // merged ranking (z-scores over each language, vector-languages.ts), as the indexer measures it.
   for (const v of vectors) {
     const scores = scoreAllRows(matrix, v);
-    const exact = groups.map((lang) => topK(lang === null ? scores : scores.map((s, i) => (matrix.languages![i] === lang ? s : Number.NaN)), 10));
-    const of = exact.reduce((n, e) => n + e.length, 0);
+    const exact = matrix.languages ? topKWithinLanguages(scores, matrix.languages, 10).slice(0, 10) : topK(scores, 10);
+    const spread = matrix.languages ? languageSpread(scores, matrix.languages) : null;
+    const score = (d: number) => (spread ? (scores[d]! - spread.mean[matrix.languages![d]!]!) / spread.sd[matrix.languages![d]!]! : scores[d]!);
+    const kth = exact.at(-1)!.score;
     for (const n of nprobes) {
-      const approx = await index.vectorHits(v, 10, [], n ? { nprobe: n } : {});
-      let found = 0, same = 0;
-      groups.forEach((lang, g) => {
-        const own = approx.filter((h) => lang === null || matrix.languages![h.doc] === lang);
-        const kth = exact[g]!.at(-1)?.score ?? Infinity;
-        found += own.filter((h) => scores[h.doc]! >= kth).length;
-        same += own.filter((h) => exact[g]!.some((e) => e.doc === h.doc)).length;
-      });
-      ties.set(n, ties.get(n)! + found / of);
-      if (n === 0) ids += same / of;
+      const approx = (await index.vectorHits(v, 10, [], n ? { nprobe: n } : {})).slice(0, 10);
+      ties.set(n, ties.get(n)! + approx.filter((h) => score(h.doc) >= kth).length / exact.length);
+      if (n === 0) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
     }
   }
   // Keyword recall@10 of the tiered reading against reading every tier (the whole index's ranking), tie-aware.
