@@ -78,3 +78,17 @@ export function idf(docCount: number, df: number): number {
 export function saturate(tf: number, k1: number): number {
   return (tf * (k1 + 1)) / (tf + k1);
 }
+
+/**
+ * Work arrays sized to an index's documents, made on its first query and reused by every
+ * later one (searches run one at a time): `perIndex(make)` gives a function from an index to
+ * its arrays, kept as long as the index is.
+ */
+export function perIndex<T>(make: (docCount: number) => T): (index: Bm25Index) => T {
+  const made = new WeakMap<Bm25Index, T>();
+  return (index) => {
+    let t = made.get(index);
+    if (t === undefined) made.set(index, (t = make(index.docCount)));
+    return t;
+  };
+}

@@ -10,7 +10,7 @@
  * blended/synonym queries do). So a word that expands to fifty completions still counts
  * as one word against the other words of the query. Groups are OR'ed; scores add up.
  */
-import { docFrequency, idf, saturate, type Bm25Index } from './bm25-index.ts';
+import { docFrequency, idf, perIndex, saturate, type Bm25Index } from './bm25-index.ts';
 import { TopK, type ScoredDoc } from './top-k.ts';
 
 export interface TermGroup {
@@ -36,17 +36,7 @@ interface Scratch {
   groupTouched: Int32Array;
 }
 
-const scratchOf = new WeakMap<Bm25Index, Scratch>();
-
-function scratch(index: Bm25Index): Scratch {
-  let s = scratchOf.get(index);
-  if (!s) {
-    const n = index.docCount;
-    s = { scores: new Float32Array(n), touched: new Int32Array(n), groupTf: new Float32Array(n), groupTouched: new Int32Array(n) };
-    scratchOf.set(index, s);
-  }
-  return s;
-}
+const scratch = perIndex<Scratch>((n) => ({ scores: new Float32Array(n), touched: new Int32Array(n), groupTf: new Float32Array(n), groupTouched: new Int32Array(n) }));
 
 /** Document frequency a group is scored with: that of its most frequent member. */
 export function groupDocFrequency(index: Bm25Index, group: TermGroup): number {

@@ -20,7 +20,7 @@
  * tier holding every posting (TieredLayout.first = Infinity), read the same way.
  */
 import { bm25AllScores, bm25TopK, groupDocFrequency, type TermGroup } from './bm25.ts';
-import { docFrequency, idf, saturate, type Bm25Index } from './bm25-index.ts';
+import { docFrequency, idf, perIndex, saturate, type Bm25Index } from './bm25-index.ts';
 import { TopK, type ScoredDoc } from './top-k.ts';
 
 /** Postings in a term's first tier. */
@@ -402,17 +402,8 @@ interface AssessScratch {
   mark: Uint8Array;
 }
 
-const scratchOf = new WeakMap<Bm25Index, AssessScratch>();
-
 /** Per-document work arrays for assess(), made once per view; assess leaves `found` and `mark` zeroed. */
-function assessScratch(view: Bm25Index): AssessScratch {
-  let a = scratchOf.get(view);
-  if (!a) {
-    const n = view.docCount;
-    scratchOf.set(view, (a = { found: new Float64Array(n), docs: new Int32Array(n), lower: new Float32Array(n), mark: new Uint8Array(n) }));
-  }
-  return a;
-}
+const assessScratch = perIndex<AssessScratch>((n) => ({ found: new Float64Array(n), docs: new Int32Array(n), lower: new Float32Array(n), mark: new Uint8Array(n) }));
 
 /**
  * The index a query is scored on: the dictionary's terms and scalars with postings the
