@@ -35,11 +35,10 @@ import { runShards } from '../cli/lib/literature-shards.ts';
 import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
-import { LANGUAGE_MOMENTS_FILE, listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
+import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
 import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
-import { scoreAllRows, topK } from '../src/core/search/vector-scan.ts';
-import { topKWithinLanguages } from '../src/core/search/vector-languages.ts';
+import { searchInt8 } from '../src/core/search/vector-scan.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
 import type { LiteratureBenchFigures } from '../src/diagnostics/literature-bench-page.ts';
 import { QUERIES } from '../src/diagnostics/literature-bench-queries.ts';
@@ -128,16 +127,10 @@ function fileCount(dir: string): number {
 const TABLE_PAGE_ENTRIES = 128;
 
 /** Every row of the index's lists, back in document order: the exact scan's matrix. */
-/**
- * The whole vector matrix, put together from the lists; with, on a bilingual index, each
- * row's language (its lists': English's come first, vector-language-stats.ts).
- */
-function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix & { languages: Uint8Array | null } {
+function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
   const { docCount, dims } = m;
   const codes = new Int8Array(docCount * dims);
   const scales = new Float32Array(docCount);
-  const englishLists = m.partitioned!.ivf.languages?.[0]!.lists ?? null;
-  const languages = englishLists === null ? null : new Uint8Array(docCount);
   for (let l = 0; l < m.partitioned!.ivf.lists; l++) {
     const b = readFileSync(join(dir, listFile(l)));
     const n = b.byteLength / (8 + dims);
@@ -146,25 +139,11 @@ function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix & { languag
     const sc = new Float32Array(buf, n * 4, n);
     const cd = new Int8Array(buf, n * 8, n * dims);
     ids.forEach((id, i) => {
-      if (languages) languages[id] = l < englishLists! ? 0 : 1;
       scales[id] = sc[i]!;
       codes.set(cd.subarray(i * dims, (i + 1) * dims), id * dims);
     });
   }
-  return { rows: docCount, dims, codes, scales, languages };
-}
-
-/** Each language's mean and standard deviation of a query's scores (what vector-languages.ts z-scores with). */
-function languageSpread(scores: Float32Array, languages: Uint8Array): { mean: number[]; sd: number[] } {
-  const n = [0, 0], sum = [0, 0], sq = [0, 0];
-  scores.forEach((s, i) => {
-    const l = languages[i]!;
-    n[l]!++;
-    sum[l]! += s;
-    sq[l]! += s * s;
-  });
-  const mean = [0, 1].map((l) => sum[l]! / Math.max(1, n[l]!));
-  return { mean, sd: [0, 1].map((l) => Math.sqrt(Math.max(0, sq[l]! / Math.max(1, n[l]!) - mean[l]! ** 2))) };
+  return { rows: docCount, dims, codes, scales };
 }
 
 interface NodeFigures {
@@ -176,8 +155,6 @@ interface NodeFigures {
   recallTies: number;
   recallIds: number;
   recallByNprobe: Record<number, number>;
-  /** A bilingual index's lists and nprobe per language (English, Japanese). */
-  languages: readonly { lists: number; nprobe: number; recall: number }[] | null;
   keyword: { recall: number; postingsRead: number; everyTierPostings: number; rounds: ReturnType<typeof p> };
   openBytes: number;
   modelBytes: number;
@@ -204,22 +181,16 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const matrix = wholeMatrix(dir, manifest);
   const reads: string[] = [];
   const index: PartitionedLiterature = await openPartitionedLiterature(fileIo(dir, reads), manifest);
-  // nprobe 0 stands for the index's own (on a bilingual index, each language's; others are per language).
-  const nprobes = [0, ...[1, 2, 4, 8, 16, 32, 64].filter((n) => n <= layout.ivf.lists)];
+  const nprobes = [...new Set([1, 2, 4, 8, 16, 32, 64, layout.ivf.nprobe].filter((n) => n <= layout.ivf.lists))].sort((a, b) => a - b);
   const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
   let ids = 0;
-  // Tie-aware recall@10 against the exact scan: on a bilingual index, of the whole index's
-  // merged ranking (z-scores over each language, vector-languages.ts), as the indexer measures it.
   for (const v of vectors) {
-    const scores = scoreAllRows(matrix, v);
-    const exact = matrix.languages ? topKWithinLanguages(scores, matrix.languages, 10).slice(0, 10) : topK(scores, 10);
-    const spread = matrix.languages ? languageSpread(scores, matrix.languages) : null;
-    const score = (d: number) => (spread ? (scores[d]! - spread.mean[matrix.languages![d]!]!) / spread.sd[matrix.languages![d]!]! : scores[d]!);
+    const exact = searchInt8(matrix, v, 10);
     const kth = exact.at(-1)!.score;
     for (const n of nprobes) {
-      const approx = (await index.vectorHits(v, 10, [], n ? { nprobe: n } : {})).slice(0, 10);
-      ties.set(n, ties.get(n)! + approx.filter((h) => score(h.doc) >= kth).length / exact.length);
-      if (n === 0) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
+      const approx = await index.vectorHits(v, 10, [], { nprobe: n });
+      ties.set(n, ties.get(n)! + approx.filter((h) => h.score >= kth).length / exact.length);
+      if (n === layout.ivf.nprobe) ids += approx.filter((h) => exact.some((e) => e.doc === h.doc)).length / exact.length;
     }
   }
   // Keyword recall@10 of the tiered reading against reading every tier (the whole index's ranking), tie-aware.
@@ -240,7 +211,7 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   everyTier.forgetParts();
   const wholeReads = { ...everyTier.tierReads };
   const tables = (Object.keys(PART_FOLDERS) as PartFolder[]).map(partTableFile).filter((t) => manifest.files[t]);
-  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES), ...(layout.ivf.languages ? [LANGUAGE_MOMENTS_FILE] : []), ...tables].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const openBytes = [LITERATURE_MANIFEST, ...Object.values(PARTITION_FILES), ...tables].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   const pagedTableBytes: number[] = [];
   // Cold: a fresh index per query (dictionary and centroids already read, as after opening).
   const coldBytes: number[] = [];
@@ -275,10 +246,9 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     nprobe: layout.ivf.nprobe,
     buildRecall: layout.ivf.recall,
     queries: queryTexts.length,
-    recallTies: ties.get(0)! / vectors.length,
+    recallTies: ties.get(layout.ivf.nprobe)! / vectors.length,
     recallIds: ids / vectors.length,
     recallByNprobe: Object.fromEntries([...ties].map(([n, r]) => [n, r / vectors.length])),
-    languages: layout.ivf.languages ?? null,
     keyword: {
       recall: keywordOf ? keywordFound / keywordOf : NaN,
       // Of the postings the queries' terms have, the share the tiered reading read (the first pass of keywordHits above).
@@ -396,12 +366,11 @@ if (real) {
 }
 
 const line = (label: string, f: NodeFigures) =>
-  `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})` +
-  `${f.languages ? `; by language: English ${f.languages[0]!.nprobe} of ${f.languages[0]!.lists} lists (recall ${f.languages[0]!.recall}), Japanese ${f.languages[1]!.nprobe} of ${f.languages[1]!.lists} (${f.languages[1]!.recall})` : ''}\n` +
+  `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
   `  manifest ${mb(f.manifestBytes)} listing ${f.listed} files; part tables ${Object.entries(f.tableBytes).map(([t, b]) => `${t} ${(b / 1e3).toFixed(1)} kB`).join(', ') || 'none'} ` +
   `(paged in ${TABLE_PAGE_ENTRIES}-entry pages instead, a cold query would read p50 ${(f.pagedTableBytes.p50 / 1e3).toFixed(1)} / p95 ${(f.pagedTableBytes.p95 / 1e3).toFixed(1)} kB of them)\n` +
   `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +
-  `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe${f.languages ? ' (each language)' : ''}: ${Object.entries(f.recallByNprobe).filter(([n]) => n !== '0').map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
+  `(${(f.recallTies / AIM.recall).toFixed(2)}× of the ${AIM.recall} aim); by nprobe: ${Object.entries(f.recallByNprobe).map(([n, r]) => `${n}: ${r.toFixed(3)}`).join(', ')}\n` +
   `  keyword recall@10 of the tiered postings vs reading every tier: ${f.keyword.recall.toFixed(3)} tie-aware; postings read ${(100 * f.keyword.postingsRead).toFixed(1)} % of the query terms' (${(1 / f.keyword.postingsRead).toFixed(1)}× fewer); rounds per cold query p50 ${f.keyword.rounds.p50} / p95 ${f.keyword.rounds.p95}\n` +
   `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
   `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +

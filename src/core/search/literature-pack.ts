@@ -97,21 +97,7 @@ export interface PartitionedLayout {
     readonly target: number;
     /** Recall@10 measured at `nprobe` on sample queries at build time. */
     readonly recall: number;
-    /**
-     * On a corpus in both languages, the lists of each language's rows apart: English's
-     * (index 0) first, then Japanese's, each with its own nprobe and recall (then `lists`
-     * and `nprobe` are their sums, `recall` their mean), and the moments of each language's
-     * rows in ivf-language-moments.f32 (vector-language-stats.ts). Absent: one set of lists.
-     */
-    readonly languages?: readonly IvfLanguage[];
   };
-}
-
-/** One language's vector lists in a bilingual partitioned index. */
-export interface IvfLanguage {
-  readonly lists: number;
-  readonly nprobe: number;
-  readonly recall: number;
 }
 
 export const PACK_FILES = {
@@ -174,10 +160,6 @@ function checkManifest(m: unknown): LiteratureManifest {
     const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
     if (!p || !count(p.docsPerBlock) || !(p.docsPerBlock! > 0) || !count(p.postingBlocks) || !p.ivf || !count(p.ivf.lists) || !count(p.ivf.nprobe) || !(p.ivf.nprobe > 0)) {
       throw new Error(`${LITERATURE_MANIFEST}: partitioned needs docsPerBlock > 0, postingBlocks, ivf.lists and ivf.nprobe > 0 as whole numbers`);
-    }
-    const langs = p.ivf.languages as Partial<IvfLanguage>[] | undefined;
-    if (langs !== undefined && (!Array.isArray(langs) || langs.length !== 2 || !langs.every((l) => l && count(l.lists) && l.lists! > 0 && count(l.nprobe) && l.nprobe! > 0 && l.nprobe! <= l.lists!) || langs[0]!.lists! + langs[1]!.lists! !== p.ivf.lists)) {
-      throw new Error(`${LITERATURE_MANIFEST}: partitioned.ivf.languages needs two languages' lists and nprobe (whole numbers > 0, nprobe ≤ lists), their lists adding up to ivf.lists`);
     }
     if (p.postingTiers !== undefined) {
       const t = p.postingTiers as Partial<TieredLayout> | null;

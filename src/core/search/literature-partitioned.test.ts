@@ -4,9 +4,8 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
-import { docsFile, LANGUAGE_MOMENTS_FILE, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
-import { embeddingText, hybridSearch, keywordSearch, vectorSearch } from './literature-search.ts';
-import { ENGLISH, JAPANESE } from './text-language.ts';
+import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
 import { searchInt8 } from './vector-scan.ts';
@@ -313,103 +312,5 @@ describe('a partitioned literature index', () => {
       await (await open(bad, old.manifest)).index.vectorHits(queries[0]!, 10, faults, { nprobe: 40 });
       expect(faults).toEqual([{ file: listFile(0), part: 'vectors', message: expect.stringMatching(/bytes, the manifest says/) }]);
     });
-  });
-});
-
-describe('a partitioned index of a corpus in both languages', () => {
-  // The documents above, a third of them rewritten in Japanese (katakana words), whose
-  // vectors share a "language" direction: a Japanese query is nearer every Japanese document
-  // than any English one, as with the corpus-trained model (vector-languages.ts).
-  const kana = (n: number) => String.fromCharCode(0x30a2 + (n % 40), 0x30a2 + ((n * 7) % 40));
-  const japanese = (i: number) => i % 3 === 0;
-  const biDocs: LiteratureDoc[] = docs.map((d, i) =>
-    japanese(i) ? { ...d, title: `トピック${kana(topicOf[i]!)}の研究`, text: Array.from({ length: 6 }, (_, j) => `${kana(topicOf[i]!)}${kana(j + i)}`).join('、') } : d,
-  );
-  const languageAxis = unit(Array.from({ length: DIMS }, () => prng.next() - 0.5));
-  const inLanguage = (v: number[], ja: boolean) => unit(v.map((x, d) => x + (ja ? 1.2 : 0) * languageAxis[d]!));
-  const biVectors = quantizeRows(topicOf.map((t, i) => inLanguage(noisy(t, 0.9), japanese(i))), DIMS);
-  const biBm25 = buildBm25([{ weight: 1, prefix: true }, { weight: 1 }], biDocs.map((d) => [[0, d.title], [1, d.text]] as const));
-  const biTerms = Array.from({ length: biBm25.terms.length }, (_, i) => biBm25.terms.at(i)!);
-  const languages = Uint8Array.from(biDocs, (_, i) => (japanese(i) ? JAPANESE : ENGLISH));
-  const whole = { manifest: {} as LiteratureManifest, docs: biDocs, vectors: biVectors, bm25: biBm25, languages };
-
-  async function biBuild() {
-    const r = new Prng(3);
-    const { files: biFiles, layout } = partitionedFiles(biDocs, biVectors, { ...biBm25, terms: biTerms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50 });
-    const listed = await listIndexFiles(biFiles, async (b) => sha(b));
-    const m = parseLiteratureManifest(
-      JSON.stringify({ format: LITERATURE_FORMAT, docCount: DOCS, dims: DIMS, model: 'generated', bm25: { k1: biBm25.k1, fields: biBm25.fields, fieldAvgLengths: Array.from(biBm25.fieldAvgLengths) }, keywordWeight: 0.5, partitioned: layout, files: listed }),
-    );
-    return { biFiles, m };
-  }
-  // Japanese queries: a topic's direction in Japanese; their English answers are the topic's English documents.
-  const jaQueries = Array.from({ length: 60 }, (_, i) => Float32Array.from(inLanguage(noisy(i % TOPICS, 0.9), true)));
-
-  it('keeps each language’s rows in lists of their own, with an nprobe each and the moments file', async () => {
-    const { biFiles, m } = await biBuild();
-    const ivf = m.partitioned!.ivf;
-    expect(ivf.languages).toHaveLength(2);
-    expect(ivf.languages![0]!.lists + ivf.languages![1]!.lists).toBe(ivf.lists);
-    expect(ivf.languages![1]!.lists).toBeLessThan(ivf.languages![0]!.lists);
-    for (let l = 0; l < ivf.lists; l++) {
-      const bytes = biFiles.get(listFile(l))!;
-      const n = bytes.byteLength / (8 + DIMS);
-      const ids = new Int32Array(bytes.slice(0, n * 4).buffer);
-      const lang = l < ivf.languages![0]!.lists ? ENGLISH : JAPANESE;
-      expect([...ids].every((d) => languages[d] === lang)).toBe(true);
-    }
-    expect(biFiles.has(LANGUAGE_MOMENTS_FILE)).toBe(true);
-    expect(m.files[LANGUAGE_MOMENTS_FILE]).toBeDefined();
-    // A monolingual corpus has neither.
-    expect(manifest.partitioned!.ivf.languages).toBeUndefined();
-    expect(files.has(LANGUAGE_MOMENTS_FILE)).toBe(false);
-  });
-
-  it('ranks by language as the whole index does: equal with every list probed, ≥ 95 % of its top 10 with the chosen nprobe', async () => {
-    const { biFiles, m } = await biBuild();
-    const { index } = await open(biFiles, m);
-    expect(index.bilingual).toBe(true);
-    let found = 0, total = 0;
-    for (const q of jaQueries) {
-      const exact = vectorSearch(whole, q, 10);
-      // Every list probed: the same documents in the same order, with the z-scores of the
-      // language moments (their M is over every row here: fewer rows than the sample).
-      const all = await index.vectorHits(q, 10, [], { nprobe: m.partitioned!.ivf.lists });
-      expect(all.map((h) => h.doc)).toEqual(exact.map((h) => h.doc));
-      all.forEach((h, i) => expect(h.score).toBeCloseTo(exact[i]!.score, 3));
-      // The Japanese query reaches English documents: they are among the best.
-      expect(exact.slice(0, 10).some((h) => languages[h.doc] === ENGLISH)).toBe(true);
-      // Tie-aware, as the indexer measures it: a hit whose whole-index z-score is at least the 10th's.
-      const approx = await index.vectorHits(q, 10, []);
-      const z = new Map(vectorSearch(whole, q, DOCS).map((h) => [h.doc, h.score]));
-      const kth = exact[9]!.score;
-      found += approx.slice(0, 10).filter((h) => z.get(h.doc)! >= kth - 1e-4).length;
-      total += 10;
-    }
-    expect(found / total).toBeGreaterThanOrEqual(0.95);
-    // Fewer lists than all: each language's lists need find only what makes the merged top 10.
-    for (const l of m.partitioned!.ivf.languages!) expect(l.nprobe).toBeLessThan(l.lists);
-  });
-
-  it('embeds queries with their translations, as on a whole bilingual index', async () => {
-    const { biFiles, m } = await biBuild();
-    const { index } = await open(biFiles, m);
-    const translations = [{ from: 'インスリン', to: 'insulin' }];
-    expect(embeddingText(index, 'インスリン', translations)).toBe(embeddingText(whole, 'インスリン', translations));
-    expect(embeddingText(index, 'インスリン', translations)).not.toBe('インスリン');
-  });
-
-  it('refuses to open without its moments file, naming it', async () => {
-    const { biFiles, m } = await biBuild();
-    const without = new Map(biFiles);
-    without.delete(LANGUAGE_MOMENTS_FILE);
-    await expect(open(without, m)).rejects.toThrow(LANGUAGE_MOMENTS_FILE);
-  });
-
-  it('refuses a manifest whose languages’ lists do not add up', async () => {
-    const { m } = await biBuild();
-    const ivf = m.partitioned!.ivf;
-    const bad = { ...m, partitioned: { ...m.partitioned!, ivf: { ...ivf, languages: [ivf.languages![0]!, { ...ivf.languages![1]!, lists: ivf.languages![1]!.lists + 1 }] } } };
-    expect(() => parseLiteratureManifest(JSON.stringify(bad))).toThrow(/languages/);
   });
 });

@@ -10,9 +10,6 @@
  *   bm25-blocks.i32            first term of each postings block
  *   ivf-centroids.i8           k-means centroids of the vector lists (vector-ivf.ts), int8,
  *   ivf-centroid-scales.f32    loaded when the index opens
- *   ivf-language-moments.f32   on a corpus in both languages: each language's mean vector
- *                              and second moments (vector-language-stats.ts), loaded
- *                              when the index opens
  *   postings/L-NNNNN.bin       impact tier L of a run of consecutive terms (postings-tiers.ts):
  *                              document ids (int32), then BM25F pseudo-frequencies (float32)
  *   lists/NNNNN.bin            one vector list: document ids (int32), scales (float32),
@@ -27,15 +24,6 @@
  * role's pack, also by the pack reader against the signed tables). A file that is
  * missing or damaged is reported with what it holds, and the query is answered from the
  * rest: its terms, vectors or documents are left out, never guessed.
- *
- * A corpus in both Japanese and English is ranked by vector as a whole index ranks it
- * (vector-languages.ts): each language's best documents, scored by how far they stand
- * above their language's mean. So each language's rows get lists of their own (k-means
- * would put them apart anyway: the corpus-trained model keeps the languages apart), a
- * query probes the nprobe closest lists of each language, and the two moments of each
- * language's rows give the mean and spread of the query's scores over all of them.
- * Probing by language also keeps the other language's documents within reach: with one
- * set of lists, a Japanese query's closest lists are all Japanese.
  */
 import { docFrequency, type Bm25Index } from './bm25-index.ts';
 import type { FusedHit } from './fusion.ts';
@@ -50,7 +38,6 @@ import {
   type LiteratureDoc,
   type LiteratureIndex,
   type LiteratureManifest,
-  type IvfLanguage,
   type LiteraturePackIo,
   type PartitionedLayout,
 } from './literature-pack.ts';
@@ -82,14 +69,9 @@ import {
   probeOrder,
   recallByNprobe,
   searchLists,
-  type IvfLayout,
   type IvfList,
   type RowScorer,
 } from './vector-ivf.ts';
-import { corpusLanguages } from './text-language.ts';
-import { decodeLanguageMoments, encodeLanguageMoments, languageMoments, scoreSpread, type LanguageMoments } from './vector-language-stats.ts';
-import { mergeLanguages } from './vector-languages.ts';
-import { topK } from './vector-scan.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
 export const PARTITION_FILES = {
@@ -100,12 +82,6 @@ export const PARTITION_FILES = {
   centroids: 'ivf-centroids.i8',
   centroidScales: 'ivf-centroid-scales.f32',
 } as const;
-
-/**
- * The moments of each language's vectors (vector-language-stats.ts), in an index of a
- * corpus in both languages only; read when the index opens.
- */
-export const LANGUAGE_MOMENTS_FILE = 'ivf-language-moments.f32';
 
 /** Postings blocks are numbered tier after tier: tier 0's, then tier 1's, … (an index written before tiers has one tier). */
 export const postingsFile = (i: number): string => partFile('postings', i);
@@ -212,139 +188,34 @@ export function partitionedFiles(
   files.set(PARTITION_FILES.blocks, bytesOf(tiers.starts));
 
   const scorer = options.scorer ?? jsRowScorer;
+  const ivf = buildIvf(vectors, { lists: listCount(vectors.rows, options.listRows), random: options.random, scorer, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const lists = ivf.listOffsets.length - 1;
   const { dims } = vectors;
-  // A corpus in both languages gets lists of each language's rows apart (see the header).
-  const languages = corpusLanguages(docs);
-  const groups: (Int32Array | null)[] = languages ? [0, 1].map((lang) => Int32Array.from(rowsOf(languages, lang))) : [null];
-  const target = options.recallTarget ?? RECALL_TARGET;
-  const built: { rows: Int32Array | null; ivf: IvfLayout }[] = [];
-  let listNo = 0;
-  for (const rows of groups) {
-    // Rows of the group (all rows on a corpus of one language), numbered within it.
-    const group = rows ? subMatrix(vectors, rows) : vectors;
-    const ivf = buildIvf(group, { lists: listCount(group.rows, options.listRows), random: options.random, scorer, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    for (let l = 0; l + 1 < ivf.listOffsets.length; l++) {
-      const local = ivf.order.subarray(ivf.listOffsets[l]!, ivf.listOffsets[l + 1]!);
-      const ids = rows ? Int32Array.from(local, (r) => rows[r]!) : local;
-      const scales = Float32Array.from(local, (r) => group.scales[r]!);
-      const codes = new Int8Array(local.length * dims);
-      local.forEach((r, i) => codes.set(group.codes.subarray(r * dims, (r + 1) * dims), i * dims));
-      files.set(listFile(listNo++), concat([ids, scales, codes]));
-    }
-    built.push({ rows, ivf });
+  for (let l = 0; l < lists; l++) {
+    const rows = ivf.order.subarray(ivf.listOffsets[l]!, ivf.listOffsets[l + 1]!);
+    const scales = Float32Array.from(rows, (r) => vectors.scales[r]!);
+    const codes = new Int8Array(rows.length * dims);
+    rows.forEach((r, i) => codes.set(vectors.codes.subarray(r * dims, (r + 1) * dims), i * dims));
+    files.set(listFile(l), concat([rows, scales, codes]));
   }
+  files.set(PARTITION_FILES.centroids, bytesOf(ivf.centroids.codes));
+  files.set(PARTITION_FILES.centroidScales, bytesOf(ivf.centroids.scales));
+
   // nprobe: the fewest lists that reach the recall target on the corpus's pseudo-queries, or
-  // on sample documents used as queries (each leaving itself out), against the exact scan:
-  // on a bilingual corpus, of the merged ranking (each language's lists must find those of
-  // its documents that the whole index puts in the top 10, bilingualRecallByNprobe).
-  const queries = probeSampleQueries(vectors, options);
-  const centroids = built.map((b) => b.ivf.centroids);
-  const curves = languages ? bilingualRecallByNprobe(vectors, languages, built, queries, 10, scorer) : [recallByNprobe(vectors, built[0]!.ivf, queries, 10, scorer)];
-  const perLanguage: IvfLanguage[] = built.map(({ ivf }, g) => {
-    const recall = curves[g]!;
-    const nprobe = chooseNprobe(recall, target);
-    return { lists: ivf.listOffsets.length - 1, nprobe, recall: Math.round(recall[nprobe]! * 1e4) / 1e4 };
-  });
-  files.set(PARTITION_FILES.centroids, concat(centroids.map((c) => c.codes)));
-  files.set(PARTITION_FILES.centroidScales, concat(centroids.map((c) => c.scales)));
-  if (languages) files.set(LANGUAGE_MOMENTS_FILE, encodeLanguageMoments(languageMoments(vectors, languages, options.random)));
-  const sum = (f: (x: IvfLanguage) => number) => perLanguage.reduce((n, x) => n + f(x), 0);
-  const ivf = languages
-    ? { lists: sum((x) => x.lists), nprobe: sum((x) => x.nprobe), target, recall: Math.round((sum((x) => x.recall) / 2) * 1e4) / 1e4, languages: perLanguage }
-    : { ...perLanguage[0]!, target };
-  return { files, layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf } };
-}
-
-/**
- * Recall@k by nprobe of each language's lists on a bilingual corpus, against the whole
- * index's merged ranking (z-scores over each language, vector-languages.ts): for language L
- * and n lists of L probed, the share of the documents of L in the exact top k that its n
- * closest lists hold. Tie-aware as recallByNprobe: a row whose z-score is at least the k-th
- * counts as one of them. A language with no document in any sample query's top k needs
- * nothing: its recall is 1 from one list on.
- */
-function bilingualRecallByNprobe(
-  vectors: Int8Matrix,
-  languages: Uint8Array,
-  built: readonly { rows: Int32Array | null; ivf: IvfLayout }[],
-  queries: readonly { vector: Float32Array; self?: number }[],
-  k: number,
-  scorer: RowScorer,
-): Float64Array[] {
-  const listOf = new Int32Array(vectors.rows);
-  built.forEach(({ rows, ivf }) => {
-    for (let l = 0; l + 1 < ivf.listOffsets.length; l++) for (let p = ivf.listOffsets[l]!; p < ivf.listOffsets[l + 1]!; p++) listOf[rows![ivf.order[p]!]!] = l;
-  });
-  const scan = scorer(vectors);
-  const centroidScans = built.map(({ ivf }) => scorer(ivf.centroids));
-  const found = built.map(({ ivf }) => new Float64Array(ivf.listOffsets.length));
-  const need = [0, 0];
-  for (const q of queries) {
-    const scores = scan(q.vector);
-    if (q.self !== undefined) scores[q.self] = Number.NaN;
-    const count = [0, 0], sum = [0, 0], squares = [0, 0];
-    scores.forEach((s, i) => {
-      if (Number.isNaN(s)) return;
-      const l = languages[i]!;
-      count[l]!++;
-      sum[l]! += s;
-      squares[l]! += s * s;
-    });
-    const mean = [0, 1].map((l) => (count[l] ? sum[l]! / count[l]! : 0));
-    const sd = [0, 1].map((l) => (count[l] ? Math.sqrt(Math.max(0, squares[l]! / count[l]! - mean[l]! ** 2)) : 0));
-    const z = scores.map((s, i) => (sd[languages[i]!]! > 1e-9 ? (s - mean[languages[i]!]!) / sd[languages[i]!]! : 0));
-    scores.forEach((s, i) => Number.isNaN(s) && (z[i] = Number.NaN));
-    const top = topK(z, k);
-    if (top.length === 0) continue;
-    const kth = top[top.length - 1]!.score;
-    built.forEach((_, lang) => {
-      const needed = top.filter((h) => languages[h.doc] === lang).length;
-      if (needed === 0) return;
-      need[lang]! += needed;
-      const rank = new Int32Array(found[lang]!.length - 1);
-      topK(centroidScans[lang]!(q.vector), rank.length).forEach((h, i) => (rank[h.doc] = i));
-      const ranks: number[] = [];
-      for (let r = 0; r < z.length; r++) if (languages[r] === lang && z[r]! >= kth) ranks.push(rank[listOf[r]!]!);
-      ranks.sort((a, b) => a - b);
-      for (let i = 0; i < needed; i++) found[lang]![ranks[i]! + 1]! += 1;
-    });
-  }
-  return found.map((f, lang) => {
-    const recall = new Float64Array(f.length);
-    let acc = 0;
-    for (let p = 1; p < f.length; p++) {
-      acc += f[p]!;
-      recall[p] = need[lang] ? acc / need[lang]! : 1;
-    }
-    return recall;
-  });
-}
-
-/** Row numbers whose language is `lang`. */
-function rowsOf(languages: Uint8Array, lang: number): number[] {
-  const out: number[] = [];
-  languages.forEach((l, r) => l === lang && out.push(r));
-  return out;
-}
-
-/** These rows of a matrix, as a matrix of their own. */
-function subMatrix(m: Int8Matrix, rows: Int32Array): Int8Matrix {
-  const codes = new Int8Array(rows.length * m.dims);
-  rows.forEach((r, i) => codes.set(m.codes.subarray(r * m.dims, (r + 1) * m.dims), i * m.dims));
-  return { rows: rows.length, dims: m.dims, codes, scales: Float32Array.from(rows, (r) => m.scales[r]!) };
-}
-
-/** The queries nprobe is chosen with: the pseudo-queries given, or sample documents (with their own row, `self`). */
-function probeSampleQueries(vectors: Int8Matrix, options: PartitionOptions): { vector: Float32Array; self?: number }[] {
+  // on sample documents used as queries (each leaving itself out).
   const pseudo = options.probeQueries && options.probeQueries.length >= MIN_PROBE_QUERIES ? options.probeQueries : null;
-  if (pseudo) return pseudo.map((vector) => ({ vector }));
-  const { dims } = vectors;
-  const queries: { vector: Float32Array; self: number }[] = [];
-  for (let i = 0; i < Math.min(NPROBE_QUERIES, vectors.rows); i++) {
+  const target = options.recallTarget ?? RECALL_TARGET;
+  const queries: { vector: Float32Array; self?: number }[] = pseudo ? pseudo.map((vector) => ({ vector })) : [];
+  for (let i = 0; !pseudo && i < Math.min(NPROBE_QUERIES, vectors.rows); i++) {
     const r = Math.floor(options.random() * vectors.rows);
     queries.push({ vector: Float32Array.from(vectors.codes.subarray(r * dims, (r + 1) * dims), (c) => c * vectors.scales[r]!), self: r });
   }
-  return queries;
+  const recall = recallByNprobe(vectors, ivf, queries, 10, scorer);
+  const nprobe = chooseNprobe(recall, target);
+  return {
+    files,
+    layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf: { lists, nprobe, target, recall: Math.round(recall[nprobe]! * 1e4) / 1e4 } },
+  };
 }
 
 /** A postings block read back: its postings, and where each of its terms' slices begins. */
@@ -407,34 +278,7 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
   if (scales.length !== layout.ivf.lists || codes.length !== layout.ivf.lists * dims) {
     throw new Error(`the centroid files disagree with the manifest (${layout.ivf.lists} lists of ${dims} dimensions)`);
   }
-  const centroids: Int8Matrix = { rows: layout.ivf.lists, dims, codes, scales };
-  let languages: LanguageLists[] | null = null;
-  if (layout.ivf.languages) {
-    const bytes = (await readCheckedFiles(io, manifest, [LANGUAGE_MOMENTS_FILE])).get(LANGUAGE_MOMENTS_FILE)!;
-    const moments = decodeLanguageMoments(view(bytes, Float32Array, LANGUAGE_MOMENTS_FILE), dims);
-    if (typeof moments === 'string') throw new Error(`${LANGUAGE_MOMENTS_FILE}: ${moments}`);
-    languages = languageLists(centroids, layout.ivf.languages, moments);
-  }
-  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, centroids, tables, languages);
-}
-
-/** One language's lists in a bilingual index: its centroids, where its lists start, and its moments. */
-interface LanguageLists {
-  readonly centroids: Int8Matrix;
-  readonly first: number;
-  readonly nprobe: number;
-  readonly moments: LanguageMoments;
-}
-
-function languageLists(centroids: Int8Matrix, languages: readonly IvfLanguage[], moments: readonly LanguageMoments[]): LanguageLists[] {
-  const { dims } = centroids;
-  let first = 0;
-  return languages.map((l, lang) => {
-    const own = { rows: l.lists, dims, codes: centroids.codes.subarray(first * dims, (first + l.lists) * dims), scales: centroids.scales.subarray(first, first + l.lists) };
-    const out = { centroids: own, first, nprobe: l.nprobe, moments: moments[lang]! };
-    first += l.lists;
-    return out;
-  });
+  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales }, tables);
 }
 
 export class PartitionedLiterature implements LiteratureSearcher {
@@ -465,19 +309,12 @@ export class PartitionedLiterature implements LiteratureSearcher {
     readonly centroids: Int8Matrix,
     /** Part tables by file name (none in an index written before them, whose manifest lists every part). */
     private readonly tables: ReadonlyMap<string, PartTable> = new Map(),
-    /** Each language's lists, on a corpus in both languages; null: one set of lists. */
-    private readonly languageLists: readonly LanguageLists[] | null = null,
   ) {
     this.view = postingsView(dictionary);
   }
 
   get docCount(): number {
     return this.manifest.docCount;
-  }
-
-  /** Whether the corpus is in both languages (its vector ranking is then by language, as a whole index's). */
-  get bilingual(): boolean {
-    return this.languageLists !== null;
   }
 
   forgetParts(): void {
@@ -606,23 +443,9 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return tieredTopK(this.dictionary, this.view, this.tiers, groups, k, (level, terms) => this.readTier(level, terms, faults), { slack: this.tierSlack, maxRounds: this.tierRounds, reads: this.tierReads });
   }
 
-  /**
-   * Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the
-   * exact scan scores them; on a corpus in both languages, the k best of each language's
-   * closest lists (`nprobe`, if given, for each), scored as z-scores over their language and
-   * merged, as a whole index ranks them (vector-languages.ts).
-   */
+  /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */
   async vectorHits(queryVector: Float32Array, k: number, faults: PartFault[], options: { nprobe?: number; scorer?: RowScorer } = {}): Promise<ScoredDoc[]> {
     const scorer = options.scorer ?? jsRowScorer;
-    if (this.languageLists) {
-      const perLanguage = await Promise.all(
-        this.languageLists.map(async (l) => {
-          const probe = probeOrder(l.centroids, queryVector, Math.min(options.nprobe ?? l.nprobe, l.centroids.rows), scorer).map((list) => list + l.first);
-          return { hits: searchLists(await this.lists(probe, faults), queryVector, k, scorer), ...scoreSpread(l.moments, queryVector) };
-        }),
-      );
-      return mergeLanguages(perLanguage);
-    }
     const probe = probeOrder(this.centroids, queryVector, options.nprobe ?? this.layout.ivf.nprobe, scorer);
     return searchLists(await this.lists(probe, faults), queryVector, k, scorer);
   }
@@ -679,10 +502,11 @@ export interface LiteratureSearcher {
   readonly bm25: Bm25Index;
   readonly docCount: number;
   /**
-   * Whether the corpus is in both languages: its vector ranking is then by language
-   * (vector-languages.ts) and queries are embedded with their translations (embeddingText).
+   * A whole index's document languages where it has two (vector-languages.ts). A
+   * partitioned one has none: its documents are fetched only for the hits, so its vector
+   * ranking and query embedding stay as on a corpus of one language.
    */
-  readonly bilingual: boolean;
+  readonly languages?: Uint8Array | null;
   search(query: string, queryVector: Float32Array | null, options: HybridOptions): Promise<PartitionedHits>;
   /** Parts (files) fetched since opening, of a partitioned index; absent for a whole one. */
   readonly fetched?: { readonly bytes: number; readonly files: number };
@@ -697,7 +521,7 @@ export function wholeIndexSearcher(index: LiteratureIndex, scorer?: RowScorer): 
     manifest: index.manifest,
     bm25: index.bm25,
     docCount: index.docs.length,
-    bilingual: !!index.languages,
+    languages: index.languages ?? null,
     search: async (query, queryVector, options) => {
       const hits = hybridSearch(index, query, queryVector, scoreRows ? { scoreRows, ...options } : options);
       return { hits, docs: new Map(hits.map((h) => [h.doc, index.docs[h.doc]!])), faults: [] };

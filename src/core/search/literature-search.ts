@@ -88,8 +88,8 @@ export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, 
  * translations among the query's). A corpus of one language that covers the query needs
  * none: they would only blur the query.
  */
-export function embeddingText(index: FusionContext & { readonly languages?: Uint8Array | null; readonly bilingual?: boolean }, query: string, translations: readonly TermTranslation[]): string {
-  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, index.bilingual ?? !!index.languages, query, translations);
+export function embeddingText(index: FusionContext & Pick<LiteratureIndex, 'languages'>, query: string, translations: readonly TermTranslation[]): string {
+  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, !!index.languages, query, translations);
 }
 
 /** embeddingText with the coverage reference given (the calibration's, before there is a manifest). */

@@ -51,12 +51,8 @@ export function topKWithinLanguages(scores: Float32Array, languages: Uint8Array,
   );
 }
 
-/**
- * Each language's best documents, scored as z-scores with that language's mean and
- * standard deviation of the query's scores, merged best first (a partitioned index
- * passes the moments' estimates, vector-language-stats.ts).
- */
-export function mergeLanguages(languages: readonly { readonly hits: readonly ScoredDoc[]; readonly mean: number; readonly sd: number }[]): ScoredDoc[] {
+/** Each language's best documents, scored as z-scores with that language's mean and standard deviation of the query's scores, merged best first. */
+function mergeLanguages(languages: readonly { readonly hits: readonly ScoredDoc[]; readonly mean: number; readonly sd: number }[]): ScoredDoc[] {
   const out: ScoredDoc[] = [];
   for (const { hits, mean, sd } of languages) for (const h of hits) out.push({ doc: h.doc, score: sd > 1e-9 ? (h.score - mean) / sd : 0 });
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
