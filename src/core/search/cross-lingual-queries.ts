@@ -24,9 +24,9 @@
  * answer it, under any rule. The crossed queries that are kept then stand for the dropped
  * ones too (their `weight`), so the calibration still sees readers crossing as often as
  * assumed: the term list carries few exam questions across (of 400 pseudo-queries drawn
- * over English questions among Japanese distractors, about 180 were to cross and 33 kept
+ * over English questions among Japanese distractors, 176 were to cross and 33 kept
  * enough), and unweighted, the crossed queries were 13 % of the calibration instead of
- * 45 %, and the rule it chose leaned on BM25, which cannot cross languages well (fused
+ * 44 %, and the rule it chose leaned on BM25, which cannot cross languages well (fused
  * 0.40 nDCG@10 against the vector ranking's 0.52; weighted, 0.53).
  */
 import { normalizeText } from './normalize.ts';
