@@ -48,3 +48,8 @@ export function writeBeirSet(dir: string, set: BeirSet): void {
 export function sharedDataDir(): string {
   return process.env.RAIREKI_SHARED_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 }
+
+/** The shared retrieval sets folder: $RAIREKI_SHARED_EVAL, else ../shared/eval next to the checkout. */
+export function sharedEvalDir(): string {
+  return process.env.RAIREKI_SHARED_EVAL ?? join(process.cwd(), '..', 'shared', 'eval');
+}

@@ -14,23 +14,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeBeirSet, type BeirDoc, type BeirQuery } from '../lib/beir-write.ts';
-
-function sharedEvalDir(): string {
-  return process.env.RAIREKI_SHARED_EVAL ?? join(process.cwd(), '..', 'shared', 'eval');
-}
+import { sharedEvalDir, writeBeirSet, type BeirDoc, type BeirQuery } from '../lib/beir-write.ts';
+import { jsonl } from './sources.ts';
 
 interface Loaded {
   corpus: BeirDoc[];
   queries: BeirQuery[];
   qrels: Map<string, string[]>;
 }
-
-const jsonl = <T>(path: string): T[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
 
 /** A BEIR folder with every id prefixed, so two sets can share one corpus. */
 function load(dir: string, prefix: string): Loaded {

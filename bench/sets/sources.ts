@@ -33,7 +33,8 @@ export class SetBuilder {
   }
 }
 
-const jsonl = <T>(path: string): T[] =>
+/** The records of a JSON-lines file. */
+export const jsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 
 /** MedMCQA dev: a question with its four options → its reference explanation. */

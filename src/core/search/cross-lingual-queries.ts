@@ -93,4 +93,3 @@ export function crossSomeQueries(queries: readonly PseudoQuery[], languages: Uin
   // Each kept crossing stands for the dropped ones of its direction.
   return out.map((q) => (q.crossed ? { ...q, weight: drawn[languageOf(languages, q.doc)] / kept[languageOf(languages, q.doc)] } : q));
 }
-
