@@ -7,7 +7,7 @@
 import { buildBm25 } from './bm25-builder.ts';
 import type { Bm25FieldSpec } from './bm25-index.ts';
 import { coverageReference, type CalibrationCase } from './fusion-calibration.ts';
-import { embeddingTextFor, keywordGroups } from './literature-search.ts';
+import { keywordGroups, queryEmbeddingFor } from './literature-search.ts';
 import type { PseudoQuery } from './pseudo-queries.ts';
 import { quantizeInt8, type Int8Matrix } from './vector-quantize.ts';
 import { scoreAllRows } from './vector-scan.ts';
@@ -66,7 +66,8 @@ export async function calibrationCases(input: CalibrationInput): Promise<Calibra
   });
   const reference = coverageReference(queries);
   const languages = corpusLanguages(docs);
-  const queryVectors = await input.embedQueries(queries.map((x) => embeddingTextFor(bm25, reference, languages !== null, x.q.query, x.translations)));
+  const embeddings = queries.map((x) => queryEmbeddingFor(bm25, reference, languages !== null, x.q.query, x.translations));
+  const queryVectors = await input.embedQueries(embeddings.map((e) => e.text));
   return queries.map(({ q, translations, ...rest }, i) => {
     const scores = scan(matrix, queryVectors[i]!);
     return {
@@ -74,6 +75,7 @@ export async function calibrationCases(input: CalibrationInput): Promise<Calibra
       vector: rankVectorScores(scores, languages, input.candidates),
       relevant: q.doc,
       ...rest,
+      ...(embeddings[i]!.knownOnly ? { knownOnly: true } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { calibrationCases } from './calibration-cases.ts';
-import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, type CalibrationCase } from './fusion-calibration.ts';
+import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, ruleScores, type CalibrationCase } from './fusion-calibration.ts';
 import type { ScoredDoc } from './top-k.ts';
 import { DEFAULT_FUSION_RULE, ruleKeywordWeight, type FusionRule } from './fusion.ts';
 import { drawPseudoQueries } from './pseudo-queries.ts';
@@ -157,6 +157,18 @@ describe('fusion calibrated with cross-lingual pseudo-queries', () => {
     // And the weight matters: unweighted, the 30 crossed queries, which the vector ranker
     // misses, count for less.
     expect(weighted.ndcg.vector).toBeLessThan(calibrateFusion([...same, ...few]).ndcg.vector - 0.05);
+  });
+
+  it('does not scale down the embedding of a query read from its known parts, as the search does not', () => {
+    // A crossed query whose vector ranks its answer first and BM25 ninth or tenth: with
+    // coverage 0.3 of a reference 0.9, BM25 takes two thirds of the embedding's share,
+    // and the fused ranking follows it. Read from its known parts, the query is fused as a
+    // covered one.
+    const found = crossed.map((c, i) => ({ ...c, vector: list(c.relevant, 0, 20_000), keyword: list(c.relevant, 8 + (i % 2), 10_000) }));
+    const rule = { base: 0.2, gain: 0, cap: 0.95, coverage: 0.9 };
+    const known = ruleScores(found.map((c) => ({ ...c, knownOnly: true })), rule);
+    expect(Array.from(known)).toEqual(Array.from(ruleScores(found.map((c) => ({ ...c, coverage: 1 })), rule)));
+    expect(Array.from(known)).not.toEqual(Array.from(ruleScores(found, rule)));
   });
 
   it('takes the coverage reference from the pseudo-queries that stayed in their language', () => {

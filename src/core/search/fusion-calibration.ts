@@ -26,6 +26,11 @@ export interface CalibrationCase {
   readonly relevant: number;
   /** The pseudo-query's coverage by the calibration index's vocabulary (query-coverage.ts). */
   readonly coverage: number;
+  /**
+   * Embedded from its known parts and translations (literature-search.ts, queryEmbedding):
+   * its coverage does not scale the embedding's share, as in the search.
+   */
+  readonly knownOnly?: boolean;
   /** Crossed into the corpus's other language (cross-lingual-queries.ts). */
   readonly crossed?: boolean;
   /** How many pseudo-queries it stands for in every mean (default 1; cross-lingual-queries.ts). */
@@ -72,7 +77,7 @@ function ndcgOne(ranked: readonly { doc: number }[], relevant: number): number {
 }
 
 function fusedNdcg(c: CalibrationCase, rule: FusionRule): number {
-  return ndcgOne(fuseKeywordAndVector(c.keyword, c.vector, K, ruleKeywordWeight(c.keyword, rule, c.coverage)), c.relevant);
+  return ndcgOne(fuseKeywordAndVector(c.keyword, c.vector, K, ruleKeywordWeight(c.keyword, rule, c.knownOnly ? 1 : c.coverage)), c.relevant);
 }
 
 /** Per-case nDCG@10 of a rule (exported for the benchmark's report). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildBm25 } from './bm25-builder.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
-import { embeddingText, keywordSearch } from './literature-search.ts';
+import { embeddingText, fusionCoverage, keywordSearch, queryEmbedding } from './literature-search.ts';
+import { queryCoverage } from './query-coverage.ts';
+import { withTranslations } from './term-translation.ts';
 import { translateQueryTerms } from './term-translation.ts';
 import { corpusLanguages } from './text-language.ts';
 
@@ -36,6 +38,39 @@ describe('the text the embedding model reads', () => {
     const en = translateQueryTerms(bm25, 'metformin');
     expect(embeddingText(indexWith(0.6), 'metformin', en.translations)).toBe('metformin');
     expect(embeddingText(indexWith(), 'metformin', en.translations)).toBe('metformin');
+  });
+
+  it('leaves out the words of a query in the other language that the corpus never uses', () => {
+    // インスリン and the particles around the drug name occur nowhere in the corpus: a
+    // model trained on it has no rows for them, so they would reach the vector only by
+    // chance. The drug's name, which the Japanese abstract uses, and its translation stay.
+    const query = 'インスリンとメトホルミンの併用';
+    const ja = translateQueryTerms(bm25, query);
+    const read = queryEmbedding(indexWith(0.6), query, ja.translations);
+    expect(read.knownOnly).toBe(true);
+    expect(read.text).not.toContain('インスリン');
+    expect(read.text).not.toContain('併用');
+    expect(read.text).toContain('メトホルミン');
+    expect(read.text).toContain('metformin');
+    // English words the corpus knows stay too; unknown ones (and stop words, which the
+    // keyword index does not hold) go.
+    const mixed = 'zolpidem or metformin for kidney function?';
+    const en = translateQueryTerms(bm25, mixed);
+    expect(queryEmbedding(indexWith(0.95), mixed, en.translations).text).toBe('metformin kidney function\n腎機能 メトホルミン');
+  });
+
+  it('keeps a query the corpus covers as typed, and a query with nothing to translate', () => {
+    expect(queryEmbedding(indexWith(0.6), 'metformin', []).knownOnly).toBe(false);
+    expect(queryEmbedding(indexWith(0.6), 'zolpidem dose', [])).toEqual({ text: 'zolpidem dose', knownOnly: false });
+  });
+
+  it('does not scale the embedding share of a query read from its known parts, and scales the others', () => {
+    const query = 'インスリンとメトホルミンの併用';
+    const ja = translateQueryTerms(bm25, query);
+    expect(fusionCoverage(indexWith(0.6), query, ja.translations)).toBe(1);
+    const typed = 'zolpidem dose';
+    expect(fusionCoverage(indexWith(0.6), typed, [])).toBe(queryCoverage(bm25, withTranslations(typed, [])));
+    expect(fusionCoverage(indexWith(0.6), typed, [])).toBeLessThan(1);
   });
 
   it('carries them over literature in both languages, whose other-language documents only they reach', () => {

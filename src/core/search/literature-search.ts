@@ -7,6 +7,8 @@ import { bm25TopK, type TermGroup } from './bm25.ts';
 import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusedHit } from './fusion.ts';
 import type { LiteratureIndex } from './literature-pack.ts';
 import { queryCoverage } from './query-coverage.ts';
+import { scanTerms } from './analyze.ts';
+import { normalizeText } from './normalize.ts';
 import { queryTerms } from './query-terms.ts';
 import type { ScoredDoc } from './top-k.ts';
 import { scoreAllRows } from './vector-scan.ts';
@@ -76,26 +78,61 @@ export function vectorSearch(index: LiteratureIndex, queryVector: Float32Array, 
 }
 
 /**
- * The text to embed for a query: with its translations appended when the corpus's
- * vocabulary does not cover the query as well as it covers its own sentences (the
- * calibrated reference, fusion.coverage; without one, when any term is unknown), or when
- * the corpus is written in both languages. A Japanese question over English papers needs
- * them, as the model knows no Japanese. Over literature in both languages the vector
- * ranking of each language is taken on its own (vector-languages.ts): the documents of
- * the other language can only be reached through the translations, and those of the
- * query's own language are still ordered by what was typed, which the translations do not
- * displace (the typed words find nothing among the other language's documents, nor the
- * translations among the query's). A corpus of one language that covers the query needs
- * none: they would only blur the query.
+ * What the embedding model reads for a query. A corpus of one language that covers the
+ * query as well as it covers its own sentences (the calibrated reference, fusion.coverage;
+ * without one, every term known) gets the query as typed: translations would only blur it.
+ *
+ * A query the corpus covers less, with translations found (a Japanese question over
+ * English papers, or the reverse), is read as **the parts of it the corpus knows and the
+ * translations**. Its other words are not in the corpus's vocabulary, so the corpus-trained
+ * model has no rows for them: they reach the vector only through their character trigrams,
+ * which in the other language's corpus match by chance (and through hash buckets shared
+ * with the corpus's features, about one in nine for an unseen feature). Left in, they
+ * drowned the few terms both languages share (MMLU English questions over their Japanese
+ * translations: vector nDCG@10 0.400 with them, 0.462 without; docs/embedding-models.md).
+ *
+ * Over literature in both languages the query keeps every word and gains the translations:
+ * each language's vector ranking is taken on its own (vector-languages.ts), the documents of
+ * the other language are reached only through the translations, and those of the query's
+ * own language are still ordered by what was typed.
  */
-export function embeddingText(index: FusionContext & Pick<LiteratureIndex, 'languages'>, query: string, translations: readonly TermTranslation[]): string {
-  return embeddingTextFor(index.bm25, index.manifest.fusion?.coverage, !!index.languages, query, translations);
+export interface QueryEmbedding {
+  readonly text: string;
+  /**
+   * Read as its known parts and translations: the embedding is not built from words the
+   * corpus does not know, so the fusion does not scale its share down by the query's
+   * coverage (fusion.ts, coverageShare).
+   */
+  readonly knownOnly: boolean;
 }
 
-/** embeddingText with the coverage reference given (the calibration's, before there is a manifest). */
-export function embeddingTextFor(bm25: Bm25Index, reference: number | undefined, bilingual: boolean, query: string, translations: readonly TermTranslation[]): string {
-  if (translations.length === 0) return query;
-  return bilingual || queryCoverage(bm25, query) < (reference ?? 1) ? withTranslations(query, translations) : query;
+export function queryEmbedding(index: FusionContext, query: string, translations: readonly TermTranslation[]): QueryEmbedding {
+  return queryEmbeddingFor(index.bm25, index.manifest.fusion?.coverage, !!index.languages, query, translations);
+}
+
+/** The text the model reads for a query (queryEmbedding). */
+export function embeddingText(index: FusionContext, query: string, translations: readonly TermTranslation[]): string {
+  return queryEmbedding(index, query, translations).text;
+}
+
+/** queryEmbedding with the coverage reference given (the calibration's, before there is a manifest). */
+export function queryEmbeddingFor(bm25: Bm25Index, reference: number | undefined, bilingual: boolean, query: string, translations: readonly TermTranslation[]): QueryEmbedding {
+  if (translations.length === 0) return { text: query, knownOnly: false };
+  if (bilingual) return { text: withTranslations(query, translations), knownOnly: false };
+  if (queryCoverage(bm25, query) >= (reference ?? 1)) return { text: query, knownOnly: false };
+  return { text: withTranslations(knownParts(bm25, query), translations), knownOnly: true };
+}
+
+/** The query with every character outside a term of the corpus's vocabulary made a space. */
+export function knownParts(bm25: Bm25Index, query: string): string {
+  const s = normalizeText(query);
+  const keep = new Uint8Array(s.length);
+  scanTerms(s, (start, end) => {
+    if (bm25.vocabulary.has(s.slice(start, end))) keep.fill(1, start, end);
+  });
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += keep[i] ? s[i] : ' ';
+  return out.replace(/ {2,}/g, ' ').trim();
 }
 
 /**
@@ -115,8 +152,11 @@ export function keywordOnly(keyword: readonly ScoredDoc[], k: number): FusedHit[
   return keyword.slice(0, k).map((h) => ({ doc: h.doc, score: h.score, parts: [h.score] }));
 }
 
-/** What fusion reads of an index: its manifest's rule and its vocabulary (query coverage). */
-export type FusionContext = Pick<LiteratureIndex, 'manifest' | 'bm25'>;
+/**
+ * What fusion reads of an index: its manifest's rule, its vocabulary (query coverage) and
+ * whether it is written in two languages (what the embedding read).
+ */
+export type FusionContext = Pick<LiteratureIndex, 'manifest' | 'bm25' | 'languages'>;
 
 /**
  * The two rankers' candidates fused by the pack's rule (or a fixed weight); a partitioned
@@ -137,6 +177,14 @@ export function fuseHits(
   const weight =
     options.keywordWeight ??
     index.manifest.keywordWeight ??
-    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? queryCoverage(index.bm25, withTranslations(query, options.translations ?? [])) : 1);
+    ruleKeywordWeight(keyword, rule, rule.coverage !== undefined ? fusionCoverage(index, query, options.translations ?? []) : 1);
   return fuseKeywordAndVector(keyword, vector, options.k, weight);
+}
+
+/**
+ * The coverage that scales the embedding's share: the query's with its translations, or 1
+ * when the model read only what the corpus knows (queryEmbedding).
+ */
+export function fusionCoverage(index: FusionContext, query: string, translations: readonly TermTranslation[]): number {
+  return queryEmbedding(index, query, translations).knownOnly ? 1 : queryCoverage(index.bm25, withTranslations(query, translations));
 }
