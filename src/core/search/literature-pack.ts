@@ -166,6 +166,9 @@ function checkManifest(m: unknown): LiteratureManifest {
       if (!t || !count(t.first) || !(t.first! > 0) || !count(t.growth) || !(t.growth! >= 2) || !Array.isArray(t.blocks) || !t.blocks.every(count) || t.blocks.reduce((a: number, b: number) => a + b, 0) !== p.postingBlocks) {
         throw new Error(`${LITERATURE_MANIFEST}: partitioned.postingTiers needs first > 0, growth ≥ 2 and blocks per tier (whole numbers) adding up to postingBlocks`);
       }
+      if (t.frequencies !== undefined && t.frequencies !== 'float16') {
+        throw new Error(`${LITERATURE_MANIFEST}: partitioned.postingTiers.frequencies must be "float16" (or absent, for float32), not ${JSON.stringify(t.frequencies)}`);
+      }
     }
   }
   if (o.nli !== undefined) {

@@ -400,7 +400,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
       const bytes = read.get(name);
       if (!block && bytes && !failed.has(b)) {
         const { lengths, from } = blockSlices(starts, b, length);
-        const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths) : rawPostings(bytes, lengths.reduce((a, x) => a + x, 0), name);
+        const got = this.layout.postingTiers ? decodeTierBlock(bytes, lengths, this.layout.postingTiers.frequencies) : rawPostings(bytes, lengths.reduce((a, x) => a + x, 0), name);
         if (typeof got === 'string') {
           faults.push({ file: name, part: 'postings', message: got });
           failed.add(b);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
+import { roundToFloat16 } from '../arrays/float16.ts';
 import { bm25TopK, type TermGroup } from './bm25.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { blockOfTerm, blockSlices, decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
@@ -27,7 +28,7 @@ function tierReader(blocks: Uint8Array[][], starts: Int32Array, layout: { first:
       const b = blockOfTerm(s, t);
       const length = (u: number) => tierLength(layout, bm25.postingOffsets[u + 1]! - bm25.postingOffsets[u]!, level);
       const { lengths, from } = blockSlices(s, b, length);
-      const block = decodeTierBlock(blocks[level]![b]!, lengths);
+      const block = decodeTierBlock(blocks[level]![b]!, lengths, layout.frequencies);
       if (typeof block === 'string') throw new Error(block);
       const at = from.get(t)!;
       out.set(t, { docs: block.docs.subarray(at, at + length(t)), tfs: block.tfs.subarray(at, at + length(t)) });
@@ -48,15 +49,25 @@ describe('postings in impact tiers', () => {
 
   it('stores a block’s ids as gaps in varints and reads them back exactly, refusing bytes that hold other counts', () => {
     const docs = [Int32Array.from([0, 1, 127, 128, 16_511, 2 ** 31 - 1]), Int32Array.from([5, 300_000])];
-    const tfs = [Float32Array.from([1.5, 0.25, 3, 0.1, 2, 7]), Float32Array.from([0.5, 4])];
+    // Half-precision values, as the keyword index holds them (bm25-builder.ts).
+    const tfs = [Float32Array.from([1.5, 0.25, 3, 0.1, 2, 7].map(roundToFloat16)), Float32Array.from([0.5, 4])];
     const bytes = encodeTierBlock(docs, tfs);
-    // 8 frequencies, then the gaps 0, 1, 126, 1 (one byte each), 16,383 (two), 2^31 − 16,512 (five); 5 (one), 299,995 (three).
-    expect(bytes.byteLength).toBe(8 * 4 + 4 + 2 + 5 + 1 + 3);
-    const back = decodeTierBlock(bytes, [6, 2]);
+    // 8 frequencies of two bytes, then the gaps 0, 1, 126, 1 (one byte each), 16,383 (two), 2^31 − 16,512 (five); 5 (one), 299,995 (three).
+    expect(bytes.byteLength).toBe(8 * 2 + 4 + 2 + 5 + 1 + 3);
+    const back = decodeTierBlock(bytes, [6, 2], 'float16');
     expect(back).toEqual({ docs: Int32Array.from([...docs[0]!, ...docs[1]!]), tfs: Float32Array.from([...tfs[0]!, ...tfs[1]!]) });
-    expect(decodeTierBlock(bytes, [6, 3])).toMatch(/end inside the document ids/);
-    expect(decodeTierBlock(bytes, [6, 1])).toMatch(/left over/);
-    expect(decodeTierBlock(bytes.subarray(0, 20), [6, 2])).toMatch(/too few/);
+    expect(decodeTierBlock(bytes, [6, 3], 'float16')).toMatch(/end inside the document ids/);
+    expect(decodeTierBlock(bytes, [6, 1], 'float16')).toMatch(/left over/);
+    expect(decodeTierBlock(bytes.subarray(0, 10), [6, 2], 'float16')).toMatch(/too few/);
+  });
+
+  it('reads blocks written before half precision, whose frequencies are float32', () => {
+    const docs = Int32Array.from([3, 9, 400]);
+    const tfs = Float32Array.from([0.1, 2.75, 11]);
+    const old = new Uint8Array(12 + 4);
+    old.set(new Uint8Array(tfs.buffer), 0);
+    old.set([3, 6, 0x87, 0x03], 12); // gaps 3, 6, 391 (0x87 0x03)
+    expect(decodeTierBlock(old, [3], undefined)).toEqual({ docs, tfs });
   });
 
   const { blocks, starts, layout } = tieredPostingBlocks(bm25, SMALL, (level) => (level === 0 ? 64 : 256));

@@ -22,6 +22,7 @@
 import { bm25AllScores, bm25TopK, groupDocFrequency, type TermGroup } from './bm25.ts';
 import { docFrequency, idf, perIndex, saturate, type Bm25Index } from './bm25-index.ts';
 import { TopK, type ScoredDoc } from './top-k.ts';
+import { float16Bits, float16Table } from '../arrays/float16.ts';
 
 /** Postings in a term's first tier. */
 export const FIRST_TIER = 256;
@@ -49,7 +50,16 @@ export interface TieredLayout {
   readonly growth: number;
   /** Block files of each tier. */
   readonly blocks: readonly number[];
+  /**
+   * How the blocks store frequencies: 'float16' (two bytes: the keyword index keeps its
+   * frequencies to half precision, bm25-builder.ts, so nothing is lost), or absent for
+   * blocks written before, in float32.
+   */
+  readonly frequencies?: 'float16';
 }
+
+/** How tier blocks store their frequencies (TieredLayout.frequencies), as the writer writes them now. */
+export const TIER_FREQUENCIES = 'float16';
 
 /** Rank (by frequency) of a term's first posting in tier `level`. */
 export function tierStart(layout: Pick<TieredLayout, 'first' | 'growth'>, level: number): number {
@@ -100,7 +110,7 @@ export function postingTiers(tfs: Float32Array, layout: Pick<TieredLayout, 'firs
 
 /**
  * The postings as tiered block files: for each tier, blocks of consecutive terms of about
- * `blockBytes(level)` bytes, each the document ids (int32) then the frequencies (float32) of
+ * `blockBytes(level)` bytes at 8 bytes a posting (they take about 3.5: encodeTierBlock), each
  * its terms' tier slices; and the first term of each block of each tier, tier after tier
  * (blocks[level] + 1 entries each, the last being the term count).
  */
@@ -155,16 +165,17 @@ export function tieredPostingBlocks(
   return {
     blocks,
     starts: Int32Array.from(starts.flat()),
-    layout: { first: layout.first, growth: layout.growth, blocks: blocks.map((b) => b.length) },
+    layout: { first: layout.first, growth: layout.growth, blocks: blocks.map((b) => b.length), frequencies: TIER_FREQUENCIES },
   };
 }
 
 /**
- * A tier block's bytes: the frequencies (float32) of all its postings, slice after slice,
- * then their document ids as LEB128 varints, each slice's ascending ids as gaps from the
- * one before (its first from 0). A tier-0 slice of 256 ids among a million documents takes
- * about 2–3 bytes an id instead of 4; a deep tier's dense ids, one. Frequencies stay float32,
- * so the scores are the whole index's, bit for bit.
+ * A tier block's bytes: the frequencies of all its postings as binary16 (little-endian),
+ * slice after slice, then their document ids as LEB128 varints, each slice's ascending ids
+ * as gaps from the one before (its first from 0). A tier-0 slice of 256 ids among a million
+ * documents takes about 2–3 bytes an id instead of 4; a deep tier's dense ids, one. The
+ * keyword index's frequencies are half-precision values already (bm25-builder.ts), so two
+ * bytes hold them exactly and the scores are the whole index's, bit for bit.
  */
 export function encodeTierBlock(docs: readonly Int32Array[], tfs: readonly Float32Array[]): Uint8Array {
   const n = tfs.reduce((a, f) => a + f.length, 0);
@@ -182,24 +193,39 @@ export function encodeTierBlock(docs: readonly Int32Array[], tfs: readonly Float
       last = d;
     }
   }
-  const bytes = new Uint8Array(n * 4 + out.length);
+  const bytes = new Uint8Array(n * 2 + out.length);
   let at = 0;
-  for (const f of tfs) (bytes.set(new Uint8Array(f.buffer, f.byteOffset, f.byteLength), at), (at += f.byteLength));
+  for (const f of tfs) {
+    for (const x of f) {
+      const h = float16Bits(x);
+      bytes[at++] = h & 0xff;
+      bytes[at++] = h >>> 8;
+    }
+  }
   bytes.set(out, at);
   return bytes;
 }
 
 /**
  * A tier block read back, given the length of each of its slices (from the terms' document
- * frequencies); an error message when the bytes do not hold exactly that many postings.
+ * frequencies) and how it stores frequencies (its layout's `frequencies`: undefined for
+ * blocks written before half precision, which hold float32); an error message when the bytes do not hold exactly that many postings.
  */
-export function decodeTierBlock(bytes: Uint8Array, lengths: readonly number[]): { docs: Int32Array; tfs: Float32Array } | string {
+export function decodeTierBlock(bytes: Uint8Array, lengths: readonly number[], frequencies: TieredLayout['frequencies']): { docs: Int32Array; tfs: Float32Array } | string {
   const n = lengths.reduce((a, b) => a + b, 0);
-  if (bytes.byteLength < n * 4) return `${bytes.byteLength} bytes, too few for the ${n} postings of its terms in this tier`;
-  const f = bytes.subarray(0, n * 4);
-  const tfs = new Float32Array((f.byteOffset % 4 === 0 ? f : f.slice()).buffer, f.byteOffset % 4 === 0 ? f.byteOffset : 0, n);
+  const width = frequencies === 'float16' ? 2 : 4;
+  if (bytes.byteLength < n * width) return `${bytes.byteLength} bytes, too few for the ${n} postings of its terms in this tier`;
+  let tfs: Float32Array;
+  if (width === 2) {
+    const values = float16Table();
+    tfs = new Float32Array(n);
+    for (let i = 0; i < n; i++) tfs[i] = values[bytes[2 * i]! | (bytes[2 * i + 1]! << 8)]!;
+  } else {
+    const f = bytes.subarray(0, n * 4);
+    tfs = new Float32Array((f.byteOffset % 4 === 0 ? f : f.slice()).buffer, f.byteOffset % 4 === 0 ? f.byteOffset : 0, n);
+  }
   const docs = new Int32Array(n);
-  let at = n * 4;
+  let at = n * width;
   let i = 0;
   for (const len of lengths) {
     let last = 0;
