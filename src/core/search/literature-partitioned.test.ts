@@ -4,7 +4,7 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
-import { docsFile, listFile, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
@@ -84,6 +84,42 @@ async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest
 const queries = Array.from({ length: 100 }, (_, i) => Float32Array.from(noisy(i % TOPICS, 0.9)));
 
 const { files, manifest } = await build();
+
+describe('the manifest of a partitioned index', () => {
+  it('says how its postings store frequencies, and is refused when it names a storage the reader does not know', () => {
+    expect(manifest.partitioned!.postingTiers!.frequencies).toBe('float16');
+    const json = JSON.parse(JSON.stringify(manifest)) as { partitioned: { postingTiers: { frequencies?: string } } };
+    json.partitioned.postingTiers.frequencies = 'bfloat16';
+    expect(() => parseLiteratureManifest(JSON.stringify(json))).toThrow(/postingTiers.frequencies must be "float16" \(or absent, for float32\), not "bfloat16"/);
+    delete json.partitioned.postingTiers.frequencies;
+    expect(parseLiteratureManifest(JSON.stringify(json)).partitioned!.postingTiers!.frequencies).toBeUndefined();
+  });
+});
+
+describe('documents blocks', () => {
+  const utf8 = (t: string) => new TextEncoder().encode(t);
+  const doc = (i: number, text: string) => ({ id: `d${i}`, title: 'T', text, source: 's', year: 2020 });
+
+  it('hold about DOCS_BLOCK_BYTES of documents, so a query’s ten hits fetch about ten times that', () => {
+    const short = Array.from({ length: 5000 }, (_, i) => doc(i, 'x'.repeat(600)));
+    const long = Array.from({ length: 5000 }, (_, i) => doc(i, '腎'.repeat(500))); // 1,500 bytes of UTF-8
+    const perShort = docsPerBlockFor(short, utf8);
+    const perLong = docsPerBlockFor(long, utf8);
+    const bytesOf = (d: readonly object[]) => utf8(JSON.stringify(d)).byteLength;
+    for (const [docs, per] of [[short, perShort], [long, perLong]] as const) {
+      const block = bytesOf(docs.slice(0, per));
+      expect(block).toBeGreaterThan(DOCS_BLOCK_BYTES * 0.9);
+      expect(block).toBeLessThan(DOCS_BLOCK_BYTES * 1.1);
+    }
+    expect(perLong).toBeLessThan(perShort);
+  });
+
+  it('grow past that rather than make more than MAX_DOCS_BLOCKS blocks, whose table is read on open', () => {
+    const many = Array.from({ length: MAX_DOCS_BLOCKS * 20 }, (_, i) => doc(i, 'x'.repeat(600)));
+    expect(docsPerBlockFor(many, utf8)).toBe(20);
+    expect(docsPerBlockFor([], utf8)).toBe(1);
+  });
+});
 
 describe('a partitioned literature index', () => {
 
