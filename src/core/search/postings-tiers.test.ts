@@ -3,7 +3,7 @@ import { Prng } from '../../testing/prng.ts';
 import { roundToFloat16 } from '../arrays/float16.ts';
 import { bm25TopK, type TermGroup } from './bm25.ts';
 import { buildBm25 } from './bm25-builder.ts';
-import { blockOfTerm, blockSlices, decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TierReads, type TierSlice } from './postings-tiers.ts';
+import { blockOfTerm, blockSlices, decodeTierBlock, DEFAULT_TIER_SLACK, encodeTierBlock, MAX_ROUNDS, postingTiers, postingsView, tierLength, tieredPostingBlocks, tieredTopK, type ReadTiers, type TieredLayout, type TierReads, type TierSlice } from './postings-tiers.ts';
 
 // Small tiers (4, 12, 48, …) so that a few hundred generated documents span several.
 const SMALL = { first: 4, growth: 4 };
@@ -18,7 +18,7 @@ const bm25 = buildBm25([{ weight: 1 }], texts.map((t) => [[0, t]] as const));
 const id = (w: string) => bm25.vocabulary.get(w)!;
 
 /** A reader over the tiered blocks, as a partitioned index reads them: slice by slice in term order. */
-function tierReader(blocks: Uint8Array[][], starts: Int32Array, layout: { first: number; growth: number; blocks: readonly number[] }): ReadTiers {
+function tierReader(blocks: Uint8Array[][], starts: Int32Array, layout: TieredLayout): ReadTiers {
   return async (level, terms) => {
     let at = 0;
     for (let l = 0; l < level; l++) at += layout.blocks[l]! + 1;
