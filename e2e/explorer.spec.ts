@@ -40,10 +40,13 @@ test.describe('explorer', () => {
 
   test('full-width letters and half-width katakana find what their usual forms find', async ({ page }) => {
     await openApp(page);
-    const first = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+    const list = page.getByRole('list', { name: 'Search results' });
+    const first = list.getByRole('link').first();
     const firstFor = async (query: string) => {
       await searchBox(page).fill(query);
       await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}`));
+      // The last query's hits stay while this one runs: read the list once it answers this one.
+      await expect(list).toHaveAttribute('data-query', query);
       await expect(first).toBeVisible();
       return new URLSearchParams((await first.getAttribute('href'))!.replace(/^\?/, '')).get('node');
     };

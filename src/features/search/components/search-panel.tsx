@@ -81,7 +81,14 @@ export function SearchPanel({ query, onQueryChange, onPick, hrefFor, activeId }:
         </p>
       ) : null}
       {hits.length > 0 ? (
-        <ol className="search-results" aria-label={t('searchResults')}>
+        // While a new query runs, the last query's hits stay (keepPreviousData): the list says
+        // it is being updated, and names the query its hits answer only once they do.
+        <ol
+          className="search-results"
+          aria-label={t('searchResults')}
+          aria-busy={results.isPlaceholderData ? true : undefined}
+          data-query={results.isPlaceholderData ? undefined : debounced}
+        >
           {hits.map((hit) => (
             <li key={hit.node.id}>
               <AppLink
