@@ -11,7 +11,8 @@
  *   ivf-centroids.i8           k-means centroids of the vector lists (vector-ivf.ts), int8,
  *   ivf-centroid-scales.f32    loaded when the index opens
  *   postings/L-NNNNN.bin       impact tier L of a run of consecutive terms (postings-tiers.ts):
- *                              document ids (int32), then BM25F pseudo-frequencies (float32)
+ *                              BM25F pseudo-frequencies (half precision), then document
+ *                              ids (varint gaps)
  *   lists/NNNNN.bin            one vector list: document ids (int32), scales (float32),
  *                              int8 codes (ids × dims)
  *   docs/NNNNN.json            a block of consecutive documents (id, title, text, …)

@@ -110,8 +110,8 @@ export function postingTiers(tfs: Float32Array, layout: Pick<TieredLayout, 'firs
 
 /**
  * The postings as tiered block files: for each tier, blocks of consecutive terms of about
- * `blockBytes(level)` bytes at 8 bytes a posting (they take about 3.5: encodeTierBlock), each
- * its terms' tier slices; and the first term of each block of each tier, tier after tier
+ * `blockBytes(level)` bytes counted at 8 bytes a posting (they take about 3.5:
+ * encodeTierBlock), each holding its terms' tier slices; and the first term of each block of each tier, tier after tier
  * (blocks[level] + 1 entries each, the last being the term count).
  */
 export function tieredPostingBlocks(
