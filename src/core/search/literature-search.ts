@@ -124,7 +124,7 @@ export function queryEmbeddingFor(bm25: Bm25Index, reference: number | undefined
 }
 
 /** The query with every character outside a term of the corpus's vocabulary made a space. */
-export function knownParts(bm25: Bm25Index, query: string): string {
+function knownParts(bm25: Bm25Index, query: string): string {
   const s = normalizeText(query);
   const keep = new Uint8Array(s.length);
   scanTerms(s, (start, end) => {

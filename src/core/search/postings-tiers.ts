@@ -111,8 +111,9 @@ export function postingTiers(tfs: Float32Array, layout: Pick<TieredLayout, 'firs
 /**
  * The postings as tiered block files: for each tier, blocks of consecutive terms of about
  * `blockBytes(level)` bytes counted at 8 bytes a posting (they take about 3.5:
- * encodeTierBlock), each holding its terms' tier slices; and the first term of each block of each tier, tier after tier
- * (blocks[level] + 1 entries each, the last being the term count).
+ * encodeTierBlock), each holding its terms' tier slices; and the first term of each block
+ * of each tier, tier after tier (blocks[level] + 1 entries each, the last being the term
+ * count).
  */
 export function tieredPostingBlocks(
   index: Pick<Bm25Index, 'postingOffsets' | 'postingDocs' | 'postingTfs'>,
@@ -209,7 +210,8 @@ export function encodeTierBlock(docs: readonly Int32Array[], tfs: readonly Float
 /**
  * A tier block read back, given the length of each of its slices (from the terms' document
  * frequencies) and how it stores frequencies (its layout's `frequencies`: undefined for
- * blocks written before half precision, which hold float32); an error message when the bytes do not hold exactly that many postings.
+ * blocks written before half precision, which hold float32); an error message when the
+ * bytes do not hold exactly that many postings.
  */
 export function decodeTierBlock(bytes: Uint8Array, lengths: readonly number[], frequencies: TieredLayout['frequencies']): { docs: Int32Array; tfs: Float32Array } | string {
   const n = lengths.reduce((a, b) => a + b, 0);
