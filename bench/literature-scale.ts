@@ -43,6 +43,7 @@ import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
 import type { LiteratureBenchFigures } from '../src/diagnostics/literature-bench-page.ts';
 import { QUERIES } from '../src/diagnostics/literature-bench-queries.ts';
 import { createEmbedder, sha256Hex } from '../src/embed/index.ts';
+import { createWasmArenaScorer } from '../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../src/testing/prng.ts';
 import { generateCorpus } from './lib/literature-bench-corpus.ts';
 import { quantile } from './lib/stats.ts';
@@ -180,7 +181,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   await embedder.release();
   const matrix = wholeMatrix(dir, manifest);
   const reads: string[] = [];
-  const index: PartitionedLiterature = await openPartitionedLiterature(fileIo(dir, reads), manifest);
+  // Scanned as the app scans them: the lists in one WebAssembly arena (the worker's choice).
+  const index: PartitionedLiterature = await openPartitionedLiterature(fileIo(dir, reads), manifest, createWasmArenaScorer() ?? undefined);
   const nprobes = [...new Set([1, 2, 4, 8, 16, 32, 64, layout.ivf.nprobe].filter((n) => n <= layout.ivf.lists))].sort((a, b) => a - b);
   const ties = new Map<number, number>(nprobes.map((n) => [n, 0]));
   let ids = 0;

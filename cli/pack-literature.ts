@@ -15,7 +15,7 @@
  *
  * Layout (docs/literature-scale.md): from 100,000 documents the index is partitioned
  * (vector lists, postings blocks and document blocks fetched per query); --partitioned or
- * --whole choose it regardless of size; --list-rows sets the documents per vector list (512).
+ * --whole choose it regardless of size; --list-rows sets the documents per vector list (256).
  *
  * Large corpora build in shards: --shards N embeds the corpus in N shards, P at a time as
  * child processes (default 2), in <work> (default <out-dir>.shards), then merges them into

@@ -16,7 +16,7 @@ import { CONTROL_QUANTILE, CONTROL_SENTENCES, quantile } from '../core/search/li
 import { DEFAULT_VERDICT_OPTIONS, impliedDrugs, judgeClaim, mergeSpans, sentenceFacts, withContextDrugs, type ClaimJudgement, type ConflictKind, type EvidenceCandidate, type SentenceFacts, type Span, type Verdict } from '../core/check/index.ts';
 import { dot } from '../core/search/vector-pooling.ts';
 import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
-import { wasmRowScorer } from '../embed/vector-scan-wasm.ts';
+import { createWasmArenaScorer, wasmRowScorer } from '../embed/vector-scan-wasm.ts';
 import { NLI_DIR } from '../core/search/literature-pack.ts';
 import { createNliModel, type NliModel, type NliPair, type NliScores } from '../embed/index.ts';
 import { sha256Hex } from '../platform/index.ts';
@@ -169,7 +169,9 @@ export class LiteratureSession {
         decodeUtf8: (b) => new TextDecoder().decode(b),
         onProgress: (done, total, file) => progress?.({ done, total, label: file }),
       },
-      wasmRowScorer,
+      // A whole index's matrix is copied into WebAssembly once; a partitioned index's lists
+      // into one arena as they are read, so warm queries scan them without copying.
+      { whole: wasmRowScorer, parts: createWasmArenaScorer() ?? undefined },
     );
     this.index = index;
     this.docs = new Map();

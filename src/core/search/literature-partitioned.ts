@@ -277,8 +277,12 @@ export interface PartitionedHits {
   readonly faults: readonly PartFault[];
 }
 
-/** Opens a partitioned index: the term dictionary and the centroids; everything else on demand. */
-export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: LiteratureManifest): Promise<PartitionedLiterature> {
+/**
+ * Opens a partitioned index: the term dictionary and the centroids; everything else on
+ * demand. `scorer` scans the centroids and the vector lists (the JavaScript scan by default;
+ * the browser passes a WebAssembly arena that keeps the lists it has scanned).
+ */
+export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: LiteratureManifest, scorer: RowScorer = jsRowScorer): Promise<PartitionedLiterature> {
   const layout = manifest.partitioned;
   if (!layout) throw new Error('the index is not partitioned');
   // The part tables are read whole with the dictionary: ~1 MB at a million documents, once,
@@ -304,7 +308,7 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
   if (scales.length !== layout.ivf.lists || codes.length !== layout.ivf.lists * dims) {
     throw new Error(`the centroid files disagree with the manifest (${layout.ivf.lists} lists of ${dims} dimensions)`);
   }
-  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales }, tables);
+  return new PartitionedLiterature(io, manifest, layout, tiers, dictionary, blockStarts, { rows: layout.ivf.lists, dims, codes, scales }, tables, scorer);
 }
 
 export class PartitionedLiterature implements LiteratureSearcher {
@@ -335,6 +339,8 @@ export class PartitionedLiterature implements LiteratureSearcher {
     readonly centroids: Int8Matrix,
     /** Part tables by file name (none in an index written before them, whose manifest lists every part). */
     private readonly tables: ReadonlyMap<string, PartTable> = new Map(),
+    /** Scans the centroids and lists unless a search passes its own. */
+    private readonly scorer: RowScorer = jsRowScorer,
   ) {
     this.view = postingsView(dictionary);
   }
@@ -471,7 +477,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
 
   /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */
   async vectorHits(queryVector: Float32Array, k: number, faults: PartFault[], options: { nprobe?: number; scorer?: RowScorer } = {}): Promise<ScoredDoc[]> {
-    const scorer = options.scorer ?? jsRowScorer;
+    const scorer = options.scorer ?? this.scorer;
     const probe = probeOrder(this.centroids, queryVector, options.nprobe ?? this.layout.ivf.nprobe, scorer);
     return searchLists(await this.lists(probe, faults), queryVector, k, scorer);
   }
@@ -555,8 +561,12 @@ export function wholeIndexSearcher(index: LiteratureIndex, scorer?: RowScorer): 
   };
 }
 
-/** Opens the index the manifest describes: partitioned, or whole (every file read and checked now). */
-export async function openLiteratureSearcher(io: LiteraturePackIo, scorer?: RowScorer): Promise<LiteratureSearcher> {
+/**
+ * Opens the index the manifest describes: partitioned, or whole (every file read and checked
+ * now). A whole index's one matrix is scanned with `scorers.whole` (e.g. a WebAssembly copy of
+ * it), a partitioned index's centroids and lists with `scorers.parts`.
+ */
+export async function openLiteratureSearcher(io: LiteraturePackIo, scorers: { whole?: RowScorer; parts?: RowScorer } = {}): Promise<LiteratureSearcher> {
   const manifest = await readLiteratureManifest(io);
-  return manifest.partitioned ? openPartitionedLiterature(io, manifest) : wholeIndexSearcher(await loadLiteraturePack(io, manifest), scorer);
+  return manifest.partitioned ? openPartitionedLiterature(io, manifest, scorers.parts) : wholeIndexSearcher(await loadLiteraturePack(io, manifest), scorers.whole);
 }
