@@ -100,6 +100,8 @@ describe('WebAssembly arena scorer (a partitioned index’s lists)', () => {
 });
 
 describe('a partitioned index scanned in the arena', () => {
+  const query = (prng: Prng, dims: number) => Float32Array.from({ length: dims }, () => prng.next() - 0.5);
+
   it('finds the same documents with the same scores as with the JavaScript scan, cold and warm', async () => {
     const prng = new Prng(14);
     const dims = 32;
@@ -128,6 +130,4 @@ describe('a partitioned index scanned in the arena', () => {
     // The centroids and every probed list, for each of the 40 searches: the arena did the scanning.
     expect(scanned).toBe(40 * (1 + layout.ivf.nprobe));
   });
-
-  const query = (prng: Prng, dims: number) => Float32Array.from({ length: dims }, () => prng.next() - 0.5);
 });
