@@ -171,8 +171,9 @@ export function createWasmArenaScorer(maxBytes = ARENA_BYTES): RowScorer | null 
   const arenaStart = 65536 * 2;
   let top = arenaStart;
   let placed = new WeakMap<ArrayBufferLike, Map<number, { at: number; length: number }>>();
-  // Grown by doubling: each growth may copy the whole memory, so growing by what each list
-  // needs made cold queries (every list new) four times slower in Node.
+  // Grown by doubling: each growth may copy the whole memory. A first version grew by what
+  // each list needed (with a 256 MB arena) and made cold queries, where every list is new,
+  // four times slower in Node on 100,000 documents (74.9 against 18.6 ms at p50).
   const ensure = (bytes: number) => {
     const size = memory.buffer.byteLength;
     if (bytes > size) memory.grow(Math.ceil((Math.max(bytes, Math.min(2 * size, maxBytes + arenaStart + 16 * PAGE)) - size) / PAGE));
