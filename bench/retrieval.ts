@@ -20,6 +20,7 @@ import { nodeFolderIo, nodeRuntimeOptions } from '../cli/lib/literature-node-io.
 import { buildLiteraturePack } from '../cli/lib/literature-pack-build.ts';
 import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
 import { buildStaticModelFolder, describeContrastive, type ContrastiveRun } from '../cli/lib/literature-static-model.ts';
+import { spreadBrief, type FusionCalibration } from '../src/core/search/fusion-calibration.ts';
 import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
 import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
 import { embeddingText, hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
@@ -211,7 +212,7 @@ function printTable(rows: Row[], weights: number[]): void {
  */
 function summaryLines(rows: readonly Row[]): string[] {
   const beir = rows.filter((x) => !('spearman' in x));
-  const out = ['', 'summary (nDCG@10): set · keyword · vector · hybrid · hybrid − better member · hybrid − keyword · calibrated rule (BM25 base weight / margin gain)'];
+  const out = ['', 'summary (nDCG@10): set · keyword · vector · hybrid · hybrid − better member · hybrid − keyword · calibrated rule (BM25 base weight / margin gain) and how sure (bootstrap of the pseudo-queries: share of resamples choosing it, 5th–95th percentile of their base and gain, and of the chosen rule’s nDCG over the better ranker)'];
   const sums = { k: 0, v: 0, h: 0 };
   for (const r of beir) {
     const [k, v, h] = (['keyword', 'vector', 'hybrid'] as const).map((x) => (r[x] as RankMetrics).ndcg) as [number, number, number];
@@ -221,8 +222,8 @@ function summaryLines(rows: readonly Row[]): string[] {
     const sign = (x: number) => (x >= 0 ? '+' : '') + f4(x);
     const first = beir.find((x) => x.set === r.set)!;
     const label = first === r ? String(r.set) : `${r.set} [${r.model}]`;
-    const c = r.calibration as { rule: { base: number; gain: number } } | null | undefined;
-    const rule = c ? `  rule ${c.rule.base}/${c.rule.gain}` : '';
+    const c = r.calibration as FusionCalibration | null | undefined;
+    const rule = c ? `  rule ${c.rule.base}/${c.rule.gain}${c.spread ? ` (${spreadBrief(c.spread)})` : ''}` : '';
     out.push(`${label.padEnd(28)} keyword ${f4(k)}  vector ${f4(v)}  hybrid ${f4(h)}  margin ${sign(margin)} ${flag.padEnd(5)}  vs keyword ${sign(h - k)}${rule}`);
   }
   if (beir.length > 1) {

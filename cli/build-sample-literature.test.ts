@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_LITERATURE, LITERATURE_TOPICS } from '../fixtures/literature/index.ts';
+import { SPREAD_RESAMPLES } from '../src/core/search/fusion-calibration.ts';
 import { loadLiteraturePack, MODEL_DIR, type LiteratureIndex } from '../src/core/search/literature-pack.ts';
 import { hybridSearch } from '../src/core/search/literature-search.ts';
 import { createEmbedder, sha256Hex, type Embedder } from '../src/embed/index.ts';
@@ -101,6 +102,17 @@ describe('retrieval over the written pack (public/literature/sample), through th
     const corpus = parseJsonlCorpus(readFileSync(CORPUS_FILE, 'utf8'));
     expect(index.docs.map((d) => d.id), STALE).toEqual(corpus.docs.map((d) => d.id));
     expect(index.manifest.model).toBe('raireki-static-ngram-256');
+  });
+
+  it('keeps its calibrated fusion rule with how sure the calibration was', () => {
+    const fusion = index.manifest.fusion!;
+    const spread = fusion.calibration?.spread;
+    expect(spread, STALE).toBeDefined();
+    expect(spread!.resamples).toBe(SPREAD_RESAMPLES);
+    expect(fusion.base).toBeGreaterThanOrEqual(spread!.base[0]);
+    expect(fusion.base).toBeLessThanOrEqual(spread!.base[1]);
+    expect(spread!.sameRule).toBeGreaterThan(0);
+    expect(spread!.sameRule).toBeLessThanOrEqual(1);
   });
 
   it('finds the metformin/eGFR abstract for a Japanese question', async () => {

@@ -26,6 +26,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { describeSpread } from '../src/core/search/fusion-calibration.ts';
 import type { LiteratureDoc } from '../src/core/search/literature-pack.ts';
 import type { Int8Matrix } from '../src/core/search/vector-quantize.ts';
 import { nodeRuntimeOptions, readCorpusFile, readModelFolder, writeFolder } from './lib/literature-node-io.ts';
@@ -168,6 +169,7 @@ async function main(): Promise<number> {
       `fusion calibrated on ${c.queries} pseudo-queries drawn from the corpus: BM25 weight ${c.rule.base} + margin gain ${c.rule.gain} ` +
         `(nDCG@10 keyword ${f3(c.ndcg.keyword)}, vector ${f3(c.ndcg.vector)}, hybrid ${f3(c.ndcg.hybrid)}, default rule ${f3(c.ndcg.defaultRule)})`,
     );
+    console.error(c.spread ? `how sure: ${describeSpread(c.spread)}` : 'how sure: too few informative pseudo-queries, so the default rule was kept');
   }
   return 0;
 }

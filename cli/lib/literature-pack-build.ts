@@ -220,7 +220,9 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
     ...(nli !== undefined ? { nli } : {}),
     bm25: { k1: bm25.k1, fields: bm25.fields, fieldAvgLengths: Array.from(bm25.fieldAvgLengths) },
     keywordWeight: options.keywordWeight ?? null,
-    ...(calibration ? { fusion: { ...calibration.rule, calibration: { queries: calibration.queries, ndcg: calibration.ndcg } } } : {}),
+    ...(calibration
+      ? { fusion: { ...calibration.rule, calibration: { queries: calibration.queries, ndcg: calibration.ndcg, ...(calibration.spread ? { spread: calibration.spread } : {}) } } }
+      : {}),
     ...(partitioned ? { partitioned } : {}),
     files: hashes,
   };

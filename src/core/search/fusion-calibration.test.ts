@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { calibrationCases } from './calibration-cases.ts';
-import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, ruleScores, type CalibrationCase } from './fusion-calibration.ts';
+import { calibrateFusion, coverageReference, COVERAGE_QUANTILE, MIN_CALIBRATION_QUERIES, ruleScores, SPREAD_RESAMPLES, type CalibrationCase } from './fusion-calibration.ts';
 import type { ScoredDoc } from './top-k.ts';
 import { DEFAULT_FUSION_RULE, ruleKeywordWeight, type FusionRule } from './fusion.ts';
 import { drawPseudoQueries } from './pseudo-queries.ts';
@@ -174,5 +174,55 @@ describe('fusion calibrated with cross-lingual pseudo-queries', () => {
   it('takes the coverage reference from the pseudo-queries that stayed in their language', () => {
     expect(coverageReference([...same, ...crossed])).toBe(0.9);
     expect(calibrateFusion([...same, ...crossed]).rule.coverage).toBe(0.9);
+  });
+});
+
+describe('how sure the calibration is', () => {
+  // Each ranker finds the answer at a random rank of the first ten, or misses it; BM25's
+  // scores fall off steeply or gently at random, so every rule of the grid ranks some cases
+  // better than its neighbours do and the best rule is decided by the sample.
+  function cases(n: number, seed: number): CalibrationCase[] {
+    const prng = new Prng(seed);
+    const list = (relevant: number, base: number, steep: boolean): ScoredDoc[] => {
+      const rank = prng.next() < 0.75 ? prng.between(0, 9) : -1;
+      return Array.from({ length: 30 }, (_, j) => ({ doc: j === rank ? relevant : base + j, score: steep ? 30 / (j + 1) : 30 - j + prng.next() }));
+    };
+    return Array.from({ length: n }, (_, i) => ({ keyword: list(i, 100_000, prng.next() < 0.5), vector: list(i, 200_000, false), relevant: i, coverage: 1 }));
+  }
+
+  it('gives the spread of the rule over resamples of the pseudo-queries, narrower the more there are', () => {
+    const small = calibrateFusion(cases(60, 31)).spread!;
+    const large = calibrateFusion(cases(3000, 31)).spread!;
+    expect(small.resamples).toBe(SPREAD_RESAMPLES);
+    const width = (s: typeof small) => s.base[1] - s.base[0] + (s.gain[1] - s.gain[0]) / 3;
+    expect(width(large)).toBeLessThan(width(small));
+    expect(large.sameRule).toBeGreaterThan(small.sameRule);
+    expect(large.overBetter[1] - large.overBetter[0]).toBeLessThan(small.overBetter[1] - small.overBetter[0]);
+  });
+
+  it('brackets the chosen rule, and its gain over the better ranker measured on the whole sample', () => {
+    for (const seed of [41, 42, 43]) {
+      const result = calibrateFusion(cases(400, seed));
+      const { base, gain, overBetter } = result.spread!;
+      expect(result.rule.base).toBeGreaterThanOrEqual(base[0]);
+      expect(result.rule.base).toBeLessThanOrEqual(base[1]);
+      expect(result.rule.gain).toBeGreaterThanOrEqual(gain[0]);
+      expect(result.rule.gain).toBeLessThanOrEqual(gain[1]);
+      const whole = result.ndcg.hybrid - Math.max(result.ndcg.keyword, result.ndcg.vector);
+      expect(whole).toBeGreaterThanOrEqual(overBetter[0]);
+      expect(whole).toBeLessThanOrEqual(overBetter[1]);
+    }
+  });
+
+  it('is sure where one ranker is useless, and reports the same spread on every rebuild', async () => {
+    const docs = corpus(new Prng(1), 300, true);
+    const { result } = await calibrate(docs, false, 2);
+    expect(result.spread!.base[0]).toBeGreaterThanOrEqual(0.7);
+    expect(calibrateFusion(cases(200, 5)).spread).toEqual(calibrateFusion(cases(200, 5)).spread);
+  });
+
+  it('has no spread where the default rule was kept', () => {
+    const few: CalibrationCase[] = Array.from({ length: MIN_CALIBRATION_QUERIES - 1 }, (_, i) => ({ keyword: [{ doc: i, score: 1 }], vector: [], relevant: i, coverage: 1 }));
+    expect(calibrateFusion(few).spread).toBeUndefined();
   });
 });

@@ -14,7 +14,14 @@
  * next gain either way), which picks the middle of a broad optimum rather than a spike.
  * (Tried on the development sets: preferring, among rules within one standard error of
  * the best, the one nearest the old default gave back most of what calibration gained.)
+ *
+ * How sure the choice is (`spread`): the pseudo-queries are resampled with replacement
+ * (a bootstrap) and the choice made again on each resample. On a corpus of a few hundred
+ * documents the resamples scatter over much of the grid, and a rebuild after a small change
+ * may well pick another rule; on thousands they agree. The spread is reported (the indexer
+ * prints it, the manifest keeps it), not used to pick: the rule is still the full sample's.
  */
+import { mulberry32 } from '../random/index.ts';
 import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusionRule } from './fusion.ts';
 import { quantile } from './quantile.ts';
 import type { ScoredDoc } from './top-k.ts';
@@ -42,7 +49,27 @@ export interface FusionCalibration {
   readonly queries: number;
   /** nDCG@10 on the pseudo-queries of each ranker, the chosen rule and the default rule. */
   readonly ndcg: { readonly keyword: number; readonly vector: number; readonly hybrid: number; readonly defaultRule: number };
+  /** How much the choice moves when the pseudo-queries are resampled (absent when the default rule was kept). */
+  readonly spread?: CalibrationSpread;
 }
+
+/** The calibration made again on bootstrap resamples of its pseudo-queries. */
+export interface CalibrationSpread {
+  readonly resamples: number;
+  /** Share of resamples that chose the very rule the whole sample chose. */
+  readonly sameRule: number;
+  /** 5th and 95th percentiles of the BM25 base weight, and of the margin gain, the resamples chose. */
+  readonly base: readonly [number, number];
+  readonly gain: readonly [number, number];
+  /**
+   * 5th and 95th percentiles, over the resamples, of the chosen rule's nDCG@10 minus the
+   * better single ranker's: below zero at the 5th, the fusion may not beat that ranker here.
+   */
+  readonly overBetter: readonly [number, number];
+}
+
+/** Bootstrap resamples of the pseudo-queries (each costs one pass over the rule grid's per-case scores). */
+export const SPREAD_RESAMPLES = 200;
 
 export const CANDIDATE_BASES: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 export const CANDIDATE_GAINS: readonly number[] = [0, 0.5, 1, 1.5, 2, 3];
@@ -98,16 +125,30 @@ function weightedMean(cases: readonly CalibrationCase[], xs: ArrayLike<number>):
 
 export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT_FUSION_RULE.cap): FusionCalibration {
   const mean = (xs: ArrayLike<number>) => weightedMean(cases, xs);
-  const keyword = mean(cases.map((c) => ndcgOne(c.keyword, c.relevant)));
-  const vector = mean(cases.map((c) => ndcgOne(c.vector, c.relevant)));
+  const keywordScores = cases.map((c) => ndcgOne(c.keyword, c.relevant));
+  const vectorScores = cases.map((c) => ndcgOne(c.vector, c.relevant));
+  const keyword = mean(keywordScores);
+  const vector = mean(vectorScores);
   const defaultRule = mean(ruleScores(cases, DEFAULT_FUSION_RULE));
-  const informative = cases.filter((c) => ndcgOne(c.keyword, c.relevant) > 0 || ndcgOne(c.vector, c.relevant) > 0).length;
+  const informative = cases.filter((_, i) => keywordScores[i]! > 0 || vectorScores[i]! > 0).length;
   if (informative < MIN_CALIBRATION_QUERIES) {
     return { rule: DEFAULT_FUSION_RULE, queries: cases.length, ndcg: { keyword, vector, hybrid: defaultRule, defaultRule } };
   }
   const coverage = coverageReference(cases);
-  const means = CANDIDATE_BASES.map((base) => CANDIDATE_GAINS.map((gain) => mean(ruleScores(cases, { base, gain, cap, coverage }))));
-  // Smoothed: each rule with its grid neighbours (base ± one step, gain ± one step).
+  const perCase = CANDIDATE_BASES.map((base) => CANDIDATE_GAINS.map((gain) => ruleScores(cases, { base, gain, cap, coverage })));
+  const whole = choose(perCase.map((row) => row.map(mean)), keyword >= vector);
+  const rule = { base: CANDIDATE_BASES[whole.b]!, gain: CANDIDATE_GAINS[whole.g]!, cap, coverage };
+  const hybrid = mean(perCase[whole.b]![whole.g]!);
+  const spread = resampledSpread(cases, perCase, keywordScores, vectorScores, whole);
+  return { rule, queries: cases.length, ndcg: { keyword, vector, hybrid, defaultRule }, spread };
+}
+
+/**
+ * The rule with the best mean nDCG@10 smoothed with its grid neighbours (base ± one step,
+ * gain ± one step). Ties (rules that rank the pseudo-queries alike) go to the rule that
+ * leans on the ranker that did better alone: the bases are visited from that end.
+ */
+function choose(means: readonly (readonly number[])[], keywordBetter: boolean): { b: number; g: number } {
   const smoothed = (b: number, g: number) => {
     let s = 0, n = 0;
     for (const [db, dg] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
@@ -116,10 +157,8 @@ export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT
     }
     return s / n;
   };
-  // Ties (rules that rank the pseudo-queries alike) go to the rule that leans on the
-  // ranker that did better alone: the bases are visited from that end.
   const bases = CANDIDATE_BASES.map((_, b) => b);
-  if (keyword >= vector) bases.reverse();
+  if (keywordBetter) bases.reverse();
   let best = { b: 0, g: 0, score: -Infinity };
   for (const b of bases) {
     CANDIDATE_GAINS.forEach((_, g) => {
@@ -127,6 +166,72 @@ export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT
       if (score > best.score) best = { b, g, score };
     });
   }
-  const rule = { base: CANDIDATE_BASES[best.b]!, gain: CANDIDATE_GAINS[best.g]!, cap, coverage };
-  return { rule, queries: cases.length, ndcg: { keyword, vector, hybrid: means[best.b]![best.g]!, defaultRule } };
+  return best;
+}
+
+/**
+ * The choice made again on SPREAD_RESAMPLES resamples of the cases, drawn with replacement
+ * in proportion to their weights (seeded by the number of cases: a rebuild reports the same).
+ */
+function resampledSpread(
+  cases: readonly CalibrationCase[],
+  perCase: readonly (readonly Float64Array[])[],
+  keywordScores: readonly number[],
+  vectorScores: readonly number[],
+  whole: { b: number; g: number },
+): CalibrationSpread {
+  const n = cases.length;
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  cases.forEach((c, i) => (cumulative[i] = total += c.weight ?? 1));
+  const random = mulberry32(0x5eed ^ n);
+  const counts = new Int32Array(n);
+  const bases: number[] = [];
+  const gains: number[] = [];
+  const overBetter: number[] = [];
+  let same = 0;
+  for (let r = 0; r < SPREAD_RESAMPLES; r++) {
+    counts.fill(0);
+    for (let j = 0; j < n; j++) {
+      // The first case whose cumulative weight passes a uniform draw (binary search).
+      const x = random() * total;
+      let lo = 0, hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cumulative[mid]! > x) hi = mid;
+        else lo = mid + 1;
+      }
+      counts[lo]!++;
+    }
+    const mean = (xs: ArrayLike<number>) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) if (counts[i]! > 0) s += counts[i]! * xs[i]!;
+      return s / n;
+    };
+    const k = mean(keywordScores);
+    const v = mean(vectorScores);
+    const pick = choose(perCase.map((row) => row.map(mean)), k >= v);
+    if (pick.b === whole.b && pick.g === whole.g) same++;
+    bases.push(CANDIDATE_BASES[pick.b]!);
+    gains.push(CANDIDATE_GAINS[pick.g]!);
+    overBetter.push(mean(perCase[whole.b]![whole.g]!) - Math.max(k, v));
+  }
+  const range = (xs: number[]): [number, number] => [quantile(xs, 0.05), quantile(xs, 0.95)];
+  return { resamples: SPREAD_RESAMPLES, sameRule: same / SPREAD_RESAMPLES, base: range(bases), gain: range(gains), overBetter: range(overBetter) };
+}
+
+const span = ([lo, hi]: readonly [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(3);
+
+/** The spread in words, for the indexer's report. */
+export function describeSpread(spread: CalibrationSpread): string {
+  return (
+    `${Math.round(spread.sameRule * 100)} % of ${spread.resamples} resamples of the pseudo-queries chose the same rule ` +
+    `(base ${span(spread.base)}, gain ${span(spread.gain)}); hybrid − better ranker ${signed(spread.overBetter[0])} to ${signed(spread.overBetter[1])} (5th–95th percentile)`
+  );
+}
+
+/** The spread in a few characters, for the benchmark's one line per set. */
+export function spreadBrief(spread: CalibrationSpread): string {
+  return `${Math.round(spread.sameRule * 100)} % same, base ${span(spread.base)}, gain ${span(spread.gain)}, over better ${signed(spread.overBetter[0])}…${signed(spread.overBetter[1])}`;
 }
