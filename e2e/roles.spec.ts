@@ -214,12 +214,15 @@ test.describe('packs per role', () => {
 
 test.describe('nginx with the shipped configuration', () => {
   test('serves each user their role\'s pack and refuses the others', async ({ browser }) => {
-    const base = `${nginx!.baseUrl}/raireki/`;
-    const clinician = await browser.newContext({ httpCredentials: { username: 'hanako', password: 'clinician-pass' } });
+    // Over the shipped server's TLS (HTTP/2), with the harness's certificate for 127.0.0.1.
+    const base = `${nginx!.tls!.url}/raireki/`;
+    const tls = { ignoreHTTPSErrors: true };
+    const clinician = await browser.newContext({ ...tls, httpCredentials: { username: 'hanako', password: 'clinician-pass' } });
     const page = await clinician.newPage();
     await page.goto(`${base}?lang=en&node=model:meditron-70b`);
     await waitForGraph(page);
     await expect(page.getByTestId('role')).toHaveText('clinician');
+    expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe('h2');
     expect((await page.request.get(`${base}packs/auditor/manifest.json`)).status()).toBe(403);
     expect((await page.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(200);
     expect((await page.request.get(`${base}snapshots/sample/manifest.json`)).status()).toBe(404);
@@ -231,7 +234,7 @@ test.describe('nginx with the shipped configuration', () => {
     await expect(page.getByText('Node “person:hanako-sato” is not in this snapshot.').first()).toBeVisible();
     await clinician.close();
 
-    const auditor = await browser.newContext({ httpCredentials: { username: 'shuichi', password: 'auditor-pass' } });
+    const auditor = await browser.newContext({ ...tls, httpCredentials: { username: 'shuichi', password: 'auditor-pass' } });
     const auditorPage = await auditor.newPage();
     await auditorPage.goto(`${base}?lang=en&node=person:hanako-sato`);
     await waitForGraph(auditorPage);
@@ -239,11 +242,11 @@ test.describe('nginx with the shipped configuration', () => {
     await expect(auditorPage.locator('#details-title')).toHaveText('Hanako Sato');
     await auditor.close();
 
-    const anonymous = await browser.newContext();
+    const anonymous = await browser.newContext(tls);
     expect((await anonymous.request.get(`${base}packs/clinician/manifest.json`)).status()).toBe(401);
     await anonymous.close();
 
-    const noRole = await browser.newContext({ httpCredentials: { username: 'visitor', password: 'visitor-pass' } });
+    const noRole = await browser.newContext({ ...tls, httpCredentials: { username: 'visitor', password: 'visitor-pass' } });
     const visitor = await noRole.newPage();
     await visitor.goto(`${base}?lang=en`);
     await expect(visitor.getByTestId('load-error')).toContainText('Your account has no role in Raireki');

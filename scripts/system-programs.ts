@@ -1,7 +1,7 @@
 /**
  * System programs the browser tests need, found or — on a fresh Debian machine, as root —
- * installed from Debian's packages: Chromium (npm cannot download browsers here) and nginx
- * (the shipped intranet configuration is tested for real).
+ * installed from Debian's packages: Chromium (npm cannot download browsers here), nginx
+ * (the shipped intranet configuration is tested for real) and openssl (its certificate).
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -39,10 +39,12 @@ export function ensureChromium(): string {
   return installed;
 }
 
+/** nginx, and openssl for the test certificate its TLS server needs (and the users' password hashes). */
 export function ensureNginx(): string {
+  const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
   const found = NGINX.find((p) => existsSync(p));
-  if (found) return found;
-  aptInstall(['nginx-light']);
+  if (found && hasOpenssl) return found;
+  aptInstall([...(found ? [] : ['nginx-light']), ...(hasOpenssl ? [] : ['openssl'])]);
   const installed = NGINX.find((p) => existsSync(p));
   if (!installed) throw new Error('apt-get installed nginx-light but no nginx executable was found');
   return installed;

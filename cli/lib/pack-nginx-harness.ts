@@ -1,7 +1,12 @@
 /**
  * Runs Debian's nginx on loopback with deploy/nginx/raireki.conf, for tests: the shipped
- * configuration with only its example paths, port and user list replaced, so the test proves
- * the file operators copy. Nothing here is used in production.
+ * configuration with only its example paths, ports, certificate and user list replaced, so the
+ * test proves the file operators copy. Nothing here is used in production.
+ *
+ * The shipped server answers over TLS only (plain HTTP redirects). The harness gives it a
+ * certificate made for 127.0.0.1 and one more `listen`, in plain HTTP on loopback, for Node's
+ * fetch, which cannot be told to trust a test certificate without a library; browsers test
+ * the TLS server itself (`httpsUrl`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +38,10 @@ export interface NginxSiteOptions {
 }
 
 export interface NginxSite {
+  /** The site in plain HTTP on loopback (the shipped server, or a `serverBlock`). */
   baseUrl: string;
+  /** The shipped server over TLS, and its plain-HTTP redirect server (absent with a `serverBlock`). */
+  tls?: { url: string; redirectUrl: string; certificate: string };
   stop(): Promise<void>;
 }
 
@@ -52,9 +60,11 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   const port = await freePort();
   writeFileSync(join(dir, 'htpasswd'), opts.users.map((u) => `${u.name}:${hashPassword(u.password)}\n`).join(''));
   writeFileSync(join(dir, 'roles.map'), opts.users.filter((u) => u.role).map((u) => `${u.name} ${u.role};\n`).join(''));
-  const site = opts.serverBlock
-    ? opts.serverBlock.replaceAll('{{PORT}}', String(port)).replaceAll('{{WWW}}', resolve(opts.wwwRoot))
-    : adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) });
+  const tls = opts.serverBlock ? null : { port: await freePort([port]), redirectPort: 0, certificate: makeCertificate(dir) };
+  if (tls) tls.redirectPort = await freePort([port, tls.port]);
+  const site = tls
+    ? adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, tlsPort: tls.port, redirectPort: tls.redirectPort, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) })
+    : opts.serverBlock!.replaceAll('{{PORT}}', String(port)).replaceAll('{{WWW}}', resolve(opts.wwwRoot));
   writeFileSync(join(dir, 'raireki.conf'), site);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, `tmp-${t}`)};`).join(' ');
   writeFileSync(
@@ -78,13 +88,28 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilUp(baseUrl, child, () => stderr);
-  return { baseUrl, stop: () => stop(child) };
+  return {
+    baseUrl,
+    ...(tls ? { tls: { url: `https://127.0.0.1:${tls.port}`, redirectUrl: `http://127.0.0.1:${tls.redirectPort}`, certificate: tls.certificate } } : {}),
+    stop: () => stop(child),
+  };
 }
 
-/** The shipped file with the example's paths, port and user files replaced; fails if one is missing. */
-export function adaptConfig(text: string, at: { port: number; dir: string; wwwRoot: string; packsRoot: string }): string {
+/** A self-signed certificate for 127.0.0.1 (tls.crt, tls.key in `dir`), as PEM. */
+function makeCertificate(dir: string): string {
+  const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'];
+  const r = spawnSync('openssl', [...args, '-keyout', join(dir, 'tls.key'), '-out', join(dir, 'tls.crt'), '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`openssl could not make the test certificate (apt-get install -y openssl): ${r.error?.message ?? r.stderr}`);
+  return readFileSync(join(dir, 'tls.crt'), 'utf8');
+}
+
+/** The shipped file with the example's paths, ports, certificate and user files replaced; fails if one is missing. */
+export function adaptConfig(text: string, at: { port: number; tlsPort: number; redirectPort: number; dir: string; wwwRoot: string; packsRoot: string }): string {
   const replacements: [string, string][] = [
-    ['listen 80;', `listen 127.0.0.1:${at.port};`],
+    ['listen 80;', `listen 127.0.0.1:${at.redirectPort};`],
+    ['listen 443 ssl http2;', `listen 127.0.0.1:${at.tlsPort} ssl http2;\n    listen 127.0.0.1:${at.port};  # the harness's plain loopback listener (see the harness)`],
+    ['/etc/nginx/raireki.crt', join(at.dir, 'tls.crt')],
+    ['/etc/nginx/raireki.key', join(at.dir, 'tls.key')],
     ['/srv/raireki/www', at.wwwRoot],
     ['/srv/raireki/packs', at.packsRoot],
     ['/etc/nginx/raireki.htpasswd', join(at.dir, 'htpasswd')],
@@ -104,7 +129,15 @@ function hashPassword(password: string): string {
   return r.status === 0 ? r.stdout.trim() : `{PLAIN}${password}`;
 }
 
-function freePort(): Promise<number> {
+/** A loopback port free now, other than those already handed out. */
+async function freePort(taken: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!taken.includes(port)) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
     server.once('error', fail);

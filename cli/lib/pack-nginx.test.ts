@@ -4,6 +4,8 @@
  * installed; `apt-get install -y nginx-light` provides it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { connect, type TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +88,51 @@ describe.runIf(nginx !== null)('nginx serving role packs (deploy/nginx/raireki.c
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
+  });
+
+  /** GET over TLS, trusting only the test's certificate. */
+  const getTls = (path: string, user?: string, maxVersion?: 'TLSv1.2') =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; protocol: string | null }>((ok, fail) => {
+      const req = request(
+        site.tls!.url + path,
+        { ca: site.tls!.certificate, ...(maxVersion ? { maxVersion } : {}), headers: user ? { authorization: `Basic ${Buffer.from(user).toString('base64')}` } : {} },
+        (res) => {
+          const protocol = (res.socket as TLSSocket).getProtocol();
+          res.resume();
+          res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, protocol }));
+        },
+      );
+      req.on('error', fail);
+      req.end();
+    });
+
+  it('answers plain HTTP with a redirect to HTTPS, before asking for a password', async () => {
+    for (const path of ['/raireki/', '/raireki/packs/clinician/manifest.json']) {
+      // To the configured name (the example's), whatever Host the request names.
+      const res = await fetch(site.tls!.redirectUrl + path, { redirect: 'manual', headers: { host: 'elsewhere.example' } });
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location'), path).toBe(`https://raireki.intranet.example${path}`);
+      expect(res.headers.get('www-authenticate'), path).toBeNull();
+    }
+  });
+
+  it('serves the same over TLS (1.3, or 1.2 for older clients), with HSTS and HTTP/2 offered', async () => {
+    const refused = await getTls('/raireki/packs/clinician/manifest.json');
+    expect(refused.status).toBe(401);
+    const mine = await getTls('/raireki/packs/clinician/manifest.json', users.clinician);
+    expect(mine.status).toBe(200);
+    expect(mine.protocol).toBe('TLSv1.3');
+    expect(mine.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect((await getTls('/raireki/packs/auditor/manifest.json', users.clinician)).status).toBe(403);
+    expect(await getTls('/raireki/packs/clinician/manifest.json', users.clinician, 'TLSv1.2')).toMatchObject({ status: 200, protocol: 'TLSv1.2' });
+    const alpn = await new Promise<string | false>((ok, fail) => {
+      const socket = connect({ host: '127.0.0.1', port: Number(new URL(site.tls!.url).port), ca: site.tls!.certificate, ALPNProtocols: ['h2', 'http/1.1'] }, () => {
+        ok(socket.alpnProtocol ?? false);
+        socket.end();
+      });
+      socket.on('error', fail);
+    });
+    expect(alpn).toBe('h2');
   });
 
   it('serves a pack that verifies and loads over HTTP, as the app reads it', async () => {
