@@ -20,6 +20,12 @@
  *   npm run bench:literature-scale -- [--docs 100000] [--seed 1] [--runs 2] [--rounds 3]
  *                                    [--speedup-docs 20000] [--real <dir>] [--no-browser]
  *                                    [--list-rows n]   (rows per vector list of the generated corpus's index)
+ *                                    [--server node|nginx|both]
+ *
+ * --server: what serves the page to Chromium. node (the default): `npm start`'s own static
+ * server (scripts/serve.ts). nginx: Debian's nginx as deploy/nginx/raireki.conf serves the
+ * app (TLS 1.2/1.3, HTTP/2, gzip of the same types, the isolation headers), on loopback.
+ * both: each, one after the other, on the same index.
  *
  * Everything it writes is under .tmp/bench/scale/ (reused when present: delete to rebuild)
  * and bench/out/literature-scale.json. Figures only, no asserts.
@@ -27,11 +33,12 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { nodeFolderIo, nodeRuntimeOptions, readCorpusFile } from '../cli/lib/literature-node-io.ts';
 import { passageText } from '../cli/lib/literature-pack-build.ts';
 import { runShards } from '../cli/lib/literature-shards.ts';
+import { SHIPPED_CONFIG, startNginx } from '../cli/lib/pack-nginx-harness.ts';
 import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
@@ -55,6 +62,9 @@ const speedupDocs = Number(opt('speedup-docs', '20000'));
 const real = has('real') ? opt('real', '') : '';
 const browser = !has('no-browser');
 const listRows = has('list-rows') ? ['--list-rows', opt('list-rows', '')] : [];
+const serverOpt = opt('server', 'node');
+if (!['node', 'nginx', 'both'].includes(serverOpt)) throw new Error(`--server must be node, nginx or both, not ${serverOpt}`);
+const servers = (serverOpt === 'both' ? ['node', 'nginx'] : [serverOpt]) as ('node' | 'nginx')[];
 const ROOT = '.tmp/bench/scale';
 /** The issue's aims. */
 const AIM = { warmP95Ms: 50, coldP95Ms: 300, recall: 0.95, coldBytes: 2e6, openBytes: 5e6 };
@@ -284,17 +294,57 @@ async function corpusSentences(corpusPath: string, n: number): Promise<string[]>
   return out;
 }
 
+/**
+ * The benchmark page and an index served by nginx with the shipped configuration's transport
+ * (deploy/nginx/raireki.conf: TLS, HTTP/2, gzip of the same types, the isolation headers),
+ * without its authentication and role folders, which the page does not need.
+ */
+function nginxBlock(index: string): string {
+  const shipped = readFileSync(SHIPPED_CONFIG, 'utf8');
+  const line = (directive: string) => {
+    const found = shipped.split('\n').find((l) => l.trim().startsWith(directive));
+    if (!found) throw new Error(`deploy/nginx/raireki.conf has no ${directive} line: update the benchmark`);
+    return found.trim();
+  };
+  return [
+    'server {',
+    '  listen 127.0.0.1:{{PORT}};',
+    '  listen 127.0.0.1:{{TLS_PORT}} ssl http2;',
+    '  ssl_certificate {{CERT}};',
+    '  ssl_certificate_key {{KEY}};',
+    `  ${line('ssl_protocols')}`,
+    `  ${line('gzip on')}`,
+    `  ${line('gzip_types')}`,
+    `  ${line('gzip_min_length')}`,
+    '  types { text/html html; text/css css; text/javascript js mjs; application/json json map; application/wasm wasm; application/x-raireki-core bin; application/x-onnx onnx; }',
+    ...['Cross-Origin-Opener-Policy', 'Cross-Origin-Embedder-Policy', 'Cross-Origin-Resource-Policy'].map((h) => `  ${line(`add_header ${h}`)}`),
+    `  location /raireki/bench-scale/ { alias ${resolve(index)}/; }`,
+    '  location /raireki/ { alias {{WWW}}/; }',
+    '}',
+  ].join('\n');
+}
+
 /** The index in Chromium through the benchmark page: warm and cold hybrid figures, pooled over page loads. */
-async function measureBrowser(dir: string): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; modelLoadMs: number }> {
+async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; modelLoadMs: number }> {
   if (!existsSync(`dist/${PAGE}`)) throw new Error(`dist/${PAGE} is missing: run npx vite build first`);
   const mount = 'bench-scale';
-  const server = await startServer({ dir: 'dist', base: '/raireki/', port: 0, host: '127.0.0.1', mounts: [{ prefix: mount, dir }] });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let origin: string;
+  let close: () => Promise<void>;
+  if (serverKind === 'nginx') {
+    const site = await startNginx({ dir: join(ROOT, 'nginx'), wwwRoot: 'dist', packsRoot: ROOT, users: [], serverBlock: nginxBlock(dir) });
+    origin = site.tls!.url;
+    close = () => site.stop();
+  } else {
+    const server = await startServer({ dir: 'dist', base: '/raireki/', port: 0, host: '127.0.0.1', mounts: [{ prefix: mount, dir }] });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = async () => void server.close();
+  }
   const b = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   const figures: LiteratureBenchFigures[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await b.newContext();
+      // The harness's certificate is its own, made for 127.0.0.1.
+      const context = await b.newContext({ ignoreHTTPSErrors: serverKind === 'nginx' });
       const page = await context.newPage();
       await page.goto(`${origin}/raireki/${PAGE}?pack=${mount}/&rounds=${rounds}&cold=1`);
       await page.locator('[data-testid="status"][data-result]').waitFor({ timeout: 1_200_000 });
@@ -305,7 +355,7 @@ async function measureBrowser(dir: string): Promise<{ openMs: number; warm: Retu
     }
   } finally {
     await b.close();
-    server.close();
+    await close();
   }
   return {
     openMs: p(figures.map((f) => f.openMs)).p50,
@@ -354,13 +404,15 @@ console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFi
 const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
 const gen = await measureNode(outDir, queryTexts);
 const speedup = speedupDocs > 0 ? await shardSpeedup(corpusPath, join(workDir, 'model'), Math.min(speedupDocs, docs)) : null;
-const chromiumFigures = browser ? await measureBrowser(outDir) : null;
+const chromiumByServer = new Map<string, Awaited<ReturnType<typeof measureBrowser>>>();
+if (browser) for (const kind of servers) chromiumByServer.set(kind, await measureBrowser(outDir, kind));
+const chromiumFigures = chromiumByServer.get(servers[0]!) ?? null;
 
 // ---- a real corpus (../shared/data, built by npm run bench:sets) ----
 let realFigures: (NodeFigures & { build: BuildFigures }) | null = null;
 // The real corpus in Chromium too: the aims hold for it as for the generated one (its page's
 // 14 queries are the benchmark page's, medical questions in both languages).
-let realChromium: Awaited<ReturnType<typeof measureBrowser>> | null = null;
+const realChromiumByServer = new Map<string, Awaited<ReturnType<typeof measureBrowser>>>();
 if (real) {
   const corpus = join(real, 'corpus.jsonl');
   const queries = readFileSync(join(real, 'queries.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
@@ -368,8 +420,9 @@ if (real) {
   // A few thousand documents: lists of 64 so that probing is a choice, as at scale.
   const realBuild = buildIndex(corpus, out, ['--list-rows', '64']);
   realFigures = { ...(await measureNode(out, queries.slice(0, 500))), build: realBuild };
-  if (browser) realChromium = await measureBrowser(out);
+  if (browser) for (const kind of servers) realChromiumByServer.set(kind, await measureBrowser(out, kind));
 }
+const realChromium = realChromiumByServer.get(servers[0]!) ?? null;
 
 const line = (label: string, f: NodeFigures) =>
   `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
@@ -384,15 +437,18 @@ const line = (label: string, f: NodeFigures) =>
   `  Node search (files on local disk): cold p50 ${f.cold.ms.p50.toFixed(1)} ms / p95 ${f.cold.ms.p95.toFixed(1)} ms; warm p50 ${f.warmMs.p50.toFixed(1)} ms / p95 ${f.warmMs.p95.toFixed(1)} ms`;
 console.log('\n' + line(`generated ${docs}`, gen));
 if (speedup) console.log(`  shards' speed-up (embedding ${speedup.docs} documents in 2 shards): one at a time ${s1(speedup.serialMs)}, two at a time ${s1(speedup.parallelMs)} = ${(speedup.serialMs / speedup.parallelMs).toFixed(2)}×`);
-const chromiumLine = (c: NonNullable<typeof chromiumFigures>) =>
-  `  Chromium (${runs} page loads × ${rounds} rounds × ${QUERIES.length} queries): open ${c.openMs.toFixed(0)} ms, model load ${c.modelLoadMs.toFixed(0)} ms; ` +
+const chromiumLine = (c: NonNullable<typeof chromiumFigures>, kind: string) =>
+  `  Chromium, served by ${kind === 'nginx' ? 'nginx (TLS, HTTP/2)' : 'scripts/serve.ts'} (${runs} page loads × ${rounds} rounds × ${QUERIES.length} queries): open ${c.openMs.toFixed(0)} ms, model load ${c.modelLoadMs.toFixed(0)} ms; ` +
   `hybrid search warm p50 ${c.warm.p50.toFixed(1)} / p95 ${c.warm.p95.toFixed(1)} ms (${(c.warm.p95 / AIM.warmP95Ms).toFixed(2)}× of 50 ms), ` +
   `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)}; keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms`;
-if (chromiumFigures) console.log(chromiumLine(chromiumFigures));
+for (const [kind, c] of chromiumByServer) console.log(chromiumLine(c, kind));
 if (realFigures) {
   console.log(line(`real (${real})`, realFigures) + `\n  build ${s1(realFigures.build.wallMs)}, peak ${realFigures.build.peakRssMb.toFixed(0)} MB`);
-  if (realChromium) console.log(chromiumLine(realChromium));
+  for (const [kind, c] of realChromiumByServer) console.log(chromiumLine(c, kind));
 }
 mkdirSync('bench/out', { recursive: true });
-writeFileSync('bench/out/literature-scale.json', JSON.stringify({ docs, seed, build, generated: gen, speedup, chromium: chromiumFigures, real: realFigures, realChromium }, null, 2) + '\n');
+writeFileSync(
+  'bench/out/literature-scale.json',
+  JSON.stringify({ docs, seed, build, generated: gen, speedup, chromium: chromiumFigures, real: realFigures, realChromium, chromiumByServer: Object.fromEntries(chromiumByServer), realChromiumByServer: Object.fromEntries(realChromiumByServer) }, null, 2) + '\n',
+);
 console.log('written to bench/out/literature-scale.json');

@@ -32,7 +32,9 @@ export interface NginxSiteOptions {
   users: NginxUser[];
   /**
    * A server block to run instead of the shipped configuration (`{{PORT}}` and `{{WWW}}` are
-   * filled in), for hosts set up otherwise, e.g. an SPA fallback with `try_files`.
+   * filled in), for hosts set up otherwise, e.g. an SPA fallback with `try_files`. A block
+   * that names `{{TLS_PORT}}` gets a second port and a certificate (`{{CERT}}`, `{{KEY}}`),
+   * and the site's `tls.url` (no redirect server: `redirectUrl` is empty).
    */
   serverBlock?: string;
 }
@@ -40,7 +42,7 @@ export interface NginxSiteOptions {
 export interface NginxSite {
   /** The site in plain HTTP on loopback (the shipped server, or a `serverBlock`). */
   baseUrl: string;
-  /** The shipped server over TLS, and its plain-HTTP redirect server (absent with a `serverBlock`). */
+  /** The server over TLS, and the shipped file's plain-HTTP redirect server (absent for a `serverBlock` without TLS). */
   tls?: { url: string; redirectUrl: string; certificate: string };
   stop(): Promise<void>;
 }
@@ -60,11 +62,18 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   const port = await freePort();
   writeFileSync(join(dir, 'htpasswd'), opts.users.map((u) => `${u.name}:${hashPassword(u.password)}\n`).join(''));
   writeFileSync(join(dir, 'roles.map'), opts.users.filter((u) => u.role).map((u) => `${u.name} ${u.role};\n`).join(''));
-  const tls = opts.serverBlock ? null : { port: await freePort([port]), redirectPort: 0, certificate: makeCertificate(dir) };
-  if (tls) tls.redirectPort = await freePort([port, tls.port]);
-  const site = tls
-    ? adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, tlsPort: tls.port, redirectPort: tls.redirectPort, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) })
-    : opts.serverBlock!.replaceAll('{{PORT}}', String(port)).replaceAll('{{WWW}}', resolve(opts.wwwRoot));
+  const block = opts.serverBlock;
+  const tls = block === undefined || block.includes('{{TLS_PORT}}') ? { port: await freePort([port]), redirectPort: 0, certificate: makeCertificate(dir) } : null;
+  if (tls && block === undefined) tls.redirectPort = await freePort([port, tls.port]);
+  const site =
+    block === undefined
+      ? adaptConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, tlsPort: tls!.port, redirectPort: tls!.redirectPort, dir, wwwRoot: resolve(opts.wwwRoot), packsRoot: resolve(opts.packsRoot) })
+      : block
+          .replaceAll('{{PORT}}', String(port))
+          .replaceAll('{{WWW}}', resolve(opts.wwwRoot))
+          .replaceAll('{{TLS_PORT}}', String(tls?.port))
+          .replaceAll('{{CERT}}', join(dir, 'tls.crt'))
+          .replaceAll('{{KEY}}', join(dir, 'tls.key'));
   writeFileSync(join(dir, 'raireki.conf'), site);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, `tmp-${t}`)};`).join(' ');
   writeFileSync(
@@ -90,7 +99,7 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   await waitUntilUp(baseUrl, child, () => stderr);
   return {
     baseUrl,
-    ...(tls ? { tls: { url: `https://127.0.0.1:${tls.port}`, redirectUrl: `http://127.0.0.1:${tls.redirectPort}`, certificate: tls.certificate } } : {}),
+    ...(tls ? { tls: { url: `https://127.0.0.1:${tls.port}`, redirectUrl: tls.redirectPort ? `http://127.0.0.1:${tls.redirectPort}` : '', certificate: tls.certificate } } : {}),
     stop: () => stop(child),
   };
 }
