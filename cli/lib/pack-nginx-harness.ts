@@ -6,7 +6,7 @@
  * The shipped server answers over TLS only (plain HTTP redirects). The harness gives it a
  * certificate made for 127.0.0.1 and one more `listen`, in plain HTTP on loopback, for Node's
  * fetch, which cannot be told to trust a test certificate without a library; browsers test
- * the TLS server itself (`httpsUrl`).
+ * the TLS server itself (`tls.url`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ export interface NginxSiteOptions {
    * A server block to run instead of the shipped configuration (`{{PORT}}` and `{{WWW}}` are
    * filled in), for hosts set up otherwise, e.g. an SPA fallback with `try_files`. A block
    * that names `{{TLS_PORT}}` gets a second port and a certificate (`{{CERT}}`, `{{KEY}}`),
-   * and the site's `tls.url` (no redirect server: `redirectUrl` is empty).
+   * and the site's `tls.url` (and no redirect server).
    */
   serverBlock?: string;
 }
@@ -43,7 +43,7 @@ export interface NginxSite {
   /** The site in plain HTTP on loopback (the shipped server, or a `serverBlock`). */
   baseUrl: string;
   /** The server over TLS, and the shipped file's plain-HTTP redirect server (absent for a `serverBlock` without TLS). */
-  tls?: { url: string; redirectUrl: string; certificate: string };
+  tls?: { url: string; redirectUrl?: string; certificate: string };
   stop(): Promise<void>;
 }
 
@@ -99,7 +99,7 @@ export async function startNginx(opts: NginxSiteOptions): Promise<NginxSite> {
   await waitUntilUp(baseUrl, child, () => stderr);
   return {
     baseUrl,
-    ...(tls ? { tls: { url: `https://127.0.0.1:${tls.port}`, redirectUrl: tls.redirectPort ? `http://127.0.0.1:${tls.redirectPort}` : '', certificate: tls.certificate } } : {}),
+    ...(tls ? { tls: { url: `https://127.0.0.1:${tls.port}`, certificate: tls.certificate, ...(tls.redirectPort ? { redirectUrl: `http://127.0.0.1:${tls.redirectPort}` } : {}) } } : {}),
     stop: () => stop(child),
   };
 }

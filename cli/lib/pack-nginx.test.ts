@@ -109,7 +109,7 @@ describe.runIf(nginx !== null)('nginx serving role packs (deploy/nginx/raireki.c
   it('answers plain HTTP with a redirect to HTTPS, before asking for a password', async () => {
     for (const path of ['/raireki/', '/raireki/packs/clinician/manifest.json']) {
       // To the configured name (the example's), whatever Host the request names.
-      const res = await fetch(site.tls!.redirectUrl + path, { redirect: 'manual', headers: { host: 'elsewhere.example' } });
+      const res = await fetch(site.tls!.redirectUrl! + path, { redirect: 'manual', headers: { host: 'elsewhere.example' } });
       expect(res.status, path).toBe(301);
       expect(res.headers.get('location'), path).toBe(`https://raireki.intranet.example${path}`);
       expect(res.headers.get('www-authenticate'), path).toBeNull();
