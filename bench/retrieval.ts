@@ -150,6 +150,8 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     buildMs: { total: buildMs, ...built.timings },
     calibration: built.calibration,
     contrastive: built.contrastive,
+    // What the browser downloads on the first search by meaning.
+    modelBytes: [...modelFiles.values()].reduce((sum, b) => sum + b.length, 0),
     embedMs: summarize(embedMs),
     keywordMs: summarize(keywordMs),
     vectorMs: summarize(vectorMs),
@@ -254,7 +256,7 @@ async function main(): Promise<void> {
   }
   printTable(rows, args.weights);
   console.log(summaryLines(rows).join('\n'));
-  console.log(['', 'default model, per set:', ...rows.filter((r) => 'contrastive' in r).map((r) => `${String(r.set).padEnd(28)} ${describeContrastive(r.contrastive as ContrastiveRun | null)}`)].join('\n'));
+  console.log(['', 'default model, per set:', ...rows.filter((r) => 'contrastive' in r).map((r) => `${String(r.set).padEnd(28)} ${r.model}, ${((r.modelBytes as number) / 1e6).toFixed(1)} MB; ${describeContrastive(r.contrastive as ContrastiveRun | null)}`)].join('\n'));
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/retrieval.json', JSON.stringify(rows, null, 2) + '\n');
 }

@@ -53,7 +53,9 @@ describe('a literature pack built by the indexer and loaded by the browser loade
   it('holds every document, its metadata, vectors and the keyword index', () => {
     expect(index.docs.map((d) => d.id)).toEqual(corpus.map((d) => d.id));
     expect(index.vectors.rows).toBe(6);
-    expect(index.manifest.model).toBe('raireki-static-ngram-256');
+    // The default model; six documents give it six directions.
+    expect(index.manifest.model).toBe('raireki-static-ngram-6');
+    expect(index.vectors.dims).toBe(6);
     expect(pack.files.has('model/model.onnx')).toBe(true);
   });
 

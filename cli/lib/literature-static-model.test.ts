@@ -5,7 +5,7 @@ import { createEmbedder } from '../../src/embed/index.ts';
 import { nodeRuntimeOptions } from './literature-node-io.ts';
 import { MIN_CONTRASTIVE_PASSAGES } from '../../src/core/search/vector-contrastive-pairs.ts';
 import { Prng } from '../../src/testing/prng.ts';
-import { STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts } from './literature-static-model.ts';
+import { defaultModelDims, STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts, WIDE_MODEL_MAX_PASSAGES } from './literature-static-model.ts';
 
 const texts = [
   'Insulin lowers blood glucose in patients with diabetes.',
@@ -75,5 +75,16 @@ describe('the contrastive stage of the default model', () => {
     const files = await staticModelFolderFiles(trained, corpus.length);
     const manifest = JSON.parse(new TextDecoder().decode(files.get('raireki-model.json')));
     expect(manifest.description).toContain(`refined for ${run.keptEpochs} epoch`);
+  });
+});
+
+describe('the default model\'s width', () => {
+  it('is 512 dimensions while a whole index stays within 100,000 documents\' bytes at 256, and 256 above', () => {
+    expect(defaultModelDims(320)).toBe(512);
+    expect(defaultModelDims(WIDE_MODEL_MAX_PASSAGES)).toBe(512);
+    expect(defaultModelDims(WIDE_MODEL_MAX_PASSAGES + 1)).toBe(256);
+    // The budget the rule keeps: a wide index is never larger than the 25.6 MB of 100,000 × 256.
+    expect(WIDE_MODEL_MAX_PASSAGES * defaultModelDims(WIDE_MODEL_MAX_PASSAGES)).toBeLessThanOrEqual(100_000 * 256);
+    expect(defaultModelDims(1_000_000)).toBe(256);
   });
 });

@@ -43,6 +43,23 @@ describe('static n-gram model training', () => {
     expect(tables.bucketRows[0]).toBe(0);
   });
 
+  it('is as wide as the corpus has directions, not padded with zero columns', () => {
+    const prng = new Prng(7);
+    const docs = corpus.map((t) => ngramFeatureIds(t, BUCKETS, 1000));
+    const wide = trainStaticModel(docs, { buckets: BUCKETS, dims: 64, maxRows: 10_000, sigmaPower: 0, random: () => prng.next() });
+    expect(wide.dims).toBe(corpus.length);
+    expect(wide.rowCodes.length).toBe(wide.rows * corpus.length);
+    const v = staticEmbedReference(wide, ngramFeatureIds('insulin for diabetes', BUCKETS, 1000));
+    expect(v.length).toBe(corpus.length);
+    expect(dot(v, v)).toBeCloseTo(1, 5);
+    // Every kept direction is used by some document: no column is zero throughout.
+    for (let d = 0; d < wide.dims; d++) {
+      let any = false;
+      for (let r = 1; r < wide.rows && !any; r++) any = wide.rowCodes[r * wide.dims + d] !== 0;
+      expect(any, `column ${d}`).toBe(true);
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const again = train();
     expect(Array.from(again.rowCodes)).toEqual(Array.from(tables.rowCodes));

@@ -101,31 +101,34 @@ export function trainStaticModel(docs: readonly Int32Array[], options: StaticTra
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
+  // A corpus of fewer documents than `dims` has fewer directions to give (svd.k): the
+  // table is that wide, rather than padded with columns that are zero in every vector.
+  const width = svd.k;
   // Float32 for training speed; a table the contrastive stage did not change is quantised
   // from the SVD's own float64 rows, as before the stage existed.
   let refined: Float32Array | null = null;
   const c = options.contrastive;
   if (c) {
-    const table = new Float32Array(rows * dims);
-    for (let row = 1; row < rows; row++) for (let j = 0; j < svd.k; j++) table[row * dims + j] = svd.v[row * svd.k + j]!;
+    const table = new Float32Array(rows * width);
+    for (let row = 1; row < rows; row++) for (let j = 0; j < width; j++) table[row * width + j] = svd.v[row * width + j]!;
     const asRows = (pair: ContrastivePair): ContrastivePair => ({ query: toRows(pair.query, bucketRows), passage: toRows(pair.passage, bucketRows) });
     const heldOut = { pairs: c.heldOut.map(asRows), distractors: c.distractorDocs.map((d) => toRows(docs[d]!, bucketRows)) };
-    const result = refineContrastive(table, dims, idf, (e) => c.pairsForEpoch(e).map(asRows), heldOut, { ...c.options, random: options.random });
+    const result = refineContrastive(table, width, idf, (e) => c.pairsForEpoch(e).map(asRows), heldOut, { ...c.options, random: options.random });
     c.onResult?.(result);
     if (result.keptEpochs > 0) refined = table;
   }
 
-  const rowCodes = new Int8Array(rows * dims);
+  const rowCodes = new Int8Array(rows * width);
   const rowWeights = new Float32Array(rows);
-  const vec = new Float64Array(dims);
+  const vec = new Float64Array(width);
   for (let row = 1; row < rows; row++) {
-    if (refined) vec.set(refined.subarray(row * dims, (row + 1) * dims));
-    else for (let j = 0; j < svd.k; j++) vec[j] = svd.v[row * svd.k + j]!;
+    if (refined) vec.set(refined.subarray(row * width, (row + 1) * width));
+    else for (let j = 0; j < width; j++) vec[j] = svd.v[row * width + j]!;
     const q = quantizeInt8(vec);
-    rowCodes.set(q.codes, row * dims);
+    rowCodes.set(q.codes, row * width);
     rowWeights[row] = idf[row]! * q.scale;
   }
-  return { buckets, dims, bucketRows, rowCodes, rowWeights, rows };
+  return { buckets, dims: width, bucketRows, rowCodes, rowWeights, rows };
 }
 
 /** Feature buckets → table rows, unknown ones (row 0) left out. */
