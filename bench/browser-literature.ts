@@ -58,10 +58,9 @@ const pack = await ensureBenchPack({ docs, seed });
   );
 }
 console.log(
-  'model: the sample pack\'s raireki-static-ngram-320 (public/literature/sample/model/), not the default model trained on the generated corpus ' +
-    '(which would be 256 wide at 100k documents). A query costs about the same with either (one table row per n-gram feature of the query, whatever the corpus); ' +
-    'one trained on 100k documents has a bigger table (up to 60,000 rows, about 17 MB instead of 6.4 MB), which lengthens the model load, not the queries. ' +
-    'Relevance on this corpus is not measured here.\n',
+  'model: the sample pack\'s raireki-static-ngram-256 (public/literature/sample/model/), not the default model trained on the generated corpus. ' +
+    'A query costs the same with either (one table row per n-gram feature of the query, whatever the corpus); one trained on 100k documents has a bigger table ' +
+    '(up to 60,000 rows, about 17 MB instead of 5.6 MB), which lengthens the model load, not the queries. Relevance on this corpus is not measured here.\n',
 );
 
 const MOUNT = `bench-literature-${docs}`;

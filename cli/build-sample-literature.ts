@@ -7,7 +7,7 @@
  *    format `npm run pack:literature` reads: id, title, abstract, source, year, identifiers;
  *    the sample snapshot's `doc:` node an abstract summarises is kept as identifiers.raireki);
  * 2. indexes it in-process with the indexer's library function (the default model,
- *    raireki-static-ngram-320: as wide as its 320 documents allow, trained on this corpus) into public/literature/sample/.
+ *    raireki-static-ngram-256, trained on this corpus) into public/literature/sample/.
  *
  * Deterministic: no clock, a seeded model training, sorted records, so every run writes the
  * same bytes. cli/build-sample-literature.test.ts fails when the committed files are stale.

@@ -8,7 +8,7 @@
  * <input>: BEIR corpus.jsonl ({_id, title, text}), JSONL with title / abstract / source /
  * year / identifiers, or CSV with those columns (chosen by the .csv extension). Records
  * that cannot be used are reported with their line numbers; the rest are indexed. Without
- * --model the default model, raireki-static-ngram-512 (256 above 50,000 documents), is trained on the corpus itself.
+ * --model the default model, raireki-static-ngram-512 (256 below 1,024 and above 50,000 documents), is trained on the corpus itself.
  * --nli adds an NLI cross-encoder (a model folder with `task: "nli"`, see docs/nli-models.md)
  * for the output check, under <out-dir>/nli/, hashed in the manifest like the embedding model.
  * Writes <out-dir>/literature-manifest.json, the index files, <out-dir>/model/ (and nli/).

@@ -21,7 +21,7 @@ test.describe('literature benchmark page', () => {
     await expect(status).toHaveAttribute('data-result', /ok|no-model|error/, { timeout: 60_000 });
     await expect(status).toHaveAttribute('data-result', 'ok');
     await expect(page.getByTestId('docs')).toHaveText('320');
-    await expect(page.getByTestId('model')).toContainText('raireki-static-ngram-320');
+    await expect(page.getByTestId('model')).toContainText('raireki-static-ngram-256');
     await expect(page.getByTestId('open-ms')).toHaveText(/^\d+ ms$/);
     await expect(page.getByTestId('isolated')).toHaveText('true');
 

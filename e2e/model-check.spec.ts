@@ -48,7 +48,7 @@ test.describe('model check page', () => {
     const ort = ortFiles(page);
     await page.goto('model-check.html?model=literature/sample/model/');
     await expect(page.getByTestId('status')).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
-    await expect(page.getByTestId('model')).toContainText('raireki-static-ngram-320');
+    await expect(page.getByTestId('model')).toContainText('raireki-static-ngram-256');
     await expect(page.getByTestId('embed-ms')).toContainText(/p50 \d+\.\d+ ms/);
     await expect(page.getByTestId('isolated')).toHaveText('true');
 

@@ -5,7 +5,7 @@ import { createEmbedder } from '../../src/embed/index.ts';
 import { nodeRuntimeOptions } from './literature-node-io.ts';
 import { MIN_CONTRASTIVE_PASSAGES } from '../../src/core/search/vector-contrastive-pairs.ts';
 import { Prng } from '../../src/testing/prng.ts';
-import { defaultModelDims, STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts, WIDE_MODEL_MAX_PASSAGES } from './literature-static-model.ts';
+import { defaultModelDims, STATIC_MAX_FEATURES, staticModelFolderFiles, trainStaticModelOnTexts, WIDE_MODEL_MAX_PASSAGES, WIDE_MODEL_MIN_PASSAGES } from './literature-static-model.ts';
 
 const texts = [
   'Insulin lowers blood glucose in patients with diabetes.',
@@ -79,12 +79,15 @@ describe('the contrastive stage of the default model', () => {
 });
 
 describe('the default model\'s width', () => {
-  it('is 512 dimensions while a whole index stays within 100,000 documents\' bytes at 256, and 256 above', () => {
-    expect(defaultModelDims(320)).toBe(512);
+  it('is 512 dimensions from two documents a dimension up to 100,000 documents\' bytes at 256, else 256', () => {
+    expect(defaultModelDims(320)).toBe(256);
+    expect(defaultModelDims(WIDE_MODEL_MIN_PASSAGES - 1)).toBe(256);
+    expect(defaultModelDims(WIDE_MODEL_MIN_PASSAGES)).toBe(512);
     expect(defaultModelDims(WIDE_MODEL_MAX_PASSAGES)).toBe(512);
     expect(defaultModelDims(WIDE_MODEL_MAX_PASSAGES + 1)).toBe(256);
-    // The budget the rule keeps: a wide index is never larger than the 25.6 MB of 100,000 × 256.
-    expect(WIDE_MODEL_MAX_PASSAGES * defaultModelDims(WIDE_MODEL_MAX_PASSAGES)).toBeLessThanOrEqual(100_000 * 256);
     expect(defaultModelDims(1_000_000)).toBe(256);
+    // Two documents a dimension, and a wide index never larger than the 25.6 MB of 100,000 × 256.
+    expect(WIDE_MODEL_MIN_PASSAGES).toBe(2 * 512);
+    expect(WIDE_MODEL_MAX_PASSAGES * defaultModelDims(WIDE_MODEL_MAX_PASSAGES)).toBeLessThanOrEqual(100_000 * 256);
   });
 });

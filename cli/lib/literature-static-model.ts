@@ -27,21 +27,30 @@ export const STATIC_MAX_FEATURES = 8192;
 export const MAX_TRAINING_PASSAGES = 20_000;
 
 /**
- * How wide the default model is: 512 dimensions for a corpus of up to 50,000 passages, 256
- * above. Width is what a static model has to keep a corpus's words apart: at 512 its
- * vectors alone rank the real queries of our development sets better than BM25 on average
- * (nDCG@10 0.648 against 0.645; 0.628 at 256), most on the corpora of 5,000 documents or more
- * (+0.05 each), where 256 dimensions hold too little (docs/embedding-models.md). A document
- * costs as many bytes as the model has dimensions, so the width is bounded by what search
- * must read: up to 50,000 documents a whole index's vectors stay within the 25.6 MB of
- * 100,000 at 256 dimensions (where the partitioned layout begins), and above it a partitioned
- * index's cold query reads its probed lists, whose bytes double with the width.
+ * How wide the default model is: 512 dimensions for a corpus of 1,024 to 50,000 passages,
+ * 256 otherwise. Width is what a static model has to keep a corpus's words apart: with 512
+ * its vectors alone rank the real queries of our eleven development sets as well as BM25 on
+ * average (nDCG@10 0.646, from 0.628), gaining most on the corpora of 5,000 documents or
+ * more (+0.04–0.05 each), where 256 dimensions hold too little (docs/embedding-models.md,
+ * "How wide").
+ *
+ * Bounded below by the corpus: the SVD's directions all count equally (whitened), and as
+ * their number nears the number of documents the last of them are noise. At 512 on the
+ * 320-document sample, HealthVer's 474 and SciFact's 434 (models as wide as the corpus) the
+ * sample's own pseudo-queries and HealthVer ranked worse, so the wide model wants two
+ * documents a dimension.
+ *
+ * Bounded above by bytes: a document's vector is one byte a dimension. Up to 50,000
+ * documents a whole index's vectors stay within the 25.6 MB of 100,000 at 256 (where the
+ * partitioned layout begins); above it a partitioned index's cold query reads its probed
+ * lists, whose bytes double with the width.
  */
 export const WIDE_MODEL_DIMS = 512;
+export const WIDE_MODEL_MIN_PASSAGES = 2 * WIDE_MODEL_DIMS;
 export const WIDE_MODEL_MAX_PASSAGES = 50_000;
 
 export function defaultModelDims(passages: number): number {
-  return passages <= WIDE_MODEL_MAX_PASSAGES ? WIDE_MODEL_DIMS : DEFAULT_STATIC_TRAIN.dims;
+  return passages >= WIDE_MODEL_MIN_PASSAGES && passages <= WIDE_MODEL_MAX_PASSAGES ? WIDE_MODEL_DIMS : DEFAULT_STATIC_TRAIN.dims;
 }
 
 export function staticModelGraph(t: StaticModelTables, doc: string): Uint8Array {
