@@ -79,7 +79,7 @@ describe('the contrastive stage of the default model', () => {
 });
 
 describe('the default model\'s width', () => {
-  it('is 512 dimensions from two documents a dimension up to 100,000 documents\' bytes at 256, else 256', () => {
+  it('is 512 dimensions from 1,024 to 50,000 passages (two a dimension; a whole index no larger than 100,000 at 256), else 256', () => {
     expect(defaultModelDims(320)).toBe(256);
     expect(defaultModelDims(WIDE_MODEL_MIN_PASSAGES - 1)).toBe(256);
     expect(defaultModelDims(WIDE_MODEL_MIN_PASSAGES)).toBe(512);
