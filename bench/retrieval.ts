@@ -6,7 +6,7 @@
  * A folder with pairs.jsonl ({s1, s2, score}) is a sentence-similarity set instead: it
  * reports Spearman's rho of cosine similarity against the score.
  *
- *   npm run bench:retrieval -- <folder>... [--model <model folder>]... [--tiny] [--weights 0.5,0.7,0.9] [--svd-only]
+ *   npm run bench:retrieval -- <folder>... [--model <model folder>]... [--tiny] [--weights 0.5,0.7,0.9] [--svd-only] [--dump-cases <folder>]
  *
  * The default model (trained on each corpus) always runs; --tiny adds the generated tiny
  * BERT as a pipeline-overhead reference. Queries are searched as the app searches them:
@@ -20,10 +20,10 @@ import { nodeFolderIo, nodeRuntimeOptions } from '../cli/lib/literature-node-io.
 import { buildLiteraturePack } from '../cli/lib/literature-pack-build.ts';
 import { parseCorpusFile } from '../cli/lib/literature-parse.ts';
 import { buildStaticModelFolder, describeContrastive, type ContrastiveRun } from '../cli/lib/literature-static-model.ts';
-import { spreadBrief, type FusionCalibration } from '../src/core/search/fusion-calibration.ts';
+import { spreadBrief, type CalibrationCase, type FusionCalibration } from '../src/core/search/fusion-calibration.ts';
 import { fuseKeywordAndVector } from '../src/core/search/fusion.ts';
 import { loadLiteraturePack, MODEL_DIR } from '../src/core/search/literature-pack.ts';
-import { embeddingText, hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
+import { embeddingText, fusionCoverage, hybridSearch, keywordSearch, vectorSearch, FUSION_CANDIDATES } from '../src/core/search/literature-search.ts';
 import { translateQueryTerms } from '../src/core/search/term-translation.ts';
 import { dot } from '../src/core/search/vector-pooling.ts';
 import { createEmbedder, memoryFolderIo, sha256Hex } from '../src/embed/index.ts';
@@ -40,16 +40,19 @@ interface Args {
   weights: number[];
   /** --svd-only: the default model without its contrastive stage (for before/after figures). */
   svdOnly: boolean;
+  /** --dump-cases <folder>: each set's fusion cases written there (bench/fusion-rules.ts reads them). */
+  dumpCases: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { folders: [], models: [], weights: [0.5, 0.6, 0.7, 0.8, 0.9], svdOnly: false };
+  const a: Args = { folders: [], models: [], weights: [0.5, 0.6, 0.7, 0.8, 0.9], svdOnly: false, dumpCases: null };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--model') a.models.push(argv[++i]!);
     else if (x === '--tiny') a.models.push(TINY);
     else if (x === '--weights') a.weights = argv[++i]!.split(',').map(Number);
     else if (x === '--svd-only') a.svdOnly = true;
+    else if (x === '--dump-cases') a.dumpCases = argv[++i]!;
     else a.folders.push(x);
   }
   if (!a.folders.length) throw new Error('usage: bench/retrieval.ts <BEIR folder>... [--model <folder>] [--tiny]');
@@ -80,7 +83,16 @@ function readQrels(path: string): Map<string, Map<string, number>> {
 
 type Row = Record<string, unknown>;
 
-async function benchBeir(folder: string, modelDir: string | null, weights: number[], svdOnly: boolean): Promise<Row> {
+/** What --dump-cases writes per set: candidate lists as [document, score] pairs. */
+export interface FusionCaseDump {
+  readonly set: string;
+  readonly rule: unknown;
+  /** The pack's calibration cases (pseudo-queries), as calibrateFusion saw them. */
+  readonly calibration: readonly (Omit<CalibrationCase, 'keyword' | 'vector'> & { keyword: [number, number][]; vector: [number, number][] })[];
+  readonly labelled: readonly { keyword: [number, number][]; vector: [number, number][]; coverage: number; relevant: [number, number][] }[];
+}
+
+async function benchBeir(folder: string, modelDir: string | null, weights: number[], svdOnly: boolean, dumpCases: string | null): Promise<Row> {
   const corpus = parseCorpusFile('corpus.jsonl', readFileSync(join(folder, 'corpus.jsonl'), 'utf8'));
   const queries = jsonl(join(folder, 'queries.jsonl')).map((q) => ({ id: String(q._id), text: String(q.text) }));
   const qrels = readQrels(join(folder, 'qrels.tsv'));
@@ -113,6 +125,10 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
   for (const w of weights) per[`w${w}`] = [];
   const idOf = (doc: number) => index.docs[doc]!.id;
   let translatedQueries = 0;
+  // The labelled queries as fusion cases (--dump-cases): both rankers' candidates, the coverage
+  // the rule reads, and the graded relevant documents.
+  const labelled: FusionCaseDump['labelled'][number][] = [];
+  const docOf = new Map(index.docs.map((d, i) => [d.id, i]));
   for (const q0 of judged) {
     // As the app does (literature-session.ts): both rankers read the query with its medical terms translated.
     const translated = translateQueryTerms(index.bm25, q0.text);
@@ -137,8 +153,28 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     per.vector!.push(rankMetrics(vec.map((h) => idOf(h.doc)), rel));
     per.hybrid!.push(rankMetrics(hybrid.map((h) => idOf(h.doc)), rel));
     for (const w of weights) per[`w${w}`]!.push(rankMetrics(fuseKeywordAndVector(kw, vec, 10, w).map((h) => idOf(h.doc)), rel));
+    if (dumpCases) {
+      labelled.push({
+        keyword: kw.map((h) => [h.doc, h.score]),
+        vector: vec.map((h) => [h.doc, h.score]),
+        coverage: fusionCoverage(index, q.text, tr),
+        // A judged document the corpus lacks (−1) still counts in the ideal ranking, as in rankMetrics.
+        relevant: [...rel].map(([id, g]) => [docOf.get(id) ?? -1, g] as [number, number]),
+      });
+    }
   }
   await embedder.release();
+  if (dumpCases) {
+    const pair = (hits: readonly { doc: number; score: number }[]) => hits.map((h) => [h.doc, h.score] as [number, number]);
+    const dump: FusionCaseDump = {
+      set: basename(folder),
+      rule: index.manifest.fusion ?? null,
+      calibration: built.calibrationCases.map((c) => ({ ...c, keyword: pair(c.keyword), vector: pair(c.vector) })),
+      labelled,
+    };
+    mkdirSync(dumpCases, { recursive: true });
+    writeFileSync(join(dumpCases, `${basename(folder)}.json`), JSON.stringify(dump));
+  }
   return {
     set: basename(folder),
     model: index.manifest.model,
@@ -251,7 +287,7 @@ async function main(): Promise<void> {
     for (const model of [null, ...args.models]) {
       const label = `${basename(folder)} / ${model ?? 'default model'}`;
       process.stderr.write(`${label} …\n`);
-      rows.push(existsSync(join(folder, 'pairs.jsonl')) ? await benchPairs(folder, model) : await benchBeir(folder, model, args.weights, args.svdOnly));
+      rows.push(existsSync(join(folder, 'pairs.jsonl')) ? await benchPairs(folder, model) : await benchBeir(folder, model, args.weights, args.svdOnly, model === null ? args.dumpCases : null));
     }
   }
   printTable(rows, args.weights);
