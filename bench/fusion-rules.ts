@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calibrateFusion, CANDIDATE_BASES, CANDIDATE_GAINS, coverageReference, ruleScores, type CalibrationCase } from '../src/core/search/fusion-calibration.ts';
+import { bootstrapCounts, calibrateFusion, CANDIDATE_BASES, CANDIDATE_GAINS, coverageReference, ruleScores, type CalibrationCase } from '../src/core/search/fusion-calibration.ts';
 import { quantile } from '../src/core/search/quantile.ts';
 import { mulberry32 } from '../src/core/random/index.ts';
 import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusionRule } from '../src/core/search/fusion.ts';
@@ -95,26 +95,22 @@ function grid(cases: readonly CalibrationCase[]) {
   };
 }
 
-/** Resample weights (counts) of the cases, drawn in proportion to their weights. */
-function resamples(cases: readonly CalibrationCase[], n: number): Float64Array[] {
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const c of cases) cumulative.push((total += weightOf(c)));
-  const random = mulberry32(0x5eed ^ cases.length);
-  return Array.from({ length: n }, () => {
-    const counts = new Float64Array(cases.length);
-    for (let j = 0; j < cases.length; j++) {
-      const x = random() * total;
-      let lo = 0, hi = cases.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cumulative[mid]! > x) hi = mid;
-        else lo = mid + 1;
+/** Resample weights (counts) of the cases, drawn in proportion to their weights (seeded apart from the indexer's). */
+const resamples = (cases: readonly CalibrationCase[], n: number): Float64Array[] =>
+  bootstrapCounts(Float64Array.from(cases, weightOf), n, mulberry32(0x5eed ^ cases.length));
+
+/** Each grid rule's mean averaged with its neighbours' (base ± one step, gain ± one step), as the indexer once chose. */
+function smoothGrid(means: readonly (readonly number[])[]): number[][] {
+  return means.map((row, b) =>
+    row.map((_, g) => {
+      let s = 0, n = 0;
+      for (const [db, dg] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+        const x = means[b + db]?.[g + dg];
+        if (x !== undefined) (s += x), n++;
       }
-      counts[lo]!++;
-    }
-    return counts;
-  });
+      return s / n;
+    }),
+  );
 }
 
 const weighted = (w: ArrayLike<number>, xs: ArrayLike<number>) => {
@@ -125,19 +121,11 @@ const weighted = (w: ArrayLike<number>, xs: ArrayLike<number>) => {
 
 /** The rule maximising score(b, g), optionally averaged with its grid neighbours. */
 function argmax(score: (b: number, g: number) => number, smooth: boolean): FusionRule & { b: number; g: number } {
-  const at = (b: number, g: number) => {
-    if (!smooth) return score(b, g);
-    let s = 0, n = 0;
-    for (const [db, dg] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-      if (CANDIDATE_BASES[b + db] === undefined || CANDIDATE_GAINS[g + dg] === undefined) continue;
-      (s += score(b + db, g + dg)), n++;
-    }
-    return s / n;
-  };
+  const raw = CANDIDATE_BASES.map((_, b) => CANDIDATE_GAINS.map((__, g) => score(b, g)));
+  const at = smooth ? smoothGrid(raw) : raw;
   let best = { b: 0, g: 0, v: -Infinity };
   CANDIDATE_BASES.forEach((_, b) => CANDIDATE_GAINS.forEach((__, g) => {
-    const v = at(b, g);
-    if (v > best.v + 1e-12) best = { b, g, v };
+    if (at[b]![g]! > best.v + 1e-12) best = { b, g, v: at[b]![g]! };
   }));
   return { b: best.b, g: best.g, base: CANDIDATE_BASES[best.b]!, gain: CANDIDATE_GAINS[best.g]!, cap };
 }
@@ -200,16 +188,7 @@ function minimaxCrossing(factors: readonly number[]): Chooser {
     if (!cases.some((c) => c.crossed)) return deeper(10, 'ndcg')(cases);
     const regrets = factors.map((f) => {
       const w = Float64Array.from(cases, (c) => weightOf(c) * (c.crossed ? f : 1));
-      const means = g.rules.map((row) => row.map((xs) => weighted(w, xs)));
-      const sm = (b: number, gg: number) => {
-        let s = 0, n = 0;
-        for (const [db, dg] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-          const x = means[b + db]?.[gg + dg];
-          if (x !== undefined) (s += x), n++;
-        }
-        return s / n;
-      };
-      const smoothed = means.map((row, b) => row.map((_, gg) => sm(b, gg)));
+      const smoothed = smoothGrid(g.rules.map((row) => row.map((xs) => weighted(w, xs))));
       const best = Math.max(...smoothed.flat());
       return smoothed.map((row) => row.map((x) => best - x));
     });
@@ -239,19 +218,12 @@ function deeper(depth: number, metric: 'ndcg' | 'mrr'): Chooser {
 
 /** As fusion-calibration.ts chooses: the best mean smoothed with its grid neighbours, ties to the better ranker's end. */
 function smoothedChoice(means: readonly (readonly number[])[], keywordBetter: boolean): FusionRule {
-  const sm = (b: number, g: number) => {
-    let s = 0, n = 0;
-    for (const [db, dg] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-      const x = means[b + db]?.[g + dg];
-      if (x !== undefined) (s += x), n++;
-    }
-    return s / n;
-  };
+  const smoothed = smoothGrid(means);
   const bases = CANDIDATE_BASES.map((_, b) => b);
   if (keywordBetter) bases.reverse();
   let best = { b: 0, g: 0, v: -Infinity };
   for (const b of bases) CANDIDATE_GAINS.forEach((_, g) => {
-    const v = sm(b, g);
+    const v = smoothed[b]![g]!;
     if (v > best.v) best = { b, g, v };
   });
   return { base: CANDIDATE_BASES[best.b]!, gain: CANDIDATE_GAINS[best.g]!, cap };

@@ -173,7 +173,7 @@ export function calibrateFusion(cases: readonly CalibrationCase[], cap = DEFAULT
  * resamples seeded by the number of cases: a rebuild chooses the same.
  */
 export function surestRule(grid: Grid, weights: ArrayLike<number> = new Float64Array(grid.keyword.length).fill(1), table = tableOf(grid)): { b: number; g: number } {
-  const { b, g } = choose(table, weights, resample(weights, CHOICE_RESAMPLES, mulberry32(0xc401ce ^ grid.keyword.length)));
+  const { b, g } = choose(table, weights, bootstrapCounts(weights, CHOICE_RESAMPLES, mulberry32(0xc401ce ^ grid.keyword.length)));
   return { b, g };
 }
 
@@ -249,7 +249,7 @@ function choose(table: Table, weights: ArrayLike<number>, draws: readonly Float6
  * `times` resamples of n cases drawn with replacement in proportion to `weights`, each as the
  * number of times every case was drawn.
  */
-function resample(weights: ArrayLike<number>, times: number, random: () => number): Float64Array[] {
+export function bootstrapCounts(weights: ArrayLike<number>, times: number, random: () => number): Float64Array[] {
   const n = weights.length;
   const cumulative = new Float64Array(n);
   let total = 0;
@@ -283,8 +283,8 @@ function resampledSpread(weights: Float64Array, table: Table, whole: { b: number
   const gains: number[] = [];
   const overBetter: number[] = [];
   let same = 0;
-  for (const counts of resample(weights, SPREAD_RESAMPLES, random)) {
-    const pick = choose(table, counts, resample(counts, SPREAD_INNER_RESAMPLES, random));
+  for (const counts of bootstrapCounts(weights, SPREAD_RESAMPLES, random)) {
+    const pick = choose(table, counts, bootstrapCounts(counts, SPREAD_INNER_RESAMPLES, random));
     if (pick.b === whole.b && pick.g === whole.g) same++;
     bases.push(CANDIDATE_BASES[pick.b]!);
     gains.push(CANDIDATE_GAINS[pick.g]!);
