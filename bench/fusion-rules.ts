@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bootstrapCounts, calibrateFusion, CANDIDATE_BASES, CANDIDATE_GAINS, coverageReference, ruleScores, type CalibrationCase } from '../src/core/search/fusion-calibration.ts';
+import { bootstrapCounts, calibrateFusion, CANDIDATE_BASES, CANDIDATE_GAINS, coverageReference, isPureRule, ruleScores, type CalibrationCase } from '../src/core/search/fusion-calibration.ts';
 import { quantile } from '../src/core/search/quantile.ts';
 import { mulberry32 } from '../src/core/random/index.ts';
 import { DEFAULT_FUSION_RULE, fuseKeywordAndVector, ruleKeywordWeight, type FusionRule } from '../src/core/search/fusion.ts';
@@ -79,8 +79,9 @@ type Chooser = (cases: readonly CalibrationCase[]) => FusionRule;
 const cap = DEFAULT_FUSION_RULE.cap;
 const weightOf = (c: CalibrationCase) => c.weight ?? 1;
 
-function one(ranked: readonly ScoredDoc[], relevant: number): number {
-  for (let i = 0; i < Math.min(K, ranked.length); i++) if (ranked[i]!.doc === relevant) return 1 / Math.log2(i + 2);
+/** nDCG@depth of a ranking with one relevant document. */
+function ndcgOne(ranked: readonly { doc: number }[], relevant: number, depth = K): number {
+  for (let i = 0; i < Math.min(depth, ranked.length); i++) if (ranked[i]!.doc === relevant) return 1 / Math.log2(i + 2);
   return 0;
 }
 
@@ -89,15 +90,15 @@ function grid(cases: readonly CalibrationCase[]) {
   const coverage = coverageReference(cases);
   return {
     coverage,
-    keyword: Float64Array.from(cases, (c) => one(c.keyword, c.relevant)),
-    vector: Float64Array.from(cases, (c) => one(c.vector, c.relevant)),
+    keyword: Float64Array.from(cases, (c) => ndcgOne(c.keyword, c.relevant)),
+    vector: Float64Array.from(cases, (c) => ndcgOne(c.vector, c.relevant)),
     rules: CANDIDATE_BASES.map((base) => CANDIDATE_GAINS.map((gain) => ruleScores(cases, { base, gain, cap, coverage }))),
   };
 }
 
-/** Resample weights (counts) of the cases, drawn in proportion to their weights (seeded apart from the indexer's). */
-const resamples = (cases: readonly CalibrationCase[], n: number): Float64Array[] =>
-  bootstrapCounts(Float64Array.from(cases, weightOf), n, mulberry32(0x5eed ^ cases.length));
+/** Resample weights (counts) of the cases, drawn in proportion to their weights (seeded apart from the indexer's by default). */
+const resamples = (cases: readonly CalibrationCase[], n: number, seed = 0x5eed): Float64Array[] =>
+  bootstrapCounts(Float64Array.from(cases, weightOf), n, mulberry32(seed ^ cases.length));
 
 /** Each grid rule's mean averaged with its neighbours' (base ± one step, gain ± one step), as the indexer once chose. */
 function smoothGrid(means: readonly (readonly number[])[]): number[][] {
@@ -131,13 +132,12 @@ function argmax(score: (b: number, g: number) => number, smooth: boolean): Fusio
 }
 
 /** Lower bound of each rule's margin over the better ranker: its q-quantile over bootstrap resamples. */
-function lowerBound(q: number, smooth: boolean, fusedOnly = false): Chooser {
+function lowerBound(q: number, smooth: boolean, fusedOnly = false, seed = 0x5eed): Chooser {
   return (cases) => {
     const g = grid(cases);
-    const draws = resamples(cases, 200);
+    const draws = resamples(cases, 200, seed);
     const better = draws.map((w) => Math.max(weighted(w, g.keyword), weighted(w, g.vector)));
-    const pure = (b: number, gg: number) => CANDIDATE_BASES[b] === 1 || (CANDIDATE_BASES[b] === 0 && CANDIDATE_GAINS[gg] === 0);
-    const bound = g.rules.map((row, b) => row.map((xs, gg) => (fusedOnly && pure(b, gg) ? -Infinity : quantile(draws.map((w, r) => weighted(w, xs) - better[r]!), q))));
+    const bound = g.rules.map((row, b) => row.map((xs, gg) => (fusedOnly && isPureRule(b, gg) ? -Infinity : quantile(draws.map((w, r) => weighted(w, xs) - better[r]!), q))));
     return { ...argmax((b, gg) => bound[b]![gg]!, smooth), coverage: g.coverage };
   };
 }
@@ -159,7 +159,7 @@ function pairedBound(z: number, smooth: boolean): Chooser {
   };
 }
 
-/** The rule the most resamples choose (bagging the current choice). */
+/** The rule the most resamples choose (bagging the choice of before). */
 const mode: Chooser = (cases) => {
   const g = grid(cases);
   const votes = new Map<string, number>();
@@ -185,7 +185,7 @@ const mode: Chooser = (cases) => {
 function minimaxCrossing(factors: readonly number[]): Chooser {
   return (cases) => {
     const g = grid(cases);
-    if (!cases.some((c) => c.crossed)) return deeper(10, 'ndcg')(cases);
+    if (!cases.some((c) => c.crossed)) return deeper(10)(cases);
     const regrets = factors.map((f) => {
       const w = Float64Array.from(cases, (c) => weightOf(c) * (c.crossed ? f : 1));
       const smoothed = smoothGrid(g.rules.map((row) => row.map((xs) => weighted(w, xs))));
@@ -197,15 +197,11 @@ function minimaxCrossing(factors: readonly number[]): Chooser {
   };
 }
 
-/** The current choice (smoothed mean, same tie-break) judged by a deeper cut-off: nDCG@depth or MRR@depth. */
-function deeper(depth: number, metric: 'ndcg' | 'mrr'): Chooser {
+/** The choice of before (best smoothed mean, the same tie-break) on nDCG@depth of the pseudo-queries; depth 10 is that choice itself. */
+function deeper(depth: number): Chooser {
   return (cases) => {
     const coverage = coverageReference(cases);
-    const gain = (rank: number) => (metric === 'ndcg' ? 1 / Math.log2(rank + 2) : 1 / (rank + 1));
-    const score = (ranked: readonly { doc: number }[], relevant: number) => {
-      for (let i = 0; i < Math.min(depth, ranked.length); i++) if (ranked[i]!.doc === relevant) return gain(i);
-      return 0;
-    };
+    const score = (ranked: readonly { doc: number }[], relevant: number) => ndcgOne(ranked, relevant, depth);
     const w = Float64Array.from(cases, weightOf);
     const means = CANDIDATE_BASES.map((base) => CANDIDATE_GAINS.map((g) => {
       const rule = { base, gain: g, cap, coverage };
@@ -216,7 +212,7 @@ function deeper(depth: number, metric: 'ndcg' | 'mrr'): Chooser {
   };
 }
 
-/** As fusion-calibration.ts chooses: the best mean smoothed with its grid neighbours, ties to the better ranker's end. */
+/** As fusion-calibration.ts chose before: the best mean smoothed with its grid neighbours, ties to the better ranker's end. */
 function smoothedChoice(means: readonly (readonly number[])[], keywordBetter: boolean): FusionRule {
   const smoothed = smoothGrid(means);
   const bases = CANDIDATE_BASES.map((_, b) => b);
@@ -232,7 +228,7 @@ function smoothedChoice(means: readonly (readonly number[])[], keywordBetter: bo
 function describeCases(s: SetCases): string {
   const crossed = s.calibration.filter((c) => c.crossed);
   const w = (cs: readonly CalibrationCase[]) => cs.reduce((t, c) => t + weightOf(c), 0);
-  const m = (cs: readonly CalibrationCase[], side: 'keyword' | 'vector') => cs.reduce((t, c) => t + weightOf(c) * one(c[side], c.relevant), 0) / Math.max(1e-9, w(cs));
+  const m = (cs: readonly CalibrationCase[], side: 'keyword' | 'vector') => cs.reduce((t, c) => t + weightOf(c) * ndcgOne(c[side], c.relevant), 0) / Math.max(1e-9, w(cs));
   const own = s.calibration.filter((c) => !c.crossed);
   return `${s.set}: ${s.calibration.length} pseudo-queries (${crossed.length} crossed, weight share ${(w(crossed) / w(s.calibration)).toFixed(2)}); own keyword ${m(own, 'keyword').toFixed(3)} vector ${m(own, 'vector').toFixed(3)}; crossed keyword ${m(crossed, 'keyword').toFixed(3)} vector ${m(crossed, 'vector').toFixed(3)}`;
 }
@@ -241,14 +237,15 @@ const choosers: Record<string, Chooser> = {
   /** What the indexer does (fusion-calibration.ts): the highest 5th percentile of the margin, fusing rules only. */
   'surest (the indexer)': (cases) => calibrateFusion(cases).rule,
   /** What it did before: the best mean nDCG@10 smoothed with its grid neighbours. */
-  'best smoothed mean (before)': deeper(10, 'ndcg'),
+  'best smoothed mean (before)': deeper(10),
   'default rule (0.5/1.5)': () => DEFAULT_FUSION_RULE,
+  'surest, another bootstrap seed': lowerBound(0.05, false, true),
   'surest, pure rules allowed': lowerBound(0.05, false),
   'surest, smoothed, pure rules allowed': lowerBound(0.05, true),
   'surest at the 10th percentile': lowerBound(0.1, false, true),
   'mean − 1.645 standard errors, smoothed': pairedBound(1.645, true),
-  'best smoothed mean of nDCG@20': deeper(20, 'ndcg'),
-  'best smoothed mean of nDCG@100': deeper(100, 'ndcg'),
+  'best smoothed mean of nDCG@20': deeper(20),
+  'best smoothed mean of nDCG@100': deeper(100),
   'most often chosen by best smoothed mean (bagging)': mode,
   'least worst regret, crossing ×0 or ×1': minimaxCrossing([0, 1]),
 };

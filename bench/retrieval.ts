@@ -55,7 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--dump-cases') a.dumpCases = argv[++i]!;
     else a.folders.push(x);
   }
-  if (!a.folders.length) throw new Error('usage: bench/retrieval.ts <BEIR folder>... [--model <folder>] [--tiny]');
+  if (!a.folders.length) throw new Error('usage: bench/retrieval.ts <BEIR folder>... [--model <folder>] [--tiny] [--weights 0.5,0.7] [--svd-only] [--dump-cases <folder>]');
   return a;
 }
 
@@ -82,6 +82,8 @@ function readQrels(path: string): Map<string, Map<string, number>> {
 }
 
 type Row = Record<string, unknown>;
+
+const pairs = (hits: readonly { doc: number; score: number }[]) => hits.map((h) => [h.doc, h.score] as [number, number]);
 
 /** What --dump-cases writes per set: candidate lists as [document, score] pairs. */
 export interface FusionCaseDump {
@@ -155,8 +157,8 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
     for (const w of weights) per[`w${w}`]!.push(rankMetrics(fuseKeywordAndVector(kw, vec, 10, w).map((h) => idOf(h.doc)), rel));
     if (dumpCases) {
       labelled.push({
-        keyword: kw.map((h) => [h.doc, h.score]),
-        vector: vec.map((h) => [h.doc, h.score]),
+        keyword: pairs(kw),
+        vector: pairs(vec),
         coverage: fusionCoverage(index, q.text, tr),
         // A judged document the corpus lacks (−1) still counts in the ideal ranking, as in rankMetrics.
         relevant: [...rel].map(([id, g]) => [docOf.get(id) ?? -1, g] as [number, number]),
@@ -165,11 +167,10 @@ async function benchBeir(folder: string, modelDir: string | null, weights: numbe
   }
   await embedder.release();
   if (dumpCases) {
-    const pair = (hits: readonly { doc: number; score: number }[]) => hits.map((h) => [h.doc, h.score] as [number, number]);
     const dump: FusionCaseDump = {
       set: basename(folder),
       rule: index.manifest.fusion ?? null,
-      calibration: built.calibrationCases.map((c) => ({ ...c, keyword: pair(c.keyword), vector: pair(c.vector) })),
+      calibration: built.calibrationCases.map((c) => ({ ...c, keyword: pairs(c.keyword), vector: pairs(c.vector) })),
       labelled,
     };
     mkdirSync(dumpCases, { recursive: true });

@@ -220,8 +220,8 @@ function columnMeans(table: Table, counts: ArrayLike<number>): Float64Array {
   return sums;
 }
 
-/** A rule that leaves one ranker no say on a covered query: keyword search, or the vector ranking. */
-const isPure = (b: number, g: number) => CANDIDATE_BASES[b] === 1 || (CANDIDATE_BASES[b] === 0 && CANDIDATE_GAINS[g] === 0);
+/** Whether the grid's rule [b][g] leaves one ranker no say on a covered query: keyword search, or the vector ranking. */
+export const isPureRule = (b: number, g: number) => CANDIDATE_BASES[b] === 1 || (CANDIDATE_BASES[b] === 0 && CANDIDATE_GAINS[g] === 0);
 
 /**
  * The fusing rule with the highest CHOICE_QUANTILE, over the resamples, of its nDCG@10 minus
@@ -236,7 +236,7 @@ function choose(table: Table, weights: ArrayLike<number>, draws: readonly Float6
   let best = { b: 0, g: 0, score: -Infinity };
   for (const b of bases) {
     CANDIDATE_GAINS.forEach((_, g) => {
-      if (isPure(b, g)) return;
+      if (isPureRule(b, g)) return;
       const column = 2 + b * CANDIDATE_GAINS.length + g;
       const score = quantile(means.map((m) => m[column]! - Math.max(m[0]!, m[1]!)), CHOICE_QUANTILE);
       if (score > best.score) best = { b, g, score };
