@@ -137,6 +137,13 @@ function fileCount(dir: string): number {
 /** Part-table entries per page, if tables were fetched in pages instead of whole at open. */
 const TABLE_PAGE_ENTRIES = 128;
 
+/** Rows in all the index's list files together (each spilled row counted in both its lists). */
+function listRowsOf(dir: string, m: LiteratureManifest): number {
+  let rows = 0;
+  for (let l = 0; l < m.partitioned!.ivf.lists; l++) rows += statSync(join(dir, listFile(l))).size / (8 + m.dims);
+  return rows;
+}
+
 /** Every row of the index's lists, back in document order: the exact scan's matrix. */
 function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
   const { docCount, dims } = m;
@@ -160,6 +167,10 @@ function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
 interface NodeFigures {
   docs: number;
   lists: number;
+  /** Each row also in SOAR's second list ('soar'), or in its own only ('none'). */
+  spill: string;
+  /** Rows a list file holds, on average (about twice the rows a list is built for when spilled). */
+  rowsPerList: number;
   nprobe: number;
   buildRecall: number;
   queries: number;
@@ -255,6 +266,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   return {
     docs: manifest.docCount,
     lists: layout.ivf.lists,
+    spill: layout.ivf.spill ?? 'none',
+    rowsPerList: listRowsOf(dir, manifest) / layout.ivf.lists,
     nprobe: layout.ivf.nprobe,
     buildRecall: layout.ivf.recall,
     queries: queryTexts.length,
@@ -425,7 +438,7 @@ if (real) {
 const realChromium = realChromiumByServer.get(servers[0]!) ?? null;
 
 const line = (label: string, f: NodeFigures) =>
-  `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists, nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
+  `${label}: ${f.docs} docs, ${f.files} files (${mb(f.indexBytes)} with the model), ${f.lists} lists of ${f.rowsPerList.toFixed(0)} rows (spill: ${f.spill}), nprobe ${f.nprobe} (build-time recall ${f.buildRecall})\n` +
   `  manifest ${mb(f.manifestBytes)} listing ${f.listed} files; part tables ${Object.entries(f.tableBytes).map(([t, b]) => `${t} ${(b / 1e3).toFixed(1)} kB`).join(', ') || 'none'} ` +
   `(paged in ${TABLE_PAGE_ENTRIES}-entry pages instead, a cold query would read p50 ${(f.pagedTableBytes.p50 / 1e3).toFixed(1)} / p95 ${(f.pagedTableBytes.p95 / 1e3).toFixed(1)} kB of them)\n` +
   `  recall@10 vs exact at nprobe ${f.nprobe} over ${f.queries} queries: ${f.recallTies.toFixed(3)} tie-aware, ${f.recallIds.toFixed(3)} by document id ` +

@@ -97,6 +97,12 @@ export interface PartitionedLayout {
     readonly target: number;
     /** Recall@10 measured at `nprobe` on sample queries at build time. */
     readonly recall: number;
+    /**
+     * 'soar': each document is also in a second list (vector-ivf.ts `spillLists`), so a
+     * list file holds about twice its share of rows. Absent: one list a document. The reader
+     * needs nothing of it (a row found twice is kept once either way); benchmarks report it.
+     */
+    readonly spill?: 'soar';
   };
 }
 
