@@ -189,7 +189,7 @@ interface NodeFigures {
   tableBytes: Record<string, number>;
   /** Bytes a cold query would read of part tables fetched in pages of TABLE_PAGE_ENTRIES entries instead. */
   pagedTableBytes: ReturnType<typeof p>;
-  cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>> };
+  cold: { bytes: ReturnType<typeof p>; files: ReturnType<typeof p>; ms: ReturnType<typeof p>; byPart: Record<string, ReturnType<typeof p>>; filesByPart: Record<string, ReturnType<typeof p>> };
   warmMs: ReturnType<typeof p>;
 }
 
@@ -242,6 +242,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const coldMs: number[] = [];
   const warmMs: number[] = [];
   const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
+  /** Files a cold query reads from each folder of parts (postings/ blocks, lists/, docs/ blocks). */
+  const filesByPart: Record<string, number[]> = { postings: [], lists: [], docs: [] };
   const rounds: number[] = [];
   const tiered = { ...index.tierReads };
   for (const [i, q] of queryTexts.entries()) {
@@ -258,6 +260,8 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     coldBytes.push(index.fetched.bytes - before.bytes);
     coldFiles.push(index.fetched.files - before.files);
     for (const k of Object.keys(byPart)) byPart[k]!.push(index.fetched.byPart[k as keyof typeof before.byPart] - before.byPart[k as keyof typeof before.byPart]);
+    const partsRead = reads.slice(readsBefore).map(partTableOf);
+    for (const k of Object.keys(filesByPart)) filesByPart[k]!.push(partsRead.filter((x) => x?.folder === k).length);
     rounds.push(index.tierReads.rounds - roundsBefore);
     t0 = performance.now();
     await index.search(q, vectors[i]!, { k: 10 });
@@ -289,7 +293,7 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
     manifestBytes: statSync(join(dir, LITERATURE_MANIFEST)).size,
     tableBytes: Object.fromEntries(tables.map((t) => [t, statSync(join(dir, t)).size])),
     pagedTableBytes: p(pagedTableBytes),
-    cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])) },
+    cold: { bytes: p(coldBytes), files: p(coldFiles), ms: p(coldMs), byPart: Object.fromEntries(Object.entries(byPart).map(([k, xs]) => [k, p(xs)])), filesByPart: Object.fromEntries(Object.entries(filesByPart).map(([k, xs]) => [k, p(xs)])) },
     warmMs: p(warmMs),
   };
 }
@@ -446,7 +450,7 @@ const line = (label: string, f: NodeFigures) =>
   `  keyword recall@10 of the tiered postings vs reading every tier: ${f.keyword.recall.toFixed(3)} tie-aware; postings read ${(100 * f.keyword.postingsRead).toFixed(1)} % of the query terms' (${(1 / f.keyword.postingsRead).toFixed(1)}× fewer); rounds per cold query p50 ${f.keyword.rounds.p50} / p95 ${f.keyword.rounds.p95}\n` +
   `  bytes before the first query: ${mb(f.openBytes)} (${(f.openBytes / AIM.openBytes).toFixed(2)}× of 5 MB) + the model ${mb(f.modelBytes)} for search by meaning\n` +
   `  bytes per cold hybrid query: p50 ${mb(f.cold.bytes.p50)}, p95 ${mb(f.cold.bytes.p95)} (${(f.cold.bytes.p95 / AIM.coldBytes).toFixed(2)}× of 2 MB), max ${mb(f.cold.bytes.max)}; files p50 ${f.cold.files.p50}, p95 ${f.cold.files.p95}\n` +
-  `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}\n` +
+  `    of which (p50 / p95): ${Object.entries(f.cold.byPart).map(([k, b]) => `${k} ${mb(b.p50)} / ${mb(b.p95)}`).join(', ')}; files ${Object.entries(f.cold.filesByPart).map(([k, n]) => `${k}/ ${n.p50} / ${n.p95}`).join(', ')}\n` +
   `  Node search (files on local disk): cold p50 ${f.cold.ms.p50.toFixed(1)} ms / p95 ${f.cold.ms.p95.toFixed(1)} ms; warm p50 ${f.warmMs.p50.toFixed(1)} ms / p95 ${f.warmMs.p95.toFixed(1)} ms`;
 console.log('\n' + line(`generated ${docs}`, gen));
 if (speedup) console.log(`  shards' speed-up (embedding ${speedup.docs} documents in 2 shards): one at a time ${s1(speedup.serialMs)}, two at a time ${s1(speedup.parallelMs)} = ${(speedup.serialMs / speedup.parallelMs).toFixed(2)}×`);
