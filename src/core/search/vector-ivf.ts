@@ -268,7 +268,7 @@ export function recallByNprobe(
   scorer: RowScorer = jsRowScorer,
 ): Float64Array {
   const lists = ivf.listOffsets.length - 1;
-  // Each row's lists: its first, and its second when spilled (-1 when not).
+  // The lists holding each row, in list order (not closest first): one, or two when spilled (-1: none).
   const first = new Int32Array(matrix.rows).fill(-1);
   const second = new Int32Array(matrix.rows).fill(-1);
   for (let l = 0; l < lists; l++) {
