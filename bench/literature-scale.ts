@@ -42,7 +42,7 @@ import { SHIPPED_CONFIG, startNginx } from '../cli/lib/pack-nginx-harness.ts';
 import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
-import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature } from '../src/core/search/literature-partitioned.ts';
+import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature, type SearchPhases } from '../src/core/search/literature-partitioned.ts';
 import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
 import { searchInt8 } from '../src/core/search/vector-scan.ts';
@@ -342,7 +342,7 @@ function nginxBlock(index: string): string {
 }
 
 /** The index in Chromium through the benchmark page: warm and cold hybrid figures, pooled over page loads. */
-async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; modelLoadMs: number }> {
+async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; coldPhases: ReturnType<typeof coldPhases>; coldKeyword: ReturnType<typeof p>; modelLoadMs: number }> {
   if (!existsSync(`dist/${PAGE}`)) throw new Error(`dist/${PAGE} is missing: run npx vite build first`);
   const mount = 'bench-scale';
   let origin: string;
@@ -381,7 +381,16 @@ async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promis
     keywordWarm: p(figures.flatMap((f) => f.keyword.raw.searchMs)),
     cold: p(figures.flatMap((f) => f.cold!.raw.searchMs)),
     coldBytes: p(figures.flatMap((f) => f.cold!.raw.bytes)),
+    coldPhases: coldPhases(figures.flatMap((f) => f.cold!.raw.phases ?? [])),
+    coldKeyword: p(figures.flatMap((f) => f.coldKeyword?.raw.searchMs ?? [])),
   };
+}
+
+/** Each phase of the cold searches (ms from the search's start), p50 / p95: where a cold query's time goes. */
+function coldPhases(phases: readonly SearchPhases[]): Record<keyof SearchPhases, ReturnType<typeof p>> | null {
+  if (!phases.length) return null;
+  const keys: (keyof SearchPhases)[] = ['keywordMs', 'listsFetchedMs', 'vectorMs', 'docsMs'];
+  return Object.fromEntries(keys.map((k) => [k, p(phases.map((x) => x[k]))])) as Record<keyof SearchPhases, ReturnType<typeof p>>;
 }
 
 /** Embedding `n` documents in 2 shards, one at a time, then two at a time: the speed-up of parallel shards. */
@@ -454,10 +463,14 @@ const line = (label: string, f: NodeFigures) =>
   `  Node search (files on local disk): cold p50 ${f.cold.ms.p50.toFixed(1)} ms / p95 ${f.cold.ms.p95.toFixed(1)} ms; warm p50 ${f.warmMs.p50.toFixed(1)} ms / p95 ${f.warmMs.p95.toFixed(1)} ms`;
 console.log('\n' + line(`generated ${docs}`, gen));
 if (speedup) console.log(`  shards' speed-up (embedding ${speedup.docs} documents in 2 shards): one at a time ${s1(speedup.serialMs)}, two at a time ${s1(speedup.parallelMs)} = ${(speedup.serialMs / speedup.parallelMs).toFixed(2)}×`);
+const ph = (x: ReturnType<typeof p>) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)}`;
 const chromiumLine = (c: NonNullable<typeof chromiumFigures>, kind: string) =>
   `  Chromium, served by ${kind === 'nginx' ? 'nginx (TLS, HTTP/2)' : 'scripts/serve.ts'} (${runs} page loads × ${rounds} rounds × ${QUERIES.length} queries): open ${c.openMs.toFixed(0)} ms, model load ${c.modelLoadMs.toFixed(0)} ms; ` +
   `hybrid search warm p50 ${c.warm.p50.toFixed(1)} / p95 ${c.warm.p95.toFixed(1)} ms (${(c.warm.p95 / AIM.warmP95Ms).toFixed(2)}× of 50 ms), ` +
-  `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)}; keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms`;
+  `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)}; keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms` +
+  (c.coldPhases
+    ? `\n    cold keyword-only search p50 / p95 ${ph(c.coldKeyword)} ms; cold hybrid search by phase, ms from its start to each phase's end, p50 / p95: keyword ranker ${ph(c.coldPhases.keywordMs)}, lists fetched ${ph(c.coldPhases.listsFetchedMs)}, vector ranker ${ph(c.coldPhases.vectorMs)}, documents read (the whole search) ${ph(c.coldPhases.docsMs)}`
+    : '');
 for (const [kind, c] of chromiumByServer) console.log(chromiumLine(c, kind));
 if (realFigures) {
   console.log(line(`real (${real})`, realFigures) + `\n  build ${s1(realFigures.build.wallMs)}, peak ${realFigures.build.peakRssMb.toFixed(0)} MB`);

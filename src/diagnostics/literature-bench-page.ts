@@ -16,6 +16,7 @@ import { QUERIES } from './literature-bench-queries.ts';
 import { CHECK_BENCH_TEXT } from './check-bench-text.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { BenchQuery, LiteratureBenchApi, ModeTimings } from '../workers/literature-bench.worker.ts';
+import type { SearchPhases } from '../core/search/literature-partitioned.ts';
 
 
 /** The issue's aims for the default model: query embedding under 10 ms, search over 100k documents under 20 ms. */
@@ -54,7 +55,15 @@ export interface LiteratureBenchFigures {
   /** Checking a 10-sentence output: the first call (which also calibrates) and later ones. */
   check: { firstMs: number; callMs: Percentiles; raw: number[]; sentences: number; contradicted: number };
   /** With `cold=1`: each hybrid query once with none of the index's parts fetched yet (partitioned indexes). */
-  cold?: { searchMs: Percentiles; bytes: Percentiles; raw: { searchMs: number[]; callMs: number[]; bytes: number[]; files: number[] } };
+  cold?: ColdFigures;
+  /** The same, keyword-only. */
+  coldKeyword?: ColdFigures;
+}
+
+export interface ColdFigures {
+  searchMs: Percentiles;
+  bytes: Percentiles;
+  raw: { searchMs: number[]; callMs: number[]; bytes: number[]; files: number[]; phases: SearchPhases[] };
 }
 
 export interface QueryFigures {
@@ -131,7 +140,8 @@ async function main(): Promise<void> {
     row('Pack open (fetch, SHA-256 of every file, index)', `${opened.openMs.toFixed(0)} ms`, 'open-ms');
     status.textContent = `Searching ${opened.docCount} documents: ${QUERIES.length} queries × ${rounds} rounds, keyword-only and hybrid …`;
     const run = await client.call('run', { queries: [...QUERIES], k, rounds });
-    const cold = params.get('cold') === '1' ? await client.call('cold', { queries: [...QUERIES], k }) : null;
+    const cold = params.get('cold') === '1' ? await client.call('cold', { queries: [...QUERIES], k, semantic: true }) : null;
+    const coldKeyword = params.get('cold') === '1' ? await client.call('cold', { queries: [...QUERIES], k, semantic: false }) : null;
     status.textContent = `Checking a ${CHECK_BENCH_TEXT.length}-character output against ${opened.docCount} documents …`;
     const checked = await client.call('check', { text: CHECK_BENCH_TEXT, rounds });
     const figures: LiteratureBenchFigures = {
@@ -147,6 +157,7 @@ async function main(): Promise<void> {
       hybrid: mode(run.timings.hybrid),
       check: { firstMs: checked.firstMs, callMs: percentiles(checked.callMs), raw: checked.callMs, sentences: checked.sentences, contradicted: checked.contradicted },
       ...(cold ? { cold: { searchMs: percentiles(cold.searchMs), bytes: percentiles(cold.bytes), raw: cold } } : {}),
+      ...(coldKeyword ? { coldKeyword: { searchMs: percentiles(coldKeyword.searchMs), bytes: percentiles(coldKeyword.bytes), raw: coldKeyword } } : {}),
       queries: run.outcomes.map((o, i) => ({
         ...o,
         keywordSearchP50: perQueryMedian(run.timings.keyword.searchMs, i, QUERIES.length),
@@ -171,6 +182,7 @@ async function main(): Promise<void> {
       'check-ms',
     );
     if (figures.cold) row('Cold hybrid search (parts not yet fetched): time; bytes fetched', `${ms(figures.cold.searchMs)}; ${(figures.cold.bytes.p50 / 1e3).toFixed(0)} kB p50, ${(figures.cold.bytes.p95 / 1e3).toFixed(0)} kB p95`, 'cold');
+    if (figures.coldKeyword) row('Cold keyword-only search: time; bytes fetched', `${ms(figures.coldKeyword.searchMs)}; ${(figures.coldKeyword.bytes.p50 / 1e3).toFixed(0)} kB p50, ${(figures.coldKeyword.bytes.p95 / 1e3).toFixed(0)} kB p95`, 'cold-keyword');
     row('Cross-origin isolated', String(crossOriginIsolated), 'isolated');
     for (const q of figures.queries) queryRow(q);
     performance.mark('raireki:literature-bench', { detail: figures });

@@ -11,6 +11,7 @@ import { browserRuntimeOptions } from '../embed/browser-runtime.ts';
 import { LiteratureSession } from './literature-session.ts';
 import { sameOriginUrl } from './fetch-io.ts';
 import { serve } from './rpc.ts';
+import type { SearchPhases } from '../core/search/literature-partitioned.ts';
 
 z.config({ jitless: true });
 
@@ -93,17 +94,19 @@ const api = {
    * Each query once, hybrid, after the parts of a partitioned index read so far are
    * forgotten: what a query costs when none of the lists, postings or documents it needs
    * has been fetched yet (the dictionary, centroids and model stay loaded). Bytes fetched
-   * per query too. Call after `run`, which loads the model.
+   * per query too. Call after `run`, which loads the model. `semantic: false`: keyword-only,
+   * to tell the keyword ranker's own cold time from what it shares with the vector ranker.
    */
-  async cold(args: { queries: BenchQuery[]; k: number }) {
-    const out = { searchMs: [] as number[], callMs: [] as number[], bytes: [] as number[], files: [] as number[] };
+  async cold(args: { queries: BenchQuery[]; k: number; semantic: boolean }) {
+    const out = { searchMs: [] as number[], callMs: [] as number[], bytes: [] as number[], files: [] as number[], phases: [] as SearchPhases[] };
     for (const q of args.queries) {
       session.forgetParts();
       const before = session.partsFetched() ?? { bytes: 0, files: 0 };
       const t0 = performance.now();
-      const r = await session.search(q.text, args.k, true);
+      const r = await session.search(q.text, args.k, args.semantic);
       out.callMs.push(performance.now() - t0);
       out.searchMs.push(r.timings.searchMs);
+      if (r.timings.phases) out.phases.push(r.timings.phases);
       const after = session.partsFetched() ?? { bytes: 0, files: 0 };
       out.bytes.push(after.bytes - before.bytes);
       out.files.push(after.files - before.files);

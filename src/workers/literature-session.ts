@@ -6,9 +6,8 @@
  * loaded the same way on its first use (`entailment`).
  */
 import { MODEL_DIR, type LiteratureDoc } from '../core/search/literature-pack.ts';
-import { openLiteratureSearcher, type LiteratureSearcher, type PartFault } from '../core/search/literature-partitioned.ts';
+import { openLiteratureSearcher, type LiteratureSearcher, type PartFault, type PartitionedHits, type SearchPhases } from '../core/search/literature-partitioned.ts';
 import { embeddingText, type HybridOptions } from '../core/search/literature-search.ts';
-import type { FusedHit } from '../core/search/fusion.ts';
 import { translateQueryTerms, type TermTranslation } from '../core/search/term-translation.ts';
 import { passageFor, type Passage } from '../core/search/literature-passage.ts';
 import { splitSentences } from '../core/search/literature-sentences.ts';
@@ -89,7 +88,8 @@ export interface LiteratureResults {
   translations: TermTranslation[];
   /** Files of a partitioned index this search needed and could not read; empty if none. */
   unavailable: UnavailablePart[];
-  timings: { embedMs: number; searchMs: number };
+  /** `phases`: a partitioned index's search by phase (benchmarks). */
+  timings: { embedMs: number; searchMs: number; phases?: SearchPhases };
 }
 
 export interface Evidence extends DocRef {
@@ -237,7 +237,7 @@ export class LiteratureSession {
    * through here, so the threshold and the scores it is compared with are alike.
    */
   private async candidatesFor(embedder: Embedder, text: string, v: Float32Array, faults: PartFault[] = []): Promise<DocCandidate[]> {
-    const docs = (await this.hybrid(text, v, { k: CANDIDATE_DOCS }, faults)).map((h) => h.doc);
+    const docs = (await this.hybrid(text, v, { k: CANDIDATE_DOCS }, faults)).hits.map((h) => h.doc);
     const candidates: DocCandidate[] = [];
     for (const doc of docs) {
       for (const s of await this.docSentences(embedder, doc)) candidates.push({ doc, text: s.text, score: dot(v, s.vector), facts: s.facts });
@@ -246,11 +246,11 @@ export class LiteratureSession {
   }
 
   /** Hybrid hits with their documents kept for display; parts that could not be read are added to `faults`. */
-  private async hybrid(query: string, v: Float32Array | null, options: HybridOptions, faults: PartFault[]): Promise<FusedHit[]> {
+  private async hybrid(query: string, v: Float32Array | null, options: HybridOptions, faults: PartFault[]): Promise<Pick<PartitionedHits, 'hits' | 'phases'>> {
     const r = await this.index!.search(query, v, options);
     for (const [doc, d] of r.docs) this.docs.set(doc, d);
     for (const f of r.faults) if (!faults.some((g) => g.file === f.file)) faults.push(f);
-    return r.hits;
+    return r;
   }
 
   /**
@@ -377,9 +377,9 @@ export class LiteratureSession {
     const vector = embedder ? ((await this.embed(embedder, [embeddingText(index, query, translated.translations)], 'query'))[0] ?? null) : null;
     const t1 = performance.now();
     const unavailable: PartFault[] = [];
-    const fused = query.trim() ? await this.hybrid(query, vector, { k, translations: translated.translations }, unavailable) : [];
+    const searched = query.trim() ? await this.hybrid(query, vector, { k, translations: translated.translations }, unavailable) : { hits: [] };
     const t2 = performance.now();
-    const hits = fused.map((h): LiteratureHit => {
+    const hits = searched.hits.map((h): LiteratureHit => {
       const doc = this.docs.get(h.doc)!;
       return { ...docRef(doc), score: h.score, parts: [...h.parts], passage: passageFor(doc.text, translated.text) };
     });
@@ -388,7 +388,7 @@ export class LiteratureSession {
       semantic: !!vector,
       translations: [...translated.translations],
       unavailable,
-      timings: { embedMs: t1 - t0, searchMs: t2 - t1 },
+      timings: { embedMs: t1 - t0, searchMs: t2 - t1, ...(searched.phases ? { phases: searched.phases } : {}) },
     };
     if (semantic && this.modelError) results.modelError = this.modelError;
     return results;

@@ -116,11 +116,12 @@ export function docsPerBlockFor(docs: readonly LiteratureDoc[], encodeUtf8: (tex
   return Math.max(byBytes, Math.ceil(docs.length / MAX_DOCS_BLOCKS));
 }
 /**
- * Postings bytes per block file of a tier: a query reads the whole block of each tier of
- * each of its terms (most of it other terms'), so blocks are small where a term's slice is
- * small — tier 0, at most FIRST_TIER postings (2 kB), goes in blocks of 8 kB — and no
- * smaller than a few of the tier's slices; a corpus with a million-term vocabulary still
- * makes thousands of files, not one per term (POSTINGS_FILES_PER_TIER).
+ * Postings bytes per block file of a tier (counted at 8 bytes a posting; they take about
+ * 3.5): a query reads the whole block of each tier of each of its terms, other terms' slices
+ * in it too, so the short slices of rare terms go together in blocks of 8 kB, and a common
+ * term's slice (tier 0: FIRST_TIER postings, 64 kB counted) has a block of its own; a corpus
+ * with a million-term vocabulary still makes thousands of files, not one per term
+ * (POSTINGS_FILES_PER_TIER).
  */
 export const POSTINGS_BLOCK_BYTES = 8 * 1024;
 /** Tier 0's blocks grow past POSTINGS_BLOCK_BYTES when the tier would otherwise need more files than this. */
@@ -280,6 +281,20 @@ export interface PartitionedHits {
   /** The documents of the hits (a hit whose document block could not be read is left out and its block reported). */
   readonly docs: ReadonlyMap<number, LiteratureDoc>;
   readonly faults: readonly PartFault[];
+  /** Where the search's time went (ms), for benchmarks: each phase from the search's start to its end, so the two rankers overlap. */
+  readonly phases?: SearchPhases;
+}
+
+/** A partitioned search's phases in ms since it started: the rankers run side by side, then the documents of the fused hits are read. */
+export interface SearchPhases {
+  /** The keyword ranker done (every postings tier it read fetched and scored). */
+  keywordMs: number;
+  /** The probed lists fetched and checked. */
+  listsFetchedMs: number;
+  /** The vector ranker done (the lists scanned). */
+  vectorMs: number;
+  /** The hits' documents read: the whole search. */
+  docsMs: number;
 }
 
 /**
@@ -481,10 +496,12 @@ export class PartitionedLiterature implements LiteratureSearcher {
   }
 
   /** Vector candidates: the rows of the `nprobe` lists closest to the query, scored as the exact scan scores them. */
-  async vectorHits(queryVector: Float32Array, k: number, faults: PartFault[], options: { nprobe?: number; scorer?: RowScorer } = {}): Promise<ScoredDoc[]> {
+  async vectorHits(queryVector: Float32Array, k: number, faults: PartFault[], options: { nprobe?: number; scorer?: RowScorer; fetched?: () => void } = {}): Promise<ScoredDoc[]> {
     const scorer = options.scorer ?? this.scorer;
     const probe = probeOrder(this.centroids, queryVector, options.nprobe ?? this.layout.ivf.nprobe, scorer);
-    return searchLists(await this.lists(probe, faults), queryVector, k, scorer);
+    const lists = await this.lists(probe, faults);
+    options.fetched?.();
+    return searchLists(lists, queryVector, k, scorer);
   }
 
   /** Documents by number, fetching their blocks; those of unreadable blocks are absent (and their blocks reported). */
@@ -515,16 +532,22 @@ export class PartitionedLiterature implements LiteratureSearcher {
   async search(query: string, queryVector: Float32Array | null, options: HybridOptions & { nprobe?: number; scorer?: RowScorer }): Promise<PartitionedHits> {
     const faults: PartFault[] = [];
     const n = Math.max(options.k, options.candidates ?? FUSION_CANDIDATES);
+    // core/ has no `performance`: whole milliseconds are enough for phases of tens to hundreds of them.
+    const t0 = Date.now();
+    const phases: SearchPhases = { keywordMs: 0, listsFetchedMs: 0, vectorMs: 0, docsMs: 0 };
     const [keyword, vector] = await Promise.all([
-      this.keywordHits(query, n, options, faults),
-      queryVector ? this.vectorHits(queryVector, n, faults, options) : Promise.resolve(null),
+      this.keywordHits(query, n, options, faults).then((hits) => ((phases.keywordMs = Date.now() - t0), hits)),
+      queryVector
+        ? this.vectorHits(queryVector, n, faults, { ...options, fetched: () => (phases.listsFetchedMs = Date.now() - t0) }).then((hits) => ((phases.vectorMs = Date.now() - t0), hits))
+        : Promise.resolve(null),
     ]);
     const fused = vector ? fuseHits(this, query, keyword, vector, options) : keywordOnly(keyword, options.k);
     const docs = await this.docs(
       fused.map((h) => h.doc),
       faults,
     );
-    return { hits: fused.filter((h) => docs.has(h.doc)), docs, faults };
+    phases.docsMs = Date.now() - t0;
+    return { hits: fused.filter((h) => docs.has(h.doc)), docs, faults, phases };
   }
 }
 

@@ -5,9 +5,9 @@
  *
  * Why: a term's BM25 contribution to a document grows with its (length-normalised)
  * frequency there, so the documents that can rank first for a term are the few where it is
- * frequent. A term's postings are ranked by frequency and cut into tiers of 256, 768, 3072,
- * … postings (tier ends 256, 1024, 4096, …: each 4× the one before); tier j of consecutive
- * terms is grouped into block files of its own. Reading tiers 0 … j of a term bounds what
+ * frequent. A term's postings are ranked by frequency and cut into tiers of 8,192, 24,576,
+ * 98,304, … postings (tier ends 8,192, 32,768, 131,072, …: each 4× the one before); tier j
+ * of consecutive terms is grouped into block files of its own. Reading tiers 0 … j of a term bounds what
  * the rest can add to any document: the rest's frequencies are at most the lowest frequency
  * read. The search (tieredTopK) reads tier 0 of every query term, scores what it has, and
  * reads deeper only while some document outside the 10 best could still pass the 10th score
@@ -24,9 +24,21 @@ import { docFrequency, idf, perIndex, saturate, type Bm25Index } from './bm25-in
 import { TopK, type ScoredDoc } from './top-k.ts';
 import { float16Bits, float16Table } from '../arrays/float16.ts';
 
-/** Postings in a term's first tier. */
-export const FIRST_TIER = 256;
-/** Tier ends grow by this factor: 256, 1024, 4096, … (tier 1 holds 768 postings, tier 2 3072, …). */
+/**
+ * Postings in a term's first tier: about what one file costs a cold query in bytes. A query
+ * reads tier 0 of each of its terms in one round and each deeper tier in a round of its own,
+ * a file per term and tier; in Chromium on the benchmark's machine a file costs about 2.5 ms
+ * and a megabyte about 80 ms (docs/literature-scale.md), so a file is worth about 30 kB, and
+ * a tier-0 slice of 8,192 postings is 29 kB at their 3.5 bytes each. A smaller first tier
+ * saves bytes of terms that stop early, but spends more files and rounds on the terms that
+ * go deeper. It was 256 until issue 13 timed a cold query by phase: on a million generated
+ * documents the keyword ranker, reading 4 rounds (6 at p95) and 62 postings files (106),
+ * ended last. With 8,192 it reads 2 rounds (3) and 25 files (47), and fewer bytes, since the
+ * round cap no longer reads common words whole (docs/literature-scale.md, "Where a cold
+ * query's time goes").
+ */
+export const FIRST_TIER = 8192;
+/** Tier ends grow by this factor: 8,192, 32,768, 131,072, … (tier 1 holds 24,576 postings, tier 2 98,304, …). */
 export const TIER_GROWTH = 4;
 /**
  * What the unread tiers may add to a document's score, as a share of the 10th best score,
@@ -34,14 +46,16 @@ export const TIER_GROWTH = 4;
  * every tier on a million generated documents (0.960 at 100,000), below the issue's 0.95;
  * 0.03 finds 0.973 (0.979) for 0.46 MB more postings a cold query at p50 and 0.45 at p95
  * (0.04 and 0.05 MB at 100,000); 0.02 would put 100,000 documents' p95 query past 2 MB
- * (docs/literature-scale.md, "Keyword search").
+ * (docs/literature-scale.md, "Keyword search"). Measured with a first tier of 256; with
+ * FIRST_TIER, 0.03 finds 0.975 (0.989).
  */
 export const DEFAULT_TIER_SLACK = 0.03;
 /**
  * Reads of a query, one after the other; the last reads the rest of every term whole. Each
  * is a round trip on a hospital network, but a cap too low reads common terms whole: on a
- * million generated documents (7 tiers) a cap of 4 made p95 postings per query 8.2 MB, 6
- * made them 4.0 MB, as did no cap.
+ * million generated documents with a first tier of 256 (7 tiers) a cap of 4 made p95
+ * postings per query 8.2 MB, 6 made them 4.0 MB, as did no cap. With FIRST_TIER a term in a
+ * million documents has 5 tiers, and the cap binds only from 7 (a term in over 8.4 million).
  */
 export const MAX_ROUNDS = 6;
 /** The top ranks the slack is measured against (those shown). */
@@ -177,8 +191,8 @@ export function tieredPostingBlocks(
 /**
  * A tier block's bytes: the frequencies of all its postings as binary16 (little-endian),
  * slice after slice, then their document ids as LEB128 varints, each slice's ascending ids
- * as gaps from the one before (its first from 0). A tier-0 slice of 256 ids among a million
- * documents takes about 2–3 bytes an id instead of 4; a deep tier's dense ids, one. The
+ * as gaps from the one before (its first from 0). A common term's tier-0 slice (8,192 ids
+ * among a million documents) takes 1–2 bytes an id instead of 4; a deep tier's dense ids, one. The
  * keyword index's frequencies are half-precision values already (bm25-builder.ts), so two
  * bytes hold them exactly and the scores are the whole index's, bit for bit.
  */
