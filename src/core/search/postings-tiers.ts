@@ -7,14 +7,15 @@
  * frequency there, so the documents that can rank first for a term are the few where it is
  * frequent. A term's postings are ranked by frequency and cut into tiers of 8,192, 24,576,
  * 98,304, … postings (tier ends 8,192, 32,768, 131,072, …: each 4× the one before); tier j
- * of consecutive terms is grouped into block files of its own. Reading tiers 0 … j of a term bounds what
- * the rest can add to any document: the rest's frequencies are at most the lowest frequency
- * read. The search (tieredTopK) reads tier 0 of every query term, scores what it has, and
- * reads deeper only while some document outside the 10 best could still pass the 10th score
- * by more than `slack` × that score; a common word of a sentence-long query over a million
- * documents (hundreds of thousands of postings) is then often read for its first few
- * thousand, not whole. Scores are exact over what was read; with slack null every tier of
- * every term is read, and the results are those of the whole index, bit for bit.
+ * of consecutive terms is grouped into block files of its own. Reading tiers 0 … j of a
+ * term bounds what the rest can add to any document: the rest's frequencies are at most the
+ * lowest frequency read. The search (tieredTopK) reads tier 0 of every query term, scores
+ * what it has, and reads deeper only while some document outside the 10 best could still
+ * pass the 10th score by more than `slack` × that score; a common word of a sentence-long
+ * query over a million documents (hundreds of thousands of postings) is then often read for
+ * its first tens of thousands, not whole. Scores are exact over what was read; with slack
+ * null every tier of every term is read, and the results are those of the whole index, bit
+ * for bit.
  *
  * Within a tier, postings stay in document order. An index written before tiers is one
  * tier holding every posting (TieredLayout.first = Infinity), read the same way.
@@ -192,9 +193,9 @@ export function tieredPostingBlocks(
  * A tier block's bytes: the frequencies of all its postings as binary16 (little-endian),
  * slice after slice, then their document ids as LEB128 varints, each slice's ascending ids
  * as gaps from the one before (its first from 0). A common term's tier-0 slice (8,192 ids
- * among a million documents) takes 1–2 bytes an id instead of 4; a deep tier's dense ids, one. The
- * keyword index's frequencies are half-precision values already (bm25-builder.ts), so two
- * bytes hold them exactly and the scores are the whole index's, bit for bit.
+ * among a million documents) takes 1–2 bytes an id instead of 4; a deep tier's dense ids,
+ * one. The keyword index's frequencies are half-precision values already (bm25-builder.ts),
+ * so two bytes hold them exactly and the scores are the whole index's, bit for bit.
  */
 export function encodeTierBlock(docs: readonly Int32Array[], tfs: readonly Float32Array[]): Uint8Array {
   const n = tfs.reduce((a, f) => a + f.length, 0);
