@@ -4,9 +4,9 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
-import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, PARTITION_FILES, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
-import { DEFAULT_TIER_SLACK } from './postings-tiers.ts';
+import { DEFAULT_TIER_SLACK, tierLength } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
 import { probeOrder } from './vector-ivf.ts';
 import { searchInt8 } from './vector-scan.ts';
@@ -155,6 +155,31 @@ describe('a partitioned literature index', () => {
     expect(postings.length).toBeGreaterThan(0);
     expect(postings.length).toBeLessThan(manifest.partitioned!.postingBlocks / 2);
     expect(reads.slice(opened).some((n) => n.startsWith('lists/'))).toBe(false);
+  });
+
+  it('keeps a deeper tier’s short slices in blocks of the smallest size, so a term’s last postings do not fetch a whole slice’s worth of others', () => {
+    // Tiers of 64, 192, 768 … and blocks of 1,024 bytes counted (128 postings): the topic
+    // words' postings (about 100 each) end in tier 1, in slices shorter than a block.
+    const r = new Prng(1);
+    const { files: small, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 1024, docsPerBlock: 50, firstTier: 64 });
+    const tiers = layout.postingTiers!;
+    const all = new Int32Array(small.get(PARTITION_FILES.blocks)!.slice().buffer);
+    const df = (t: number) => bm25.postingOffsets[t + 1]! - bm25.postingOffsets[t]!;
+    let shared = 0;
+    let at = tiers.blocks[0]! + 1;
+    for (let level = 1; level < tiers.blocks.length; level++) {
+      const starts = all.subarray(at, at + tiers.blocks[level]! + 1);
+      at += starts.length;
+      for (let b = 0; b + 1 < starts.length; b++) {
+        const slices: number[] = [];
+        for (let t = starts[b]!; t < starts[b + 1]!; t++) if (tierLength(tiers, df(t), level) > 0) slices.push(tierLength(tiers, df(t), level));
+        if (slices.length < 2) continue;
+        shared++;
+        // The block closed as soon as its slices reached 128 postings, not a whole slice's 192.
+        expect(slices.slice(0, -1).reduce((a, n) => a + n, 0)).toBeLessThan(128);
+      }
+    }
+    expect(shared).toBeGreaterThan(5);
   });
 
   it('finds ≥ 95 % of the exact keyword top 10 reading a fraction of the postings of common terms', async () => {

@@ -116,10 +116,10 @@ export function docsPerBlockFor(docs: readonly LiteratureDoc[], encodeUtf8: (tex
   return Math.max(byBytes, Math.ceil(docs.length / MAX_DOCS_BLOCKS));
 }
 /**
- * Postings bytes per block file of a tier (counted at 8 bytes a posting; they take about
- * 3.5): a query reads the whole block of each tier of each of its terms, other terms' slices
- * in it too, so the short slices of rare terms go together in blocks of 8 kB, and a common
- * term's slice (tier 0: FIRST_TIER postings, 64 kB counted) has a block of its own; a corpus
+ * Postings bytes per block file (counted at 8 bytes a posting; they take about 3.5): a query
+ * reads the whole block of each tier of each of its terms, other terms' slices in it too, so
+ * the short slices of rare terms go together in blocks of 8 kB, and a common term's slice
+ * (tier 0: FIRST_TIER postings, 64 kB counted) has a block of its own; a corpus
  * with a million-term vocabulary still makes thousands of files, not one per term
  * (POSTINGS_FILES_PER_TIER).
  */
@@ -176,19 +176,23 @@ function concat(parts: readonly ArrayBufferView[]): Uint8Array {
 }
 
 /**
- * Block size of each tier: tier 0's POSTINGS_BLOCK_BYTES, larger where its postings would
- * otherwise make over POSTINGS_FILES_PER_TIER files; a deeper tier's, one whole slice.
+ * Block size of every tier: POSTINGS_BLOCK_BYTES, larger where tier 0's postings would
+ * otherwise make over POSTINGS_FILES_PER_TIER files. A slice that size or longer has a block
+ * of its own (tieredPostingBlocks), in any tier.
  */
 function postingBlockBytes(offsets: Int32Array, options: Pick<PartitionOptions, 'postingsBlockBytes' | 'firstTier'>): (level: number) => number {
   const smallest = options.postingsBlockBytes ?? POSTINGS_BLOCK_BYTES;
   const layout = { first: options.firstTier ?? FIRST_TIER, growth: TIER_GROWTH };
   let tier0 = 0;
   for (let t = 0; t + 1 < offsets.length; t++) tier0 += tierLength(layout, offsets[t + 1]! - offsets[t]!, 0) * 8;
-  const first = Math.max(smallest, Math.ceil(tier0 / POSTINGS_FILES_PER_TIER));
-  // Deeper tiers: a block per term whose slice is whole (8 kB and more from tier 1 on), and
-  // short slices (terms whose postings end in the tier) together: a term read a tier deeper
-  // fetches its own slice, not three other terms' too.
-  return (level) => (level === 0 ? first : Math.max(smallest, 8 * tierLength(layout, Infinity, level)));
+  // Deeper tiers: each slice that fills a block has its own (one per term with that many
+  // postings); their short slices (terms whose postings end in the tier) go together in blocks of that
+  // size too, not of a whole slice's: blocks the size of a whole tier-1 slice (24,576
+  // postings) made a query reading a term's last few thousand postings fetch tens of
+  // thousands of other terms' (at a million documents, a third of the bytes it fetched from
+  // tiers 1 and 2; docs/literature-scale.md, "Postings blocks").
+  const size = Math.max(smallest, Math.ceil(tier0 / POSTINGS_FILES_PER_TIER));
+  return () => size;
 }
 
 /**

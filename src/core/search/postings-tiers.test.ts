@@ -95,6 +95,42 @@ describe('postings in impact tiers', () => {
     }
   });
 
+  it('gives a slice that fills a block one of its own, and closes a block of short slices once it reaches the size', async () => {
+    // 8 postings a block: tier 1's whole slices (12) and tier 2's (48) fill one; the slices of
+    // terms whose postings end in the tier are shorter and go together.
+    const size = 64;
+    const tiered = tieredPostingBlocks(bm25, SMALL, () => size);
+    const df = (t: number) => bm25.postingOffsets[t + 1]! - bm25.postingOffsets[t]!;
+    let alone = 0;
+    let shared = 0;
+    let at = 0;
+    for (let level = 0; level < tiered.layout.blocks.length; level++) {
+      const s = tiered.starts.subarray(at, at + tiered.layout.blocks[level]! + 1);
+      at += s.length;
+      for (let b = 0; b + 1 < s.length; b++) {
+        const slices: number[] = [];
+        for (let t = s[b]!; t < s[b + 1]!; t++) if (tierLength(SMALL, df(t), level) > 0) slices.push(tierLength(SMALL, df(t), level));
+        if (slices.some((n) => n * 8 >= size)) {
+          expect(slices).toHaveLength(1);
+          alone++;
+        } else if (slices.length > 1) {
+          // Every slice but the last left the block short of its size.
+          expect(slices.slice(0, -1).reduce((a, n) => a + n, 0) * 8).toBeLessThan(size);
+          shared++;
+        }
+      }
+    }
+    expect(alone).toBeGreaterThan(10);
+    expect(shared).toBeGreaterThan(10);
+    // And every posting is still read back from its tier.
+    const read = tierReader(tiered.blocks, tiered.starts, tiered.layout);
+    for (const t of [id('w0'), id('w1'), id('w7'), id('w60'), id('w900')]) {
+      let n = 0;
+      for (let level = 0; level < tiered.layout.blocks.length; level++) n += (await read(level, [t])).get(t)!.docs.length;
+      expect(n).toBe(df(t));
+    }
+  });
+
   // Sentence-like queries: the commonest words, a less common one, and a pair of alternatives.
   const queries: TermGroup[][] = Array.from({ length: 40 }, (_, i) => [
     { terms: [id('w0')] },

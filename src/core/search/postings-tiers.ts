@@ -161,6 +161,12 @@ export function tieredPostingBlocks(
     const tier = postingTiers(tfs, layout);
     for (let level = 0; level < levels; level++) {
       const n = tierLength(layout, df, level);
+      // A slice that fills a block alone gets one of its own: the shorter slices before it
+      // close their block first, so that reading them does not fetch it, nor it them.
+      if (n * 8 >= blockBytes(level) && open[level]!.postings > 0) {
+        close(level);
+        starts[level]!.push(t);
+      }
       const o = open[level]!;
       if (n > 0) {
         const d = new Int32Array(n);
