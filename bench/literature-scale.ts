@@ -20,6 +20,7 @@
  *   npm run bench:literature-scale -- [--docs 100000] [--seed 1] [--runs 2] [--rounds 3]
  *                                    [--speedup-docs 20000] [--real <dir>] [--no-browser]
  *                                    [--list-rows n]   (rows per vector list of the generated corpus's index)
+ *                                    [--list-codes int4] (its lists as 4-bit codes, re-ranked on int8 rows)
  *                                    [--server node|nginx|both]
  *
  * --server: what serves the page to Chromium. node (the default): `npm start`'s own static
@@ -42,7 +43,7 @@ import { SHIPPED_CONFIG, startNginx } from '../cli/lib/pack-nginx-harness.ts';
 import { startServer } from '../scripts/serve.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/system-programs.ts';
 import { LITERATURE_MANIFEST, MODEL_DIR, readLiteratureManifest, type LiteratureManifest } from '../src/core/search/literature-pack.ts';
-import { listFile, openPartitionedLiterature, PARTITION_FILES, type PartitionedLiterature, type SearchPhases } from '../src/core/search/literature-partitioned.ts';
+import { listFile, openPartitionedLiterature, PARTITION_FILES, rowsFile, type PartitionedLiterature, type SearchPhases } from '../src/core/search/literature-partitioned.ts';
 import { PART_ENTRY_BYTES, PART_FOLDERS, partTableFile, partTableOf, type PartFolder } from '../src/core/search/part-tables.ts';
 import { splitSentences } from '../src/core/search/literature-sentences.ts';
 import { searchInt8 } from '../src/core/search/vector-scan.ts';
@@ -62,6 +63,7 @@ const speedupDocs = Number(opt('speedup-docs', '20000'));
 const real = has('real') ? opt('real', '') : '';
 const browser = !has('no-browser');
 const listRows = has('list-rows') ? ['--list-rows', opt('list-rows', '')] : [];
+const listCodes = has('list-codes') ? ['--list-codes', opt('list-codes', '')] : [];
 const serverOpt = opt('server', 'node');
 if (!['node', 'nginx', 'both'].includes(serverOpt)) throw new Error(`--server must be node, nginx or both, not ${serverOpt}`);
 const servers = (serverOpt === 'both' ? ['node', 'nginx'] : [serverOpt]) as ('node' | 'nginx')[];
@@ -140,7 +142,8 @@ const TABLE_PAGE_ENTRIES = 128;
 /** Rows in all the index's list files together (each spilled row counted in both its lists). */
 function listRowsOf(dir: string, m: LiteratureManifest): number {
   let rows = 0;
-  for (let l = 0; l < m.partitioned!.ivf.lists; l++) rows += statSync(join(dir, listFile(l))).size / (8 + m.dims);
+  const rowBytes = m.partitioned!.ivf.codes === 'int4' ? 8 + m.dims / 2 : 8 + m.dims;
+  for (let l = 0; l < m.partitioned!.ivf.lists; l++) rows += statSync(join(dir, listFile(l))).size / rowBytes;
   return rows;
 }
 
@@ -149,13 +152,17 @@ function wholeMatrix(dir: string, m: LiteratureManifest): Int8Matrix {
   const { docCount, dims } = m;
   const codes = new Int8Array(docCount * dims);
   const scales = new Float32Array(docCount);
+  const int4 = m.partitioned!.ivf.codes === 'int4';
   for (let l = 0; l < m.partitioned!.ivf.lists; l++) {
     const b = readFileSync(join(dir, listFile(l)));
-    const n = b.byteLength / (8 + dims);
+    const n = b.byteLength / (int4 ? 8 + dims / 2 : 8 + dims);
     const buf = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
     const ids = new Int32Array(buf, 0, n);
-    const sc = new Float32Array(buf, n * 4, n);
-    const cd = new Int8Array(buf, n * 8, n * dims);
+    // 4-bit lists keep their int8 rows in rows/ (scales, then codes).
+    const r = int4 ? readFileSync(join(dir, rowsFile(l))) : null;
+    const rbuf = r ? r.buffer.slice(r.byteOffset, r.byteOffset + r.byteLength) : buf;
+    const sc = new Float32Array(rbuf, int4 ? 0 : n * 4, n);
+    const cd = new Int8Array(rbuf, int4 ? n * 4 : n * 8, n * dims);
     ids.forEach((id, i) => {
       scales[id] = sc[i]!;
       codes.set(cd.subarray(i * dims, (i + 1) * dims), id * dims);
@@ -243,7 +250,7 @@ async function measureNode(dir: string, queryTexts: readonly string[]): Promise<
   const warmMs: number[] = [];
   const byPart: Record<string, number[]> = { postings: [], vectors: [], docs: [] };
   /** Files a cold query reads from each folder of parts (postings/ blocks, lists/, docs/ blocks). */
-  const filesByPart: Record<string, number[]> = { postings: [], lists: [], docs: [] };
+  const filesByPart: Record<string, number[]> = { postings: [], lists: [], rows: [], docs: [] };
   const rounds: number[] = [];
   const tiered = { ...index.tierReads };
   for (const [i, q] of queryTexts.entries()) {
@@ -422,11 +429,11 @@ async function shardSpeedup(corpusPath: string, modelDir: string, n: number): Pr
 // ---- the generated corpus ----
 const corpusPath = join(ROOT, `corpus-${docs}-seed${seed}.jsonl`);
 writeCorpus(corpusPath, docs);
-const outDir = join(ROOT, `literature-${docs}-seed${seed}${listRows.length ? `-rows${listRows[1]}` : ''}`);
+const outDir = join(ROOT, `literature-${docs}-seed${seed}${listRows.length ? `-rows${listRows[1]}` : ''}${listCodes.length ? `-${listCodes[1]}` : ''}`);
 console.log(`generated corpus: ${docs} documents (${corpusPath}); building ${outDir} in 2 shards, 2 at a time, default model …`);
 // The shards' work (model and vectors) is shared by builds that differ only in their lists.
 const workDir = `${join(ROOT, `literature-${docs}-seed${seed}`)}.shards`;
-const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', workDir, ...listRows]);
+const build = buildIndex(corpusPath, outDir, ['--shards', '2', '--parallel', '2', '--work', workDir, ...listRows, ...listCodes]);
 console.log(`build: ${s1(build.wallMs)} wall, peak memory ${build.peakRssMb.toFixed(0)} MB (largest process)\n${build.log}`);
 const queryTexts = [...QUERIES.map((q) => q.text), ...(await corpusSentences(corpusPath, 200))];
 const gen = await measureNode(outDir, queryTexts);
@@ -443,9 +450,9 @@ const realChromiumByServer = new Map<string, Awaited<ReturnType<typeof measureBr
 if (real) {
   const corpus = join(real, 'corpus.jsonl');
   const queries = readFileSync(join(real, 'queries.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
-  const out = join(ROOT, `real-${real.replace(/[^a-z0-9]+/gi, '-')}`);
+  const out = join(ROOT, `real-${real.replace(/[^a-z0-9]+/gi, '-')}${listCodes.length ? `-${listCodes[1]}` : ''}`);
   // A few thousand documents: lists of 64 so that probing is a choice, as at scale.
-  const realBuild = buildIndex(corpus, out, ['--list-rows', '64']);
+  const realBuild = buildIndex(corpus, out, ['--list-rows', '64', ...listCodes]);
   realFigures = { ...(await measureNode(out, queries.slice(0, 500))), build: realBuild };
   if (browser) for (const kind of servers) realChromiumByServer.set(kind, await measureBrowser(out, kind));
 }

@@ -2,7 +2,7 @@
  * Builds a static literature index for the browser's literature search.
  *
  *   npm run pack:literature -- <input> <out-dir> [--model <model folder>] [--nli <NLI model folder>] [--keyword-weight 0.7]
- *                              [--partitioned | --whole] [--list-rows n] [--shards N [--parallel P] [--work <dir>]]
+ *                              [--partitioned | --whole] [--list-rows n] [--list-codes int8|int4] [--shards N [--parallel P] [--work <dir>]]
  *   npm run pack:literature -- <input> --shard i/N --work <dir> [--model <model folder>]
  *
  * <input>: BEIR corpus.jsonl ({_id, title, text}), JSONL with title / abstract / source /
@@ -15,7 +15,9 @@
  *
  * Layout (docs/literature-scale.md): from 100,000 documents the index is partitioned
  * (vector lists, postings blocks and document blocks fetched per query); --partitioned or
- * --whole choose it regardless of size; --list-rows sets the documents per vector list (256).
+ * --whole choose it regardless of size; --list-rows sets the documents per vector list (256);
+ * --list-codes int4 stores the lists as 4-bit codes with their int8 rows beside them for the
+ * re-rank (half the bytes of the lists a query probes, plus a few lists' rows).
  *
  * Large corpora build in shards: --shards N embeds the corpus in N shards, P at a time as
  * child processes (default 2), in <work> (default <out-dir>.shards), then merges them into
@@ -51,10 +53,11 @@ interface Args {
   parallel: number;
   work?: string;
   listRows?: number;
+  listCodes?: 'int8' | 'int4';
 }
 
 const USAGE =
-  'usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--nli <folder>] [--keyword-weight w] [--partitioned|--whole] [--list-rows n] [--shards N [--parallel P] [--work <dir>]]\n' +
+  'usage: pack-literature <input.jsonl|input.csv> <out-dir> [--model <folder>] [--nli <folder>] [--keyword-weight w] [--partitioned|--whole] [--list-rows n] [--list-codes int8|int4] [--shards N [--parallel P] [--work <dir>]]\n' +
   '       pack-literature <input.jsonl|input.csv> --shard i/N --work <dir> [--model <folder>]';
 
 function parseArgs(argv: string[]): Args {
@@ -76,6 +79,11 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--parallel') a.parallel = count('--parallel', argv[++i]);
     else if (argv[i] === '--work') a.work = argv[++i];
     else if (argv[i] === '--list-rows') a.listRows = count('--list-rows', argv[++i]);
+    else if (argv[i] === '--list-codes') {
+      const codes = argv[++i];
+      if (codes !== 'int8' && codes !== 'int4') throw new Error(`--list-codes must be int8 or int4, not ${codes}\n${USAGE}`);
+      a.listCodes = codes;
+    }
     else positional.push(argv[i]!);
   }
   if (a.shard) {
@@ -145,7 +153,7 @@ async function main(): Promise<number> {
     ...(args.model ? { modelFiles: await readModelFolder(args.model) } : {}),
     ...(sharded ?? {}),
     ...(args.partitioned !== undefined ? { partitioned: args.partitioned } : {}),
-    ...(args.listRows ? { partition: { listRows: args.listRows } } : {}),
+    ...(args.listRows || args.listCodes ? { partition: { ...(args.listRows ? { listRows: args.listRows } : {}), ...(args.listCodes ? { listCodes: args.listCodes } : {}) } } : {}),
     ...(args.nli ? { nliFiles: await readModelFolder(args.nli) } : {}),
     ...(args.keywordWeight !== undefined ? { keywordWeight: args.keywordWeight } : {}),
     onProgress: (stage, done, total) => bar.update(STAGE_LABEL[stage], done, total),

@@ -20,7 +20,7 @@ const USAGE = `usage: npm run pack -- --policy <file> --snapshot <dir> --out <di
          [--role <role> …] [--encrypt <role>=<passphrase file> …] [--kdf-iterations <n ≥ ${DEFAULT_PBKDF2_ITERATIONS}>]
          [--built-by <name>] [--layout binary|json|both] [--nodes-per-file <n>]
          [--literature <corpus .jsonl|.csv> [--literature-model <model folder>] [--literature-nli <NLI model folder>]
-                                            [--literature-partitioned [--literature-list-rows <n>]]]`;
+                                            [--literature-partitioned [--literature-list-rows <n>] [--literature-list-codes int8|int4]]]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       'literature-nli': { type: 'string' },
       'literature-partitioned': { type: 'boolean' },
       'literature-list-rows': { type: 'string' },
+      'literature-list-codes': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
   if (listRows !== undefined && !(Number.isInteger(listRows) && listRows > 0 && values['literature-partitioned'])) {
     throw new UsageError('--literature-list-rows needs --literature-partitioned and a positive integer');
   }
+  const listCodes = values['literature-list-codes'];
+  if (listCodes !== undefined && !((listCodes === 'int8' || listCodes === 'int4') && values['literature-partitioned'])) {
+    throw new UsageError('--literature-list-codes needs --literature-partitioned and int8 or int4');
+  }
   const result = await buildPacks({
     policyPath: policy,
     snapshotDir: snapshot,
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
           corpusPath: values.literature,
           ...(values['literature-model'] ? { modelDir: values['literature-model'] } : {}),
           ...(values['literature-nli'] ? { nliDir: values['literature-nli'] } : {}),
-          ...(values['literature-partitioned'] ? { partitioned: listRows ? { listRows } : {} } : {}),
+          ...(values['literature-partitioned'] ? { partitioned: { ...(listRows ? { listRows } : {}), ...(listCodes ? { listCodes: listCodes as 'int8' | 'int4' } : {}) } } : {}),
         }
       : undefined,
   });

@@ -18,6 +18,7 @@ import type { LiteratureManifest } from '../src/core/search/literature-pack.ts';
 const PACKS = join(E2E_DIR, 'packs-partitioned');
 const DAMAGED = join(E2E_DIR, 'packs-partitioned-damaged');
 const ENCRYPTED = join(E2E_DIR, 'packs-partitioned-encrypted');
+const INT4 = join(E2E_DIR, 'packs-partitioned-int4');
 const PASSPHRASE = 'partitioned 来歴 passphrase';
 const ROLE = 'auditor';
 /** Lists of about 16 of the sample's 320 documents: some 20 lists, so probing a few is visible. */
@@ -27,10 +28,11 @@ const servers: Server[] = [];
 let url = '';
 let damagedUrl = '';
 let encryptedUrl = '';
+let int4Url = '';
 let manifest: LiteratureManifest;
 
 test.beforeAll(async () => {
-  for (const dir of [PACKS, DAMAGED, ENCRYPTED]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [PACKS, DAMAGED, ENCRYPTED, INT4]) rmSync(dir, { recursive: true, force: true });
   const pack = (out: string, ...extra: string[]) => {
     const r = spawnSync(
       'npx',
@@ -47,6 +49,7 @@ test.beforeAll(async () => {
   mkdirSync(E2E_DIR, { recursive: true });
   writeFileSync(join(E2E_DIR, 'partitioned.pass'), PASSPHRASE);
   pack(ENCRYPTED, '--encrypt', `${ROLE}=${join(E2E_DIR, 'partitioned.pass')}`);
+  pack(INT4, '--encrypt', `${ROLE}=${join(E2E_DIR, 'partitioned.pass')}`, '--literature-list-codes', 'int4');
   manifest = JSON.parse(readFileSync(join(PACKS, ROLE, 'literature', 'literature-manifest.json'), 'utf8')) as LiteratureManifest;
   // Every vector list damaged by one byte, after signing: search by meaning loses them all.
   cpSync(PACKS, DAMAGED, { recursive: true });
@@ -63,6 +66,7 @@ test.beforeAll(async () => {
   url = await serve(4196, PACKS);
   damagedUrl = await serve(4197, DAMAGED);
   encryptedUrl = await serve(4199, ENCRYPTED);
+  int4Url = await serve(4200, INT4);
 });
 
 test.afterAll(() => {
@@ -165,6 +169,29 @@ test.describe('a partitioned literature index in a role pack', () => {
     const lists = requested.filter((p) => p.includes('/literature/lists/'));
     expect(lists.length).toBeGreaterThan(0);
     expect(lists.every((p) => p.endsWith('.bin.enc'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+  test('lists of 4-bit codes: an encrypted pack answers, reading the int8 rows of probed lists only, each part checked against its signed table', async ({ page, pageErrors }) => {
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    const signed = (JSON.parse(readFileSync(join(INT4, ROLE, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(signed.filter((p) => p.startsWith('literature/parts/')).sort()).toEqual(['literature/parts/docs.bin', 'literature/parts/lists.bin', 'literature/parts/postings.bin', 'literature/parts/rows.bin']);
+    await page.goto(`${int4Url}?lang=en&pack=${ROLE}&view=literature`);
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+    await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
+    await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
+    // The same best hit as the pack whose lists hold int8 rows.
+    await expect(page.getByRole('list', { name: 'Literature results' }).locator('.hit-title').first()).toContainText(/metformin/i);
+    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    const number = (p: string) => p.match(/(\d{5})\.bin\.enc$/)?.[1];
+    const lists = new Set(requested.filter((p) => p.includes('/literature/lists/')).map(number));
+    const rows = new Set(requested.filter((p) => p.includes('/literature/rows/')).map(number));
+    expect(lists.size).toBeGreaterThan(0);
+    expect(rows.size).toBeGreaterThan(0);
+    for (const r of rows) expect(lists.has(r)).toBe(true);
+    expect(requested.filter((p) => /\/literature\/(lists|rows)\//.test(p)).every((p) => p.endsWith('.bin.enc'))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

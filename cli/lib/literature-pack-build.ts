@@ -60,7 +60,7 @@ export interface BuildPackOptions {
    */
   readonly partitioned?: boolean;
   /** Sizes of the partitions (defaults in literature-partitioned.ts). */
-  readonly partition?: Pick<PartitionOptions, 'listRows' | 'docsPerBlock' | 'postingsBlockBytes'>;
+  readonly partition?: Pick<PartitionOptions, 'listRows' | 'listCodes' | 'docsPerBlock' | 'postingsBlockBytes'>;
   /**
    * Passage vectors already made (by shards, literature-shards.ts) with `modelFiles`, one
    * row per document in order: the build skips embedding.

@@ -43,7 +43,7 @@ export interface BuildPacksOptions {
     /** NLI model folder each role's index carries for the output check (signed with the pack). */
     nliDir?: string;
     /** Write each role's index partitioned (docs/literature-scale.md), optionally with lists of about this many documents. */
-    partitioned?: { listRows?: number };
+    partitioned?: { listRows?: number; listCodes?: 'int8' | 'int4' };
   };
 }
 
@@ -123,7 +123,7 @@ async function roleLiterature(
   snapshot: { nodes: readonly SnapshotNode[]; relations: readonly Relation[] },
   modelFiles: Map<string, Uint8Array> | undefined,
   nliFiles?: Map<string, Uint8Array>,
-  partitioned?: { listRows?: number },
+  partitioned?: { listRows?: number; listCodes?: 'int8' | 'int4' },
 ): Promise<RoleLiterature> {
   const { kept, leftOut } = literatureForRole(docs, literatureFilterContext(policy, role, snapshot.nodes, snapshot.relations));
   if (kept.length === 0) return { files: new Map(), kept: 0, leftOut };

@@ -103,6 +103,13 @@ export interface PartitionedLayout {
      * needs nothing of it (a row found twice is kept once either way); benchmarks report it.
      */
     readonly spill?: 'soar';
+    /**
+     * 'int4': `lists/` hold 4-bit residual codes and `rows/` the same lists' int8 rows, of
+     * which a query reads those holding its best `rerank` candidates (vector-int4.ts).
+     * Absent: `lists/` hold int8 rows, scored as they are.
+     */
+    readonly codes?: 'int4';
+    readonly rerank?: number;
   };
 }
 
@@ -166,6 +173,9 @@ function checkManifest(m: unknown): LiteratureManifest {
     const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
     if (!p || !count(p.docsPerBlock) || !(p.docsPerBlock! > 0) || !count(p.postingBlocks) || !p.ivf || !count(p.ivf.lists) || !count(p.ivf.nprobe) || !(p.ivf.nprobe > 0)) {
       throw new Error(`${LITERATURE_MANIFEST}: partitioned needs docsPerBlock > 0, postingBlocks, ivf.lists and ivf.nprobe > 0 as whole numbers`);
+    }
+    if (p.ivf.codes !== undefined && (p.ivf.codes !== 'int4' || !count(p.ivf.rerank) || !(p.ivf.rerank! > 0))) {
+      throw new Error(`${LITERATURE_MANIFEST}: partitioned.ivf.codes must be "int4" with rerank > 0 as a whole number (or absent, for int8 lists), not ${JSON.stringify(p.ivf.codes)}`);
     }
     if (p.postingTiers !== undefined) {
       const t = p.postingTiers as Partial<TieredLayout> | null;

@@ -4,10 +4,11 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
-import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, PARTITION_FILES, partitionedFiles, postingsFile, RECALL_TARGET, type PartFault } from './literature-partitioned.ts';
+import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, PARTITION_FILES, partitionedFiles, postingsFile, RECALL_TARGET, rowsFile, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK, tierLength } from './postings-tiers.ts';
 import { quantizeRows } from './vector-quantize.ts';
+import { RERANK_CANDIDATES } from './vector-int4.ts';
 import { probeOrder } from './vector-ivf.ts';
 import { searchInt8 } from './vector-scan.ts';
 
@@ -43,10 +44,10 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * The index's files and manifest as the indexer writes them: the parts through part tables,
  * or (`everyPart`) each listed in the manifest, as indexes written before part tables are.
  */
-async function build(seed = 1, { everyPart = false } = {}) {
+async function build(seed = 1, { everyPart = false, listCodes }: { everyPart?: boolean; listCodes?: 'int8' | 'int4' } = {}) {
   const r = new Prng(seed);
   // A first tier of 256 postings: 4,000 documents' common words then span tiers, as a million's do at FIRST_TIER.
-  const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50, firstTier: 256 });
+  const { files, layout } = partitionedFiles(docs, vectors, { ...bm25, terms }, { random: () => r.next(), encodeUtf8: (t) => new TextEncoder().encode(t), listRows: 100, postingsBlockBytes: 4096, docsPerBlock: 50, firstTier: 256, ...(listCodes ? { listCodes } : {}) });
   const listed = everyPart ? Object.fromEntries([...files].map(([n, b]) => [n, { sha256: sha(b), bytes: b.byteLength }])) : await listIndexFiles(files, async (b) => sha(b));
   const manifest: LiteratureManifest = parseLiteratureManifest(
     JSON.stringify({
@@ -398,5 +399,81 @@ describe('a partitioned literature index', () => {
       await (await open(bad, old.manifest)).index.vectorHits(queries[0]!, 10, faults, { nprobe: 40 });
       expect(faults).toEqual([{ file: listFile(0), part: 'vectors', message: expect.stringMatching(/bytes, the manifest says/) }]);
     });
+  });
+});
+
+describe('a partitioned index whose lists hold 4-bit codes', async () => {
+  const int4 = await build(1, { listCodes: 'int4' });
+  const rowsRead = (reads: readonly string[]) => reads.filter((n) => n.startsWith('rows/'));
+
+  it('writes half-size lists and their int8 rows beside them, and says so in its manifest', () => {
+    expect(int4.manifest.partitioned!.ivf).toMatchObject({ codes: 'int4', rerank: RERANK_CANDIDATES, lists: 40 });
+    for (let l = 0; l < 40; l++) {
+      const int8 = files.get(listFile(l))!.byteLength;
+      const rows = int8 / (8 + DIMS);
+      expect(int4.files.get(listFile(l))!.byteLength).toBe(rows * (8 + DIMS / 2));
+      expect(int4.files.get(rowsFile(l))!.byteLength).toBe(rows * (4 + DIMS));
+    }
+    const json = JSON.parse(JSON.stringify(int4.manifest)) as { partitioned: { ivf: { codes?: string } } };
+    json.partitioned.ivf.codes = 'int2';
+    expect(() => parseLiteratureManifest(JSON.stringify(json))).toThrow(/ivf.codes must be "int4" with rerank > 0/);
+  });
+
+  it('finds ≥ 95 % of the exact top 10, each with the exact scan’s score, reading the int8 rows of only the lists its candidates lie in', async () => {
+    // Fewer candidates than the indexer's 200, which on 4,000 documents lie in every probed list.
+    const manifest20 = { ...int4.manifest, partitioned: { ...int4.manifest.partitioned!, ivf: { ...int4.manifest.partitioned!.ivf, rerank: 20 } } };
+    let found = 0;
+    let rowsFiles = 0;
+    let probed = 0;
+    for (const q of queries) {
+      const { index, reads } = await open(int4.files, manifest20);
+      const exact = searchInt8(vectors, q, DOCS);
+      const kth = exact[9]!.score;
+      const exactScores = new Map(exact.map((h) => [h.doc, h.score]));
+      const faults: PartFault[] = [];
+      const approx = await index.vectorHits(q, 10, faults, { nprobe: 8 });
+      expect(faults).toEqual([]);
+      found += approx.filter((h) => h.score >= kth).length;
+      for (const h of approx) expect(h.score).toBe(exactScores.get(h.doc));
+      // The rows read are of probed lists, and of those only the ones holding candidates.
+      const lists = new Set(reads.filter((n) => n.startsWith('lists/')).map((n) => n.slice('lists/'.length)));
+      for (const r of rowsRead(reads)) expect(lists.has(r.slice('rows/'.length))).toBe(true);
+      rowsFiles += rowsRead(reads).length;
+      probed += lists.size;
+    }
+    expect(found / (10 * queries.length)).toBeGreaterThanOrEqual(0.95);
+    expect(rowsFiles).toBeLessThan(probed);
+  });
+
+  it('gives the int8 lists’ results when its candidates cover every probed row', async () => {
+    const { index: whole } = await open(files, manifest);
+    const { index } = await open(int4.files, int4.manifest);
+    for (const q of queries.slice(0, 20)) {
+      // 4,000 rows in 40 lists: probing 2 of them is fewer rows than the 200 candidates re-ranked.
+      expect(await index.vectorHits(q, 10, [], { nprobe: 2 })).toEqual(await whole.vectorHits(q, 10, [], { nprobe: 2 }));
+    }
+  });
+
+  it('reports int8 rows that cannot be read, and answers from the other candidates', async () => {
+    const q = queries[5]!;
+    const { index: good, reads } = await open(int4.files, int4.manifest);
+    const best = (await good.vectorHits(q, 10, []))[0]!;
+    const read = rowsRead(reads);
+    expect(read.length).toBeGreaterThan(0);
+    for (const damaged of read) {
+      const bad = new Map(int4.files);
+      const bytes = bad.get(damaged)!.slice();
+      bytes[0]! ^= 0xff;
+      bad.set(damaged, bytes);
+      const { index } = await open(bad, int4.manifest);
+      const faults: PartFault[] = [];
+      const hits = await index.vectorHits(q, 10, faults);
+      expect(faults).toEqual([{ file: damaged, part: 'vectors', message: expect.stringMatching(/SHA-256 does not match/) }]);
+      expect(hits.length).toBeGreaterThan(0);
+      // What it returns keeps exact scores; nothing is scored from the damaged file.
+      const exactScores = new Map(searchInt8(vectors, q, DOCS).map((h) => [h.doc, h.score]));
+      for (const h of hits) expect(h.score).toBe(exactScores.get(h.doc));
+      if (read.length === 1) expect(hits.some((h) => h.doc === best.doc)).toBe(false);
+    }
   });
 });

@@ -74,6 +74,7 @@ import {
   type IvfList,
   type RowScorer,
 } from './vector-ivf.ts';
+import { centroidVector, encodeInt4Rows, int4Candidates, MAX_RERANK_LISTS, RERANK_CANDIDATES, rerankInt8, unpackInt4Rows, type Int4List } from './vector-int4.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
 export const PARTITION_FILES = {
@@ -89,6 +90,8 @@ export const PARTITION_FILES = {
 export const postingsFile = (i: number): string => partFile('postings', i);
 export const listFile = (i: number): string => partFile('lists', i);
 export const docsFile = (i: number): string => partFile('docs', i);
+/** The int8 rows of list i, when the lists hold 4-bit codes (vector-int4.ts). */
+export const rowsFile = (i: number): string => partFile('rows', i);
 
 /**
  * Bytes a documents block aims at. A query fetches the block of each of its hits (ten, in
@@ -149,6 +152,13 @@ export interface PartitionOptions {
   readonly listRows?: number;
   /** Smallest postings block (bytes); default POSTINGS_BLOCK_BYTES. */
   readonly postingsBlockBytes?: number;
+  /**
+   * How the lists store rows: 'int8' (default), or 'int4' — 4-bit residual codes, with the
+   * int8 rows in `rows/` for the re-rank (vector-int4.ts): at a million documents a third
+   * fewer bytes a cold query, but slower on a machine where fetching is cheap and the CPU
+   * is not (docs/literature-scale.md, "Lists of 4-bit codes"), so not the default.
+   */
+  readonly listCodes?: 'int8' | 'int4';
   /** Postings in a term's first impact tier; default FIRST_TIER. */
   readonly firstTier?: number;
   readonly recallTarget?: number;
@@ -227,13 +237,6 @@ export function partitionedFiles(
   const ivf = buildIvf(vectors, { lists: listCount(vectors.rows, options.listRows), random: options.random, spill: true, scorer, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const lists = ivf.listOffsets.length - 1;
   const { dims } = vectors;
-  for (let l = 0; l < lists; l++) {
-    const rows = ivf.order.subarray(ivf.listOffsets[l]!, ivf.listOffsets[l + 1]!);
-    const scales = Float32Array.from(rows, (r) => vectors.scales[r]!);
-    const codes = new Int8Array(rows.length * dims);
-    rows.forEach((r, i) => codes.set(vectors.codes.subarray(r * dims, (r + 1) * dims), i * dims));
-    files.set(listFile(l), concat([rows, scales, codes]));
-  }
   files.set(PARTITION_FILES.centroids, bytesOf(ivf.centroids.codes));
   files.set(PARTITION_FILES.centroidScales, bytesOf(ivf.centroids.scales));
 
@@ -248,10 +251,27 @@ export function partitionedFiles(
   }
   const recall = recallByNprobe(vectors, ivf, queries, 10, scorer);
   const nprobe = chooseNprobe(recall, target);
-  return {
-    files,
-    layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf: { lists, nprobe, target, recall: Math.round(recall[nprobe]! * 1e4) / 1e4, ...(lists > 1 ? { spill: 'soar' as const } : {}) } },
+  const listCodes = options.listCodes ?? 'int8';
+  for (let l = 0; l < lists; l++) {
+    const rows = ivf.order.subarray(ivf.listOffsets[l]!, ivf.listOffsets[l + 1]!);
+    const scales = Float32Array.from(rows, (r) => vectors.scales[r]!);
+    const codes = new Int8Array(rows.length * dims);
+    rows.forEach((r, i) => codes.set(vectors.codes.subarray(r * dims, (r + 1) * dims), i * dims));
+    if (listCodes === 'int4') {
+      const { steps, packed } = encodeInt4Rows(vectors, rows, centroidVector(ivf.centroids, l));
+      files.set(listFile(l), concat([rows, steps, packed]));
+      files.set(rowsFile(l), concat([scales, codes]));
+    } else files.set(listFile(l), concat([rows, scales, codes]));
+  }
+  const ivfLayout: PartitionedLayout['ivf'] = {
+    lists,
+    nprobe,
+    target,
+    recall: Math.round(recall[nprobe]! * 1e4) / 1e4,
+    ...(lists > 1 ? { spill: 'soar' as const } : {}),
+    ...(listCodes === 'int4' ? { codes: 'int4' as const, rerank: RERANK_CANDIDATES } : {}),
   };
+  return { files, layout: { docsPerBlock, postingBlocks: tiers.layout.blocks.reduce((a, b) => a + b, 0), postingTiers: tiers.layout, ivf: ivfLayout } };
 }
 
 /** A postings block read back: its postings, and where each of its terms' slices begins. */
@@ -338,12 +358,16 @@ export async function openPartitionedLiterature(io: LiteraturePackIo, manifest: 
 export class PartitionedLiterature implements LiteratureSearcher {
   /** Parts read so far (postings blocks, lists, document blocks), by file name. */
   private readonly parts = new Map<string, Promise<Uint8Array>>();
+  /** 4-bit lists unpacked so far, by file name: a warm query neither unpacks them nor copies them into the scorer's arena again. */
+  private readonly unpacked = new Map<string, Int8Matrix>();
   /** Postings blocks decoded so far, by file name: a warm query does not decode its varints again. */
   private readonly decodedBlocks = new Map<string, DecodedBlock>();
   /** The index a query's keyword search is scored on: the dictionary with the postings it read. */
   private readonly view: PostingsView;
   /** How far past the 10th best score a document left out may reach, as a share of it (postings-tiers.ts); null reads every tier. */
   tierSlack: number | null = DEFAULT_TIER_SLACK;
+  /** Lists whose int8 rows a query of 4-bit lists reads at most (vector-int4.ts). */
+  rerankLists = MAX_RERANK_LISTS;
   /** Reads one after the other a keyword search may wait for (postings-tiers.ts). */
   tierRounds = MAX_ROUNDS;
   /** Postings tiers read by the keyword searches since the index opened, for benchmarks. */
@@ -376,6 +400,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
   forgetParts(): void {
     this.parts.clear();
     this.decodedBlocks.clear();
+    this.unpacked.clear();
   }
 
   /** `bm25` for fusion and query analysis: the term dictionary. */
@@ -490,6 +515,52 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return out;
   }
 
+  /** The 4-bit lists a query probes (lists of an index with `ivf.codes` 'int4'), fetching those not read yet. */
+  private async int4Lists(listIds: readonly number[], faults: PartFault[]): Promise<(Int4List & { readonly list: number })[]> {
+    const read = await this.readParts(listIds.map(listFile), 'vectors', faults);
+    const dims = this.manifest.dims;
+    const out: (Int4List & { list: number })[] = [];
+    for (const l of listIds) {
+      const name = listFile(l);
+      const bytes = read.get(name);
+      if (!bytes) continue;
+      const n = bytes.byteLength / (8 + dims / 2);
+      if (!Number.isInteger(n)) {
+        faults.push({ file: name, part: 'vectors', message: `${bytes.byteLength} bytes is not a whole number of rows of 4-bit codes` });
+        continue;
+      }
+      let codes = this.unpacked.get(name);
+      if (!codes) {
+        const got = unpackInt4Rows(bytes.subarray(n * 8), view(bytes.subarray(n * 4, n * 8), Float32Array, name), dims);
+        if (!got) {
+          faults.push({ file: name, part: 'vectors', message: 'holds a 4-bit code outside −7 … 7' });
+          continue;
+        }
+        this.unpacked.set(name, (codes = got));
+      }
+      out.push({ list: l, ids: view(bytes.subarray(0, n * 4), Int32Array, name), codes, centroid: centroidVector(this.centroids, l) });
+    }
+    return out;
+  }
+
+  /** The int8 rows of these lists (`rows/`), n rows each as its 4-bit list says; a list whose rows are unreadable is absent and reported. */
+  private async rows(lists: readonly { list: number; rows: number }[], faults: PartFault[]): Promise<Map<number, Int8Matrix>> {
+    const read = await this.readParts(lists.map((l) => rowsFile(l.list)), 'vectors', faults);
+    const dims = this.manifest.dims;
+    const out = new Map<number, Int8Matrix>();
+    for (const { list, rows: n } of lists) {
+      const name = rowsFile(list);
+      const bytes = read.get(name);
+      if (!bytes) continue;
+      if (bytes.byteLength !== n * (4 + dims)) {
+        faults.push({ file: name, part: 'vectors', message: `${bytes.byteLength} bytes, not the ${n} int8 rows of ${listFile(list)}` });
+        continue;
+      }
+      out.set(list, { rows: n, dims, scales: view(bytes.subarray(0, n * 4), Float32Array, name), codes: view(bytes.subarray(n * 4), Int8Array, name) });
+    }
+    return out;
+  }
+
   /**
    * Keyword candidates of a query: its terms' postings, tier by tier, only as deep as can
    * still change the top results (postings-tiers.ts; `tierSlack` null reads them whole).
@@ -503,6 +574,16 @@ export class PartitionedLiterature implements LiteratureSearcher {
   async vectorHits(queryVector: Float32Array, k: number, faults: PartFault[], options: { nprobe?: number; scorer?: RowScorer; fetched?: () => void } = {}): Promise<ScoredDoc[]> {
     const scorer = options.scorer ?? this.scorer;
     const probe = probeOrder(this.centroids, queryVector, options.nprobe ?? this.layout.ivf.nprobe, scorer);
+    if (this.layout.ivf.codes === 'int4') {
+      // Rank the probed rows by their 4-bit codes, then score the best candidates exactly on
+      // the int8 rows of the lists they lie in (vector-int4.ts).
+      const lists = await this.int4Lists(probe, faults);
+      options.fetched?.();
+      const candidates = int4Candidates(lists, queryVector, Math.max(k, this.layout.ivf.rerank ?? RERANK_CANDIDATES), scorer, this.rerankLists);
+      const needed = [...new Set(candidates.map((c) => c.list))].map((i) => ({ list: lists[i]!.list, rows: lists[i]!.ids.length }));
+      const rows = await this.rows(needed, faults);
+      return rerankInt8(candidates, (i) => rows.get(lists[i]!.list), queryVector, k, scorer);
+    }
     const lists = await this.lists(probe, faults);
     options.fetched?.();
     return searchLists(lists, queryVector, k, scorer);

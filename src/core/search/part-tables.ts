@@ -19,6 +19,8 @@ export const PART_FOLDERS = {
   postings: 'bin',
   lists: 'bin',
   docs: 'json',
+  // The int8 rows of lists stored as 4-bit codes (vector-int4.ts), read for the re-rank.
+  rows: 'bin',
 } as const;
 export type PartFolder = keyof typeof PART_FOLDERS;
 

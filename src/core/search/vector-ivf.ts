@@ -8,8 +8,9 @@
  * Why IVF over int8 and not PQ or a graph: the rows of a probed list are scored with the
  * exact scan's own kernel (vector-scan.ts), so every candidate gets exactly the score the
  * exhaustive scan gives it and the "re-rank" is the scan of the probed lists itself; the
- * only approximation is which lists are probed. PQ codes would need a second fetch of the
- * int8 rows of the candidates to re-rank (one request per scattered row), and a graph
+ * only approximation is which lists are probed. Coarser codes need a second fetch of the
+ * candidates' int8 rows to re-rank (vector-int4.ts does it, as an option, by reading the
+ * int8 rows of the few lists the best candidates lie in), and a graph
  * index (HNSW, NN-descent) walks from node to node, i.e. many dependent round trips over
  * static files. No maintained library builds IVF lists in both Node and the browser as
  * files we can hash and sign (faiss, hnswlib and usearch are native or WASM builds with
