@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import { E2E_DIR, E2E_PRIVATE_KEY } from './paths.ts';
 import { startServer } from '../scripts/serve.ts';
 import type { LiteratureManifest } from '../src/core/search/literature-pack.ts';
@@ -74,6 +75,18 @@ test.afterAll(() => {
 });
 
 const literaturePaths = (paths: { filter(f: (p: string) => boolean): string[] }, dir: string) => paths.filter((p) => p.includes(`/literature/${dir}/`));
+
+/** Opens the encrypted pack at this address with its passphrase and searches it: a metformin document comes first, and no part is reported unreadable. */
+async function searchEncrypted(page: Page, at: string): Promise<void> {
+  await page.goto(`${at}?lang=en&pack=${ROLE}&view=literature`);
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
+  await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
+  await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
+  await expect(page.getByRole('list', { name: 'Literature results' }).locator('.hit-title').first()).toContainText(/metformin/i);
+  await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+}
 
 test.describe('a partitioned literature index in a role pack', () => {
   test('opens with the dictionary alone and answers a search fetching only the lists it probes', async ({ page, pageErrors }) => {
@@ -157,34 +170,20 @@ test.describe('a partitioned literature index in a role pack', () => {
   test('an encrypted pack\'s parts are decrypted and checked against the signed part tables', async ({ page, pageErrors }) => {
     const requested: string[] = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
-    await page.goto(`${encryptedUrl}?lang=en&pack=${ROLE}&view=literature`);
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
-    await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
-    await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
-    await expect(page.getByRole('list', { name: 'Literature results' }).locator('.hit-title').first()).toContainText(/metformin/i);
-    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    await searchEncrypted(page, encryptedUrl);
     // Only sealed copies were served: the parts too, though the signed manifest does not list them.
     const lists = requested.filter((p) => p.includes('/literature/lists/'));
     expect(lists.length).toBeGreaterThan(0);
     expect(lists.every((p) => p.endsWith('.bin.enc'))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
   test('lists of 4-bit codes: an encrypted pack answers, reading the int8 rows of probed lists only, each part checked against its signed table', async ({ page, pageErrors }) => {
     const requested: string[] = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
     const signed = (JSON.parse(readFileSync(join(INT4, ROLE, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path);
     expect(signed.filter((p) => p.startsWith('literature/parts/')).sort()).toEqual(['literature/parts/docs.bin', 'literature/parts/lists.bin', 'literature/parts/postings.bin', 'literature/parts/rows.bin']);
-    await page.goto(`${int4Url}?lang=en&pack=${ROLE}&view=literature`);
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect(page.getByTestId('literature-status')).toContainText('documents indexed', { timeout: 60_000 });
-    await page.getByLabel('Search the literature').fill('metformin eGFR dose reduction');
-    await expect(page.getByTestId('literature-status')).toContainText(/results · keywords and meaning/, { timeout: 60_000 });
-    // The same best hit as the pack whose lists hold int8 rows.
-    await expect(page.getByRole('list', { name: 'Literature results' }).locator('.hit-title').first()).toContainText(/metformin/i);
-    await expect(page.getByTestId('literature-unavailable')).toHaveCount(0);
+    await searchEncrypted(page, int4Url);
     const number = (p: string) => p.match(/(\d{5})\.bin\.enc$/)?.[1];
     const lists = new Set(requested.filter((p) => p.includes('/literature/lists/')).map(number));
     const rows = new Set(requested.filter((p) => p.includes('/literature/rows/')).map(number));
