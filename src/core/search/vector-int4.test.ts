@@ -65,6 +65,10 @@ describe('4-bit residual codes', () => {
     expect(new Set(both.map((x) => x.list))).toEqual(new Set([0, 1]));
     const one = int4Candidates([a, b], q, 10, jsRowScorer, 1);
     expect(one.map((x) => x.list)).toEqual(Array(10).fill(both[0]!.list));
+    // A spilled document whose better row is in a list past the cap still comes from its other list.
+    const tiny = (ids: number[], codes: number[]): Int4List => ({ ids: Int32Array.from(ids), codes: { rows: ids.length, dims: 2, codes: Int8Array.from(codes), scales: new Float32Array(ids.length).fill(1) }, centroid: new Float32Array(2) });
+    const capped = int4Candidates([tiny([10, 20], [7, 0, 1, 0]), tiny([20, 30], [3, 0, 0, 0])], Float32Array.from([1, 0]), 3, jsRowScorer, 1);
+    expect(capped).toEqual([{ doc: 10, list: 0, row: 0 }, { doc: 20, list: 0, row: 1 }]);
     // A list whose rows are unreadable gives none of its candidates.
     expect(rerankInt8(got, () => undefined, q, 5, jsRowScorer)).toEqual([]);
   });

@@ -142,11 +142,13 @@ export function int4Candidates(lists: readonly Int4List[], query: Float32Array, 
     while (starts[list + 1]! <= at) list++;
     const doc = lists[list]!.ids[at - starts[list]!]!;
     if (seen.has(doc)) continue;
-    seen.add(doc);
+    // A document's row in a list past the cap is passed over, not the document: its other
+    // row, in a list already chosen, may still come.
     if (!chosen.has(list)) {
       if (chosen.size >= maxLists) continue;
       chosen.add(list);
     }
+    seen.add(doc);
     out.push({ doc, list, row: at - starts[list]! });
     if (out.length === n) break;
   }
