@@ -70,11 +70,12 @@ import {
   listCount,
   probeOrder,
   recallByNprobe,
+  rowVector,
   searchLists,
   type IvfList,
   type RowScorer,
 } from './vector-ivf.ts';
-import { centroidVector, encodeInt4Rows, int4Candidates, MAX_RERANK_LISTS, RERANK_CANDIDATES, rerankInt8, unpackInt4Rows, type Int4List } from './vector-int4.ts';
+import { encodeInt4Rows, int4Candidates, MAX_RERANK_LISTS, RERANK_CANDIDATES, rerankInt8, unpackInt4Rows, type Int4List } from './vector-int4.ts';
 import type { Int8Matrix } from './vector-quantize.ts';
 
 export const PARTITION_FILES = {
@@ -258,7 +259,7 @@ export function partitionedFiles(
     const codes = new Int8Array(rows.length * dims);
     rows.forEach((r, i) => codes.set(vectors.codes.subarray(r * dims, (r + 1) * dims), i * dims));
     if (listCodes === 'int4') {
-      const { steps, packed } = encodeInt4Rows(vectors, rows, centroidVector(ivf.centroids, l));
+      const { steps, packed } = encodeInt4Rows(vectors, rows, rowVector(ivf.centroids, l));
       files.set(listFile(l), concat([rows, steps, packed]));
       files.set(rowsFile(l), concat([scales, codes]));
     } else files.set(listFile(l), concat([rows, scales, codes]));
@@ -538,7 +539,7 @@ export class PartitionedLiterature implements LiteratureSearcher {
         }
         this.unpacked.set(name, (codes = got));
       }
-      out.push({ list: l, ids: view(bytes.subarray(0, n * 4), Int32Array, name), codes, centroid: centroidVector(this.centroids, l) });
+      out.push({ list: l, ids: view(bytes.subarray(0, n * 4), Int32Array, name), codes, centroid: rowVector(this.centroids, l) });
     }
     return out;
   }

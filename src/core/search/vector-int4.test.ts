@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
-import { centroidVector, encodeInt4Rows, INT4_LEVELS, int4Candidates, rerankInt8, unpackInt4Rows, type Int4List } from './vector-int4.ts';
-import { jsRowScorer } from './vector-ivf.ts';
+import { encodeInt4Rows, INT4_LEVELS, int4Candidates, rerankInt8, unpackInt4Rows, type Int4List } from './vector-int4.ts';
+import { jsRowScorer, rowVector } from './vector-ivf.ts';
 import { quantizeRows } from './vector-quantize.ts';
 import { scoreAllRows } from './vector-scan.ts';
 
@@ -15,7 +15,7 @@ const center = unit(Array.from({ length: DIMS }, () => prng.next() - 0.5));
 const near = () => unit(center.map((x) => x + 0.4 * (prng.next() - 0.5)));
 const matrix = quantizeRows(Array.from({ length: 60 }, near), DIMS);
 const centroids = quantizeRows([center], DIMS);
-const c = centroidVector(centroids, 0);
+const c = rowVector(centroids, 0);
 const all = Int32Array.from({ length: 60 }, (_, i) => i);
 
 describe('4-bit residual codes', () => {

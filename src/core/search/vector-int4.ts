@@ -31,14 +31,6 @@ export const INT4_LEVELS = 7;
  */
 export const RERANK_CANDIDATES = 200;
 
-/** A centroid (an int8 row of the centroid matrix) as floats, as the writer and reader both take it. */
-export function centroidVector(centroids: Int8Matrix, l: number): Float32Array {
-  const out = new Float32Array(centroids.dims);
-  const s = centroids.scales[l]!;
-  for (let d = 0; d < out.length; d++) out[d] = centroids.codes[l * centroids.dims + d]! * s;
-  return out;
-}
-
 /**
  * The 4-bit codes of these int8 rows (`rows` of `matrix`, in order) as residuals from
  * `centroid`: each row's step (float32) and its codes, two a byte (dimension 2j in the low

@@ -61,7 +61,8 @@ export function listCount(rows: number, target = TARGET_LIST_ROWS): number {
   return Math.max(1, Math.round(rows / target));
 }
 
-function rowVector(m: Int8Matrix, r: number, out: Float32Array): Float32Array {
+/** Row r of an int8 matrix as floats (code × scale), into `out`: a row, a centroid. */
+export function rowVector(m: Int8Matrix, r: number, out = new Float32Array(m.dims)): Float32Array {
   const base = r * m.dims;
   const s = m.scales[r]!;
   for (let d = 0; d < m.dims; d++) out[d] = m.codes[base + d]! * s;
