@@ -349,7 +349,7 @@ function nginxBlock(index: string): string {
 }
 
 /** The index in Chromium through the benchmark page: warm and cold hybrid figures, pooled over page loads. */
-async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; coldWireBytes: ReturnType<typeof p>; coldPhases: ReturnType<typeof coldPhases>; coldKeyword: ReturnType<typeof p>; modelLoadMs: number }> {
+async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promise<{ openMs: number; warm: ReturnType<typeof p>; keywordWarm: ReturnType<typeof p>; cold: ReturnType<typeof p>; coldBytes: ReturnType<typeof p>; coldWireBytes: ReturnType<typeof p>; coldRequests: ReturnType<typeof p>; coldFiles: ReturnType<typeof p>; coldPhases: ReturnType<typeof coldPhases>; coldKeyword: ReturnType<typeof p>; modelLoadMs: number }> {
   if (!existsSync(`dist/${PAGE}`)) throw new Error(`dist/${PAGE} is missing: run npx vite build first`);
   const mount = 'bench-scale';
   let origin: string;
@@ -389,6 +389,8 @@ async function measureBrowser(dir: string, serverKind: 'node' | 'nginx'): Promis
     cold: p(figures.flatMap((f) => f.cold!.raw.searchMs)),
     coldBytes: p(figures.flatMap((f) => f.cold!.raw.bytes)),
     coldWireBytes: p(figures.flatMap((f) => f.cold!.raw.wireBytes ?? [])),
+    coldRequests: p(figures.flatMap((f) => f.cold!.raw.requests ?? [])),
+    coldFiles: p(figures.flatMap((f) => f.cold!.raw.files)),
     coldPhases: coldPhases(figures.flatMap((f) => f.cold!.raw.phases ?? [])),
     coldKeyword: p(figures.flatMap((f) => f.coldKeyword?.raw.searchMs ?? [])),
   };
@@ -475,7 +477,7 @@ const ph = (x: ReturnType<typeof p>) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1
 const chromiumLine = (c: NonNullable<typeof chromiumFigures>, kind: string) =>
   `  Chromium, served by ${kind === 'nginx' ? 'nginx (TLS, HTTP/2)' : 'scripts/serve.ts'} (${runs} page loads × ${rounds} rounds × ${QUERIES.length} queries): open ${c.openMs.toFixed(0)} ms, model load ${c.modelLoadMs.toFixed(0)} ms; ` +
   `hybrid search warm p50 ${c.warm.p50.toFixed(1)} / p95 ${c.warm.p95.toFixed(1)} ms (${(c.warm.p95 / AIM.warmP95Ms).toFixed(2)}× of 50 ms), ` +
-  `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)} (over the wire p50 ${mb(c.coldWireBytes.p50)} / p95 ${mb(c.coldWireBytes.p95)}); keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms` +
+  `cold p50 ${c.cold.p50.toFixed(1)} / p95 ${c.cold.p95.toFixed(1)} ms (${(c.cold.p95 / AIM.coldP95Ms).toFixed(2)}× of 300 ms), cold bytes p95 ${mb(c.coldBytes.p95)} (over the wire p50 ${mb(c.coldWireBytes.p50)} / p95 ${mb(c.coldWireBytes.p95)}), parts p50 / p95 ${c.coldFiles.p50} / ${c.coldFiles.p95} in requests ${c.coldRequests.p50} / ${c.coldRequests.p95}; keyword-only warm p95 ${c.keywordWarm.p95.toFixed(1)} ms` +
   (c.coldPhases
     ? `\n    cold keyword-only search p50 / p95 ${ph(c.coldKeyword)} ms; cold hybrid search by phase, ms from its start to each phase's end, p50 / p95: keyword ranker ${ph(c.coldPhases.keywordMs)}, lists fetched ${ph(c.coldPhases.listsFetchedMs)}, vector ranker ${ph(c.coldPhases.vectorMs)}, documents read (the whole search) ${ph(c.coldPhases.docsMs)}`
     : '');

@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { serveMultiRange } from './serve-ranges.ts';
 
 export interface ServeOptions {
   dir: string;
@@ -43,6 +44,7 @@ export function startServer(opts: ServeOptions): Promise<Server> {
   const indexHtml = opts.spaFallback ? readFileSync(join(resolve(opts.dir), 'index.html')) : null;
   const mounts = opts.mounts.map((m) => ({
     prefix: `${base}${m.prefix.replace(/^\/+|\/+$/g, '')}/`,
+    dir: m.dir,
     handler: sirv(resolve(m.dir), { dev: true, etag: true }),
   }));
   const server = createServer((req, res) => {
@@ -60,14 +62,14 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     };
     const mount = mounts.find((m) => url.startsWith(m.prefix));
-    if (mount) {
-      req.url = '/' + url.slice(mount.prefix.length);
-      mount.handler(req, res, notFound);
-      return;
-    }
-    req.url = '/' + url.slice(base.length);
-    const fallback = indexHtml ? () => void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(indexHtml) : notFound;
-    app(req, res, fallback);
+    const root = mount ? mount.dir : opts.dir;
+    req.url = '/' + url.slice(mount ? mount.prefix.length : base.length);
+    const fallback = indexHtml && !mount ? () => void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(indexHtml) : notFound;
+    // Several ranges of a file (a literature index's bundles) are answered here, the rest by sirv.
+    serveMultiRange(req, res, root, req.url).then(
+      (done) => void (done || (mount ? mount.handler : app)(req, res, fallback)),
+      () => void (res.headersSent ? res.destroy() : res.writeHead(500).end()),
+    );
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

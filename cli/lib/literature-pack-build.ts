@@ -24,6 +24,7 @@ import {
 import { quantizeRows, type Int8Matrix } from '../../src/core/search/vector-quantize.ts';
 import { partitionedFiles, type PartitionOptions } from '../../src/core/search/literature-partitioned.ts';
 import { listIndexFiles } from '../../src/core/search/part-tables.ts';
+import { writePartBundles } from '../../src/core/search/part-bundles.ts';
 import { wasmRowScorer } from '../../src/embed/vector-scan-wasm.ts';
 import { Prng } from '../../src/testing/prng.ts';
 import { createEmbedder, createNliModel, memoryFolderIo, sha256Hex, type RuntimeOptions } from '../../src/embed/index.ts';
@@ -212,6 +213,12 @@ export async function buildLiteraturePack(docs: readonly LiteratureDoc[], option
   for (const [name, bytes] of options.nliFiles ?? []) files.set(NLI_DIR + name, bytes);
   // Numbered parts through their folders' tables, so the manifest stays small at any size.
   const hashes = await listIndexFiles(files, sha256Hex);
+  if (partitioned) {
+    // Each folder's parts once more in one file, so a search reads a folder in one request.
+    // Not listed: nothing is taken from a bundle unchecked (each part against its table).
+    for (const [name, bytes] of writePartBundles(files)) files.set(name, bytes);
+    partitioned = { ...partitioned, bundles: true };
+  }
   let manifest: LiteratureManifest = {
     format: LITERATURE_FORMAT,
     docCount: docs.length,

@@ -15,6 +15,8 @@ import { ENCRYPTED_SUFFIX, LITERATURE_DIR } from '../../src/core/pack/index.ts';
 import { GRAPH_CORE_FILE, SEARCH_CORE_FILE, readGraphCore, readSearchTerms } from '../../src/core/columnar/index.ts';
 import type { Manifest } from '../../src/core/format/index.ts';
 import { decodeUtf8, deriveKey, fileAad, openFile } from '../../src/platform/index.ts';
+import { bundleFile, bundleOffsets, isBundleFile } from '../../src/core/search/part-bundles.ts';
+import { partFile, type PartFolder } from '../../src/core/search/part-tables.ts';
 
 export interface Leak extends HiddenValue {
   file: string;
@@ -105,8 +107,24 @@ export async function packPlaintexts(dir: string, passphrase?: string): Promise<
   const enc = manifest.pack?.encryption;
   const key = enc && passphrase !== undefined ? await deriveKey(passphrase, enc.kdf) : undefined;
   const out: { path: string; text: string }[] = [];
+  const open = (bytes: Uint8Array, aadPath: string, path: string) => openFile(bytes, key!, fileAad(manifest.pack!.role, aadPath), enc!.compression, path);
   for (const path of filesUnder(dir)) {
     const bytes = readFileSync(join(dir, path));
+    if (enc && isBundleFile(path) && path.endsWith('.parts')) {
+      // An encrypted pack's bundle holds sealed parts: each is opened as its own file would be.
+      if (!key) throw new Error(`${path} holds encrypted parts: a passphrase is needed to scan it`);
+      const sizesPath = path.replace(/\.parts$/, '.sizes');
+      const offsets = bundleOffsets(sizesPath, await open(readFileSync(join(dir, sizesPath + ENCRYPTED_SUFFIX)), sizesPath, sizesPath));
+      const folder = /bundles\/([a-z]+)\.parts$/.exec(path)![1] as PartFolder;
+      const prefix = path.slice(0, path.length - bundleFile(folder).length);
+      const texts: string[] = [];
+      for (let i = 0; i + 1 < offsets.length; i++) {
+        const part = prefix + partFile(folder, i);
+        texts.push(scannableText(part, await open(bytes.subarray(offsets[i]!, offsets[i + 1]!), part, path)));
+      }
+      out.push({ path, text: texts.join('\n') });
+      continue;
+    }
     const stored = enc?.stored.find((s) => s.path === path);
     const plainPath = path.endsWith(ENCRYPTED_SUFFIX) ? path.slice(0, -ENCRYPTED_SUFFIX.length) : path;
     if (path.endsWith(ENCRYPTED_SUFFIX) && !key) throw new Error(`${path} is encrypted: a passphrase is needed to scan it`);

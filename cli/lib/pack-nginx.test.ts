@@ -11,7 +11,9 @@ import { connect, type TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchAssignedRole, generateSigningKeyPair, httpPackReader, openPack, packContents } from '../../src/platform/index.ts';
+import { bundledPartReader, fetchAssignedRole, generateSigningKeyPair, httpPackReader, openPack, packContents, parseByteranges } from '../../src/platform/index.ts';
+import { writePartBundles } from '../../src/core/search/part-bundles.ts';
+import { partFile } from '../../src/core/search/part-tables.ts';
 import { generateSnapshot } from '../../src/testing/generate-snapshot.ts';
 import { buildPacks } from './pack-build.ts';
 import { findNginx, startNginx, type NginxSite } from './pack-nginx-harness.ts';
@@ -157,4 +159,33 @@ describe.runIf(nginx !== null)('nginx serving role packs (deploy/nginx/raireki.c
     const refused = await openPack({ read: httpPackReader(`${site.baseUrl}/raireki/packs/auditor`, init), trustedKeys }).catch((e: unknown) => e);
     expect(String(refused)).toContain('manifest.json: HTTP 403 (the server refuses this pack to your role)');
   });
+
+  it('answers many byte ranges of a literature bundle in one uncompressed response, which the app reads parts out of', async () => {
+    const parts = [new Uint8Array(5000).fill(1), new Uint8Array([2]), Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 251), new Uint8Array(3000).fill(4)];
+    const bundles = writePartBundles(new Map(parts.map((p, i) => [partFile('lists', i), p])));
+    mkdirSync(join(tmp, 'packs', 'clinician', 'literature', 'bundles'), { recursive: true });
+    for (const [name, bytes] of bundles) writeFileSync(join(tmp, 'packs', 'clinician', 'literature', name), bytes);
+    const auth = { authorization: `Basic ${Buffer.from(users.clinician).toString('base64')}` };
+    const url = `${site.baseUrl}/raireki/packs/clinician/literature/bundles/lists.parts`;
+    // As a browser asks: gzip accepted, which nginx must not apply here (it would answer the whole file).
+    const res = await fetch(url, { headers: { ...auth, range: 'bytes=0-9,5001-5010', 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('content-type')).toMatch(/^multipart\/byteranges; boundary=/);
+    const pieces = parseByteranges(res.headers.get('content-type')!, new Uint8Array(await res.arrayBuffer()));
+    expect(pieces.map((p) => p.range)).toEqual([{ start: 0, end: 9 }, { start: 5001, end: 5010 }]);
+    expect([...pieces[1]!.bytes]).toEqual([...parts[2]!.subarray(0, 10)]);
+
+    let oneByOne = 0;
+    const read = bundledPartReader({
+      url: (path) => new URL(`${site.baseUrl}/raireki/packs/clinician/literature/${path}`),
+      readSizes: async (path) => bundles.get(path)!,
+      readOne: async (name) => (oneByOne++, parts[Number(name.slice(6, 11))]!),
+      init: { headers: auth },
+    });
+    const got = await read(['lists/00000.bin', 'lists/00002.bin', 'lists/00003.bin']);
+    expect(oneByOne).toBe(0);
+    for (const i of [0, 2, 3]) expect(got.get(partFile('lists', i))).toEqual(parts[i]);
+  });
 });
+

@@ -63,7 +63,7 @@ export interface LiteratureBenchFigures {
 export interface ColdFigures {
   searchMs: Percentiles;
   bytes: Percentiles;
-  raw: { searchMs: number[]; callMs: number[]; bytes: number[]; wireBytes: number[]; files: number[]; phases: SearchPhases[] };
+  raw: { searchMs: number[]; callMs: number[]; bytes: number[]; wireBytes: number[]; requests?: number[]; files: number[]; phases: SearchPhases[] };
 }
 
 export interface QueryFigures {

@@ -24,4 +24,6 @@ export { PackRefusedError, openPack, packContents, type OpenPackOptions, type Op
 export { passphraseSealer, pemSigner, webHasher, type SealerOptions } from './web-pack-crypto.ts';
 export { fetchAssignedRole, httpPackReader } from './fetch-pack.ts';
 export { askAssignedRole, readWhoami, type AssignedRole } from './assigned-role.ts';
-export { PackFileError, packFileReader, type PackFileAccess, type RawRead } from './pack-files.ts';
+export { PackFileError, packFileReader, type PackFileAccess, type PackFileRead, type RawRead } from './pack-files.ts';
+export { bundledPartReader, type BundledPartsOptions, type PartResults } from './bundled-parts.ts';
+export { fetchRanges, parseByteranges, RangesUnsupportedError } from './fetch-ranges.ts';

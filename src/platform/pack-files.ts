@@ -33,8 +33,15 @@ export class PackFileError extends Error {
 
 export type RawRead = (path: string) => Promise<Uint8Array | null>;
 
+/** Reads a pack's files by their manifest path, each checked against the signature. */
+export interface PackFileRead {
+  (path: string): Promise<Uint8Array>;
+  /** A numbered part from stored bytes read another way (out of its folder's bundle): decrypted and checked as if read from its own file. */
+  openPart(path: string, stored: Uint8Array): Promise<Uint8Array>;
+}
+
 /** A reader of the pack's files by their manifest path, checking each against the signature. */
-export function packFileReader(read: RawRead, access: PackFileAccess): (path: string) => Promise<Uint8Array> {
+export function packFileReader(read: RawRead, access: PackFileAccess): PackFileRead {
   const entries = new Map(access.files.map((f) => [f.path, f]));
   const stored = new Map((access.encryption?.stored ?? []).map((s) => [s.of, s]));
   /** Part tables read so far, by path (a failed read is not kept: the next part tries again). */
@@ -63,6 +70,12 @@ export function packFileReader(read: RawRead, access: PackFileAccess): (path: st
    * table checks its plaintext.
    */
   const tabledPart = async (path: string): Promise<Uint8Array> => {
+    // The table first: a part no signed table covers is refused before it is fetched.
+    const entry = await entryOf(path);
+    return opened(path, await read(access.encryption ? path + ENCRYPTED_SUFFIX : path), entry);
+  };
+  /** A part's entry in its signed table (read once per table). */
+  const entryOf = async (path: string) => {
     const part = partTableOf(path);
     if (!part || !entries.has(part.table)) throw new PackFileError({ code: 'missing-file', file: path, message: 'is not listed in the signed manifest' });
     let loading = tables.get(part.table);
@@ -73,15 +86,20 @@ export function packFileReader(read: RawRead, access: PackFileAccess): (path: st
     }
     const entry = (await loading).entry(part.index);
     if (!entry) throw new PackFileError({ code: 'missing-file', file: path, message: `is not in the part table ${part.table}` });
-    const table = `its part table ${part.table}`;
-    const against = { says: table, hash: table };
-    if (!access.encryption) return checked(path, await read(path), entry, against);
-    const storedPath = path + ENCRYPTED_SUFFIX;
-    const sealed = await read(storedPath);
-    if (!sealed) throw new PackFileError({ code: 'missing-file', file: storedPath, message: 'was not found' });
-    return checked(path, await decrypt(path, sealed, storedPath), entry, against);
+    return entry;
   };
-  return listed;
+  /** A part from its stored bytes: decrypted (in an encrypted pack) and checked against its table entry. */
+  const opened = async (path: string, raw: Uint8Array | null, entry: { bytes: number; sha256: string }): Promise<Uint8Array> => {
+    const table = `its part table ${partTableOf(path)!.table}`;
+    const against = { says: table, hash: table };
+    if (!access.encryption) return checked(path, raw, entry, against);
+    const storedPath = path + ENCRYPTED_SUFFIX;
+    if (!raw) throw new PackFileError({ code: 'missing-file', file: storedPath, message: 'was not found' });
+    return checked(path, await decrypt(path, raw, storedPath), entry, against);
+  };
+  /** A numbered part from stored bytes read out of its folder's bundle. */
+  const openPart = async (path: string, stored: Uint8Array): Promise<Uint8Array> => opened(path, stored, await entryOf(path));
+  return Object.assign(listed, { openPart });
 }
 
 /** Where a file's expected size and hash come from, as messages name it. */

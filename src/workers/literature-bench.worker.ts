@@ -94,12 +94,12 @@ const api = {
    * Each query once, hybrid, after the parts of a partitioned index read so far are
    * forgotten: what a query costs when none of the lists, postings or documents it needs
    * has been fetched yet (the dictionary, centroids and model stay loaded). Bytes fetched
-   * per query too, as the index's parts (`bytes`) and over the wire (`wireBytes`: what the
-   * server sent, gzipped or not). Call after `run`, which loads the model. `semantic: false`: keyword-only,
+   * per query too, as the index's parts (`bytes`, `files`) and over the wire (`wireBytes`: what the
+   * server sent, gzipped or not; `requests`). Call after `run`, which loads the model. `semantic: false`: keyword-only,
    * to tell the keyword ranker's own cold time from what it shares with the vector ranker.
    */
   async cold(args: { queries: BenchQuery[]; k: number; semantic: boolean }) {
-    const out = { searchMs: [] as number[], callMs: [] as number[], bytes: [] as number[], wireBytes: [] as number[], files: [] as number[], phases: [] as SearchPhases[] };
+    const out = { searchMs: [] as number[], callMs: [] as number[], bytes: [] as number[], wireBytes: [] as number[], requests: [] as number[], files: [] as number[], phases: [] as SearchPhases[] };
     // Bytes over the wire (after any gzip the server applies): the fetches' resource timings.
     performance.setResourceTimingBufferSize(100_000);
     for (const q of args.queries) {
@@ -112,7 +112,10 @@ const api = {
       out.searchMs.push(r.timings.searchMs);
       if (r.timings.phases) out.phases.push(r.timings.phases);
       await new Promise((resolve) => setTimeout(resolve, 0)); // the last fetch's timing entry is queued, not synchronous
-      out.wireBytes.push(performance.getEntriesByType('resource').reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0));
+      const fetches = performance.getEntriesByType('resource');
+      out.wireBytes.push(fetches.reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0));
+      // Requests, against `files` (parts): a bundle's request brings many parts.
+      out.requests.push(fetches.length);
       const after = session.partsFetched() ?? { bytes: 0, files: 0 };
       out.bytes.push(after.bytes - before.bytes);
       out.files.push(after.files - before.files);

@@ -14,7 +14,8 @@ import { splitSentences } from '../core/search/literature-sentences.ts';
 import { CONTROL_QUANTILE, CONTROL_SENTENCES, quantile } from '../core/search/literature-support.ts';
 import { DEFAULT_VERDICT_OPTIONS, impliedDrugs, judgeClaim, mergeSpans, sentenceFacts, withContextDrugs, type ClaimJudgement, type ConflictKind, type EvidenceCandidate, type SentenceFacts, type Span, type Verdict } from '../core/check/index.ts';
 import { dot } from '../core/search/vector-pooling.ts';
-import { createEmbedder, fetchModelFolderIo, type Embedder, type RuntimeOptions } from '../embed/index.ts';
+import { createEmbedder, type Embedder, type RuntimeOptions } from '../embed/index.ts';
+import { folderSource } from './literature-sources.ts';
 import { createWasmArenaScorer, wasmRowScorer } from '../embed/vector-scan-wasm.ts';
 import { NLI_DIR } from '../core/search/literature-pack.ts';
 import { createNliModel, type NliModel, type NliPair, type NliScores } from '../embed/index.ts';
@@ -29,6 +30,8 @@ import type { Progress } from './rpc.ts';
 export interface LiteratureSource {
   /** Bytes of a file of the index, by its path inside the index folder ("docs.json", "model/model.onnx"). */
   read(name: string): Promise<Uint8Array>;
+  /** Several parts of a partitioned index at once (LiteraturePackIo.readParts); absent: one read a part. */
+  readParts?(names: readonly string[]): Promise<Map<string, Uint8Array | Error>>;
 }
 
 interface DocCandidate extends EvidenceCandidate {
@@ -161,10 +164,11 @@ export class LiteratureSession {
 
   /** Opens an index (a folder URL, or any source such as a role's pack); replaces the one open. */
   async open(from: URL | LiteratureSource, progress?: (p: Progress) => void): Promise<LiteratureSummary> {
-    const source = from instanceof URL ? fetchModelFolderIo(from) : from;
+    const source = from instanceof URL ? folderSource(from) : from;
     const index = await openLiteratureSearcher(
       {
         read: (name) => source.read(name),
+        ...(source.readParts ? { readParts: (names: readonly string[]) => source.readParts!(names) } : {}),
         sha256: sha256Hex,
         decodeUtf8: (b) => new TextDecoder().decode(b),
         onProgress: (done, total, file) => progress?.({ done, total, label: file }),

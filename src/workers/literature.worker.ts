@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import { browserRuntimeOptions } from '../embed/browser-runtime.ts';
-import { LITERATURE_DIR } from '../core/pack/pack-layout.ts';
-import { httpPackReader, packFileReader, type PackFileAccess } from '../platform/index.ts';
-import { LiteratureSession, type LiteratureSource } from './literature-session.ts';
+import type { PackFileAccess } from '../platform/index.ts';
+import { LiteratureSession } from './literature-session.ts';
+import { packSource } from './literature-sources.ts';
 import { sameOriginUrl } from './fetch-io.ts';
 import { serve, type Progress } from './rpc.ts';
 
@@ -21,16 +21,12 @@ const session = new LiteratureSession(browserRuntimeOptions());
 const api = {
   /** Opens the index at a folder URL, or the literature of a role's pack, read against its signed manifest. */
   open: (args: { url: string } | { pack: { url: string; access: PackFileAccess } }, progress: (p: Progress) => void) =>
-    session.open('pack' in args ? packSource(args.pack.url, args.pack.access) : sameOriginUrl(args.url, self.location.href, self.location.origin), progress),
+    session.open('pack' in args ? packSource(sameOriginUrl(args.pack.url, self.location.href, self.location.origin), args.pack.access) : sameOriginUrl(args.url, self.location.href, self.location.origin), progress),
   check: (args: { text: string }, progress: (p: Progress) => void) => session.check(args.text, progress),
   search: (args: { query: string; k: number; semantic: boolean }, progress: (p: Progress) => void) => session.search(args.query, args.k, args.semantic, progress),
 };
 
 export type LiteratureApi = typeof api;
 
-function packSource(url: string, access: PackFileAccess): LiteratureSource {
-  const read = packFileReader(httpPackReader(sameOriginUrl(url, self.location.href, self.location.origin)), access);
-  return { read: (name) => read(LITERATURE_DIR + name) };
-}
 
 serve(api, (err) => ({ message: err instanceof Error ? err.message : String(err) }));

@@ -14,6 +14,7 @@ import type { PackHasher, PackSealer, PackSigner } from './pack-crypto.ts';
 import { DEFAULT_NODES_PER_FILE, ENCRYPTED_SUFFIX, LITERATURE_DIR, MANIFEST_FILE, SIGNATURE_FILE, graphFileName } from './pack-layout.ts';
 import type { LeftOutDocument } from './literature-filter.ts';
 import { coveredByTable } from '../search/part-tables.ts';
+import { isBundleFile, writePartBundles } from '../search/part-bundles.ts';
 
 export interface PackSource {
   info: Manifest['snapshot'];
@@ -76,9 +77,11 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   const listed: Manifest['files'] = [];
   const stored: NonNullable<NonNullable<Manifest['pack']>['encryption']>['stored'] = [];
 
-  /** A file the manifest does not list, as another listed file holds its hash: encrypted like every file, without a `stored` entry (AES-GCM binds it to its path). */
-  const unlisted = async (path: string, plain: Uint8Array) => {
-    files.push(sealer ? { path: path + ENCRYPTED_SUFFIX, bytes: await sealer.seal(plain, path) } : { path, bytes: plain });
+  /** A file the manifest does not list, as another listed file holds its hash: encrypted like every file, without a `stored` entry (AES-GCM binds it to its path). Returns the bytes stored. */
+  const unlisted = async (path: string, plain: Uint8Array): Promise<Uint8Array> => {
+    const file = sealer ? { path: path + ENCRYPTED_SUFFIX, bytes: await sealer.seal(plain, path) } : { path, bytes: plain };
+    files.push(file);
+    return file.bytes;
   };
   const add = async (path: string, plain: Uint8Array, contents: Manifest['files'][number]['contents']) => {
     listed.push({ path, sha256: await hasher.sha256Hex(plain), bytes: plain.byteLength, contents });
@@ -107,10 +110,23 @@ export async function buildRolePack(opts: BuildPackOptions): Promise<BuiltPack> 
   }
   const literature = opts.literature;
   const has = (name: string) => literature!.files.has(name);
+  /** The stored bytes of the index's numbered parts (sealed, in an encrypted pack), for its bundles. */
+  const storedParts = new Map<string, Uint8Array>();
   for (const name of [...(literature?.files.keys() ?? [])].sort()) {
+    // Bundles hold the stored parts: written below from this pack's own (sealed) copies.
+    if (isBundleFile(name)) continue;
     // A partitioned index's numbered parts are signed through their part tables, which are listed.
     const bytes = literature!.files.get(name)!;
-    await (coveredByTable(name, has) ? unlisted(LITERATURE_DIR + name, bytes) : add(LITERATURE_DIR + name, bytes, 'literature'));
+    if (coveredByTable(name, has)) storedParts.set(name, await unlisted(LITERATURE_DIR + name, bytes));
+    else await add(LITERATURE_DIR + name, bytes, 'literature');
+  }
+  if (literature && [...literature.files.keys()].some(isBundleFile)) {
+    for (const [name, bytes] of writePartBundles(storedParts)) {
+      // The sizes say where each part lies: listed, so signed (and sealed like any file). A
+      // bundle is not: each part read out of it is decrypted and checked against its table.
+      if (name.endsWith('.parts')) files.push({ path: LITERATURE_DIR + name, bytes });
+      else await add(LITERATURE_DIR + name, bytes, 'literature');
+    }
   }
 
   const { startNode, ...info } = source.info;

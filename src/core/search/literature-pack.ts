@@ -111,6 +111,11 @@ export interface PartitionedLayout {
     readonly codes?: 'int4';
     readonly rerank?: number;
   };
+  /**
+   * true: each folder of parts is also stored whole in `bundles/` (part-bundles.ts), and a
+   * search reads a folder's parts in one request where the server answers byte ranges.
+   */
+  readonly bundles?: true;
 }
 
 export const PACK_FILES = {
@@ -135,6 +140,11 @@ export interface LiteratureIndex {
 
 export interface LiteraturePackIo {
   read(name: string): Promise<Uint8Array>;
+  /**
+   * Several parts at once, from their folders' bundles where the index has them
+   * (part-bundles.ts): each name's bytes, or the error that kept it. Absent: one read a part.
+   */
+  readParts?(names: readonly string[]): Promise<Map<string, Uint8Array | Error>>;
   sha256(bytes: Uint8Array): Promise<string>;
   decodeUtf8(bytes: Uint8Array): string;
   onProgress?(done: number, total: number, file: string): void;
@@ -177,6 +187,7 @@ function checkManifest(m: unknown): LiteratureManifest {
     if (p.ivf.codes !== undefined && (p.ivf.codes !== 'int4' || !count(p.ivf.rerank) || !(p.ivf.rerank! > 0))) {
       throw new Error(`${LITERATURE_MANIFEST}: partitioned.ivf.codes must be "int4" with rerank > 0 as a whole number (or absent, for int8 lists), not ${JSON.stringify(p.ivf.codes)}`);
     }
+    if (p.bundles !== undefined && p.bundles !== true) throw new Error(`${LITERATURE_MANIFEST}: partitioned.bundles must be true or absent, not ${JSON.stringify(p.bundles)}`);
     if (p.postingTiers !== undefined) {
       const t = p.postingTiers as Partial<TieredLayout> | null;
       if (!t || !count(t.first) || !(t.first! > 0) || !count(t.growth) || !(t.growth! >= 2) || !Array.isArray(t.blocks) || !t.blocks.every(count) || t.blocks.reduce((a: number, b: number) => a + b, 0) !== p.postingBlocks) {

@@ -4,6 +4,7 @@ import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
 import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
+import { bundleOf, bundleOffsets, writePartBundles } from './part-bundles.ts';
 import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, PARTITION_FILES, partitionedFiles, postingsFile, RECALL_TARGET, rowsFile, type PartFault } from './literature-partitioned.ts';
 import { hybridSearch, keywordSearch } from './literature-search.ts';
 import { DEFAULT_TIER_SLACK, tierLength } from './postings-tiers.ts';
@@ -399,6 +400,88 @@ describe('a partitioned literature index', () => {
       await (await open(bad, old.manifest)).index.vectorHits(queries[0]!, 10, faults, { nprobe: 40 });
       expect(faults).toEqual([{ file: listFile(0), part: 'vectors', message: expect.stringMatching(/bytes, the manifest says/) }]);
     });
+  });
+});
+
+describe('a partitioned index with bundles: a folder\'s parts read at once', () => {
+  const bundled = new Map([...files, ...writePartBundles(files)]);
+  const withBundles = parseLiteratureManifest(JSON.stringify({ ...manifest, partitioned: { ...manifest.partitioned, bundles: true } }));
+  const offsets = (bundle: string) => bundleOffsets(bundle, bundled.get(bundle.replace(/\.parts$/, '.sizes'))!);
+
+  /** An index over bundles: parts read one at a time (`read`) and several at once (`readParts`, out of the bundles), each recorded. */
+  async function openBundled(store: Map<string, Uint8Array>, m: LiteratureManifest) {
+    const reads: string[] = [];
+    const batches: string[][] = [];
+    const index = await openPartitionedLiterature(
+      {
+        read: async (name) => {
+          reads.push(name);
+          const b = store.get(name);
+          if (!b) throw new Error(`${name}: not found`);
+          return b;
+        },
+        readParts: async (names) => {
+          batches.push([...names]);
+          const out = new Map<string, Uint8Array | Error>();
+          for (const name of names) {
+            const b = bundleOf(name)!;
+            const at = offsets(b.bundle);
+            out.set(name, store.get(b.bundle)!.subarray(at[b.index]!, at[b.index + 1]!));
+          }
+          return out;
+        },
+        sha256: async (b) => sha(b),
+        decodeUtf8: (b) => new TextDecoder().decode(b),
+      },
+      m,
+    );
+    return { index, reads, batches };
+  }
+  const query = `${topicWord(8)} ${word(8, 3)}`;
+  const parts = (names: readonly string[]) => names.filter((n) => /^(postings|lists|docs)\//.test(n));
+
+  it('answers as when its parts are read one by one, asking for each round\'s parts of a folder together', async () => {
+    const { index: alone } = await open(files, manifest);
+    const { index, reads, batches } = await openBundled(bundled, withBundles);
+    const { phases: _a, ...expected } = await alone.search(query, queries[8]!, { k: 10 });
+    const { phases: _b, ...got } = await index.search(query, queries[8]!, { k: 10 });
+    expect(got).toEqual(expected);
+    // Lists, postings tiers and document blocks each come in batches; a part alone in its round is read by itself.
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches.every((b) => b.length > 1 && new Set(b.map((n) => n.split('/')[0])).size === 1)).toBe(true);
+    const batched = batches.flat();
+    expect(parts(reads).every((n) => !batched.includes(n))).toBe(true);
+    expect(index.fetched.files).toBe(batched.length + parts(reads).length);
+    // Warm: nothing is read again.
+    await index.search(query, queries[8]!, { k: 10 });
+    expect(batches.flat().length).toBe(batched.length);
+  });
+
+  it('reads a part from its own file when its copy in the bundle fails its table\'s check, and reports it only when that fails too', async () => {
+    const { index: probe, batches } = await openBundled(bundled, withBundles);
+    const { phases: _a, ...expected } = await probe.search(query, queries[8]!, { k: 10 });
+    const list = batches.flat().find((n) => n.startsWith('lists/'))!;
+    const b = bundleOf(list)!;
+    const damaged = bundled.get(b.bundle)!.slice();
+    damaged[offsets(b.bundle)[b.index]! + 3]! ^= 0xff;
+    const store = new Map(bundled).set(b.bundle, damaged);
+    const { index, reads } = await openBundled(store, withBundles);
+    const { phases: _b, ...got } = await index.search(query, queries[8]!, { k: 10 });
+    expect(got).toEqual(expected);
+    expect(reads).toContain(list);
+
+    const own = store.get(list)!.slice();
+    own[3]! ^= 0xff;
+    const { index: broken } = await openBundled(new Map(store).set(list, own), withBundles);
+    const r = await broken.search(query, queries[8]!, { k: 10 });
+    expect(r.faults).toEqual([{ file: list, part: 'vectors', message: `${list}: SHA-256 does not match parts/lists.bin` }]);
+  });
+
+  it('reads one part at a time when its manifest does not say it has bundles, and refuses a manifest that says so wrongly', async () => {
+    const { index, batches } = await openBundled(bundled, manifest);
+    await index.search(query, queries[8]!, { k: 10 });
+    expect(batches).toEqual([]);
+    expect(() => parseLiteratureManifest(JSON.stringify({ ...manifest, partitioned: { ...manifest.partitioned, bundles: 'yes' } }))).toThrow('partitioned.bundles must be true or absent, not "yes"');
   });
 });
 

@@ -412,18 +412,25 @@ export class PartitionedLiterature implements LiteratureSearcher {
   /** A part's bytes, checked against its table, or the manifest when that lists the part itself. */
   private async readPart(name: string): Promise<Uint8Array> {
     const part = this.manifest.files[name] ? null : partTableOf(name);
+    if (!part || !this.tables.get(part.table)) return readCheckedFile(this.io, this.manifest, name);
+    return this.checkPart(name, await this.io.read(name));
+  }
+
+  /** A part's bytes checked against its folder's table. */
+  private async checkPart(name: string, bytes: Uint8Array): Promise<Uint8Array> {
+    const part = partTableOf(name);
     const table = part && this.tables.get(part.table);
     if (!part || !table) return readCheckedFile(this.io, this.manifest, name);
     const entry = table.entry(part.index);
     if (!entry) throw new Error(`${name}: not in ${table.name}, which has ${table.count} parts`);
-    return checkFileBytes(this.io, name, await this.io.read(name), entry, table.name);
+    return checkFileBytes(this.io, name, bytes, entry, table.name);
   }
 
   /** A part's bytes, checked; cached once read. A failed read is not cached, so a later query tries again. */
-  private part(name: string, kind: PartFault['part']): Promise<Uint8Array> {
+  private part(name: string, kind: PartFault['part'], read: () => Promise<Uint8Array> = () => this.readPart(name)): Promise<Uint8Array> {
     let p = this.parts.get(name);
     if (!p) {
-      p = this.readPart(name).then((bytes) => {
+      p = read().then((bytes) => {
         this.fetched.bytes += bytes.byteLength;
         this.fetched.files++;
         this.fetched.byPart[kind] += bytes.byteLength;
@@ -435,8 +442,27 @@ export class PartitionedLiterature implements LiteratureSearcher {
     return p;
   }
 
-  /** Reads parts in parallel; each that fails becomes a fault of the given kind. */
+  /**
+   * Reads parts in parallel; each that fails becomes a fault of the given kind. Where the
+   * index has bundles and the reader can read several parts at once, the parts not read yet
+   * are asked for together (one request a folder: part-bundles.ts) and checked one by one; a
+   * part whose bundled copy fails its check is read again from its own file.
+   */
   private async readParts(names: readonly string[], part: PartFault['part'], faults: PartFault[]): Promise<Map<string, Uint8Array>> {
+    const readMany = this.layout.bundles && this.io.readParts?.bind(this.io);
+    if (readMany) {
+      const fresh = names.filter((name) => !this.parts.has(name));
+      if (fresh.length > 1) {
+        const batch = readMany(fresh);
+        for (const name of fresh) {
+          this.part(name, part, async () => {
+            const got = (await batch).get(name);
+            const bytes = got instanceof Uint8Array ? await this.checkPart(name, got).catch(() => null) : null;
+            return bytes ?? this.readPart(name);
+          });
+        }
+      }
+    }
     const out = new Map<string, Uint8Array>();
     await Promise.all(
       names.map((name) =>
