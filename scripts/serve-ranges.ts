@@ -37,12 +37,14 @@ export function parseMultiRange(header: string | undefined, size: number): { sta
 export async function serveMultiRange(req: IncomingMessage, res: ServerResponse, root: string, rel: string): Promise<boolean> {
   if (!req.headers.range?.includes(',') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const base = resolve(root);
-  let file: string;
+  let path: string;
   try {
-    file = resolve(base, '.' + decodeURIComponent(rel.split('?')[0]!));
+    path = decodeURIComponent(rel.split('?')[0]!);
   } catch {
     return false;
   }
+  // Nothing outside the folder.
+  const file = resolve(base, '.' + path);
   if (!file.startsWith(base + sep)) return false;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../testing/prng.ts';
 import { buildBm25 } from './bm25-builder.ts';
-import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest } from './literature-pack.ts';
+import { LITERATURE_FORMAT, parseLiteratureManifest, type LiteratureDoc, type LiteratureManifest, type LiteraturePackIo } from './literature-pack.ts';
 import { listIndexFiles, partTableFile } from './part-tables.ts';
 import { bundleOf, bundleOffsets, writePartBundles } from './part-bundles.ts';
 import { DOCS_BLOCK_BYTES, docsFile, docsPerBlockFor, listFile, MAX_DOCS_BLOCKS, openPartitionedLiterature, PARTITION_FILES, partitionedFiles, postingsFile, RECALL_TARGET, rowsFile, type PartFault } from './literature-partitioned.ts';
@@ -65,8 +65,8 @@ async function build(seed = 1, { everyPart = false, listCodes }: { everyPart?: b
   return { files, manifest };
 }
 
-/** An index over these files, recording which files it read. */
-async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest) {
+/** An index over these files, recording which files it read (and reading several parts at once with `readParts`, if given). */
+async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest, readParts?: LiteraturePackIo['readParts']) {
   const reads: string[] = [];
   const index = await openPartitionedLiterature(
     {
@@ -76,6 +76,7 @@ async function open(files: Map<string, Uint8Array>, manifest: LiteratureManifest
         if (!b) throw new Error(`${name}: not found`);
         return b;
       },
+      ...(readParts ? { readParts } : {}),
       sha256: async (b) => sha(b),
       decodeUtf8: (b) => new TextDecoder().decode(b),
     },
@@ -410,31 +411,17 @@ describe('a partitioned index with bundles: a folder\'s parts read at once', () 
 
   /** An index over bundles: parts read one at a time (`read`) and several at once (`readParts`, out of the bundles), each recorded. */
   async function openBundled(store: Map<string, Uint8Array>, m: LiteratureManifest) {
-    const reads: string[] = [];
     const batches: string[][] = [];
-    const index = await openPartitionedLiterature(
-      {
-        read: async (name) => {
-          reads.push(name);
-          const b = store.get(name);
-          if (!b) throw new Error(`${name}: not found`);
-          return b;
-        },
-        readParts: async (names) => {
-          batches.push([...names]);
-          const out = new Map<string, Uint8Array | Error>();
-          for (const name of names) {
-            const b = bundleOf(name)!;
-            const at = offsets(b.bundle);
-            out.set(name, store.get(b.bundle)!.subarray(at[b.index]!, at[b.index + 1]!));
-          }
-          return out;
-        },
-        sha256: async (b) => sha(b),
-        decodeUtf8: (b) => new TextDecoder().decode(b),
-      },
-      m,
-    );
+    const { index, reads } = await open(store, m, async (names) => {
+      batches.push([...names]);
+      const out = new Map<string, Uint8Array | Error>();
+      for (const name of names) {
+        const b = bundleOf(name)!;
+        const at = offsets(b.bundle);
+        out.set(name, store.get(b.bundle)!.subarray(at[b.index]!, at[b.index + 1]!));
+      }
+      return out;
+    });
     return { index, reads, batches };
   }
   const query = `${topicWord(8)} ${word(8, 3)}`;
