@@ -17,7 +17,9 @@
  * (vector lists, postings blocks and document blocks fetched per query); --partitioned or
  * --whole choose it regardless of size; --list-rows sets the documents per vector list (256);
  * --list-codes int4 stores the lists as 4-bit codes with their int8 rows beside them for the
- * re-rank (half the bytes of the lists a query probes, plus a few lists' rows).
+ * re-rank (half the bytes of the lists a query probes, plus a few lists' rows). A partitioned
+ * index also holds each folder's parts back to back in bundles/, so that a search reads a
+ * folder's parts in one request of many byte ranges (twice the index on disk).
  *
  * Large corpora build in shards: --shards N embeds the corpus in N shards, P at a time as
  * child processes (default 2), in <work> (default <out-dir>.shards), then merges them into
