@@ -44,7 +44,7 @@ export function bundledPartReader(opts: BundledPartsOptions): (names: readonly s
     }
     return p;
   };
-  const one = (name: string): Promise<Uint8Array | Error> => opts.readOne(name).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  const one = (name: string): Promise<Uint8Array | Error> => opts.readOne(name).catch(asError);
 
   return async (names) => {
     const out: PartResults = new Map();
@@ -73,7 +73,7 @@ export function bundledPartReader(opts: BundledPartsOptions): (names: readonly s
                 const piece = w.range.end < w.range.start ? new Uint8Array(0) : pieceOf(got, w.range);
                 if (!piece) return;
                 left.delete(w.name);
-                out.set(w.name, opts.open ? await opts.open(w.name, piece).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : piece);
+                out.set(w.name, opts.open ? await opts.open(w.name, piece).catch(asError) : piece);
               }),
             );
           } catch (err) {
@@ -87,6 +87,8 @@ export function bundledPartReader(opts: BundledPartsOptions): (names: readonly s
     return out;
   };
 }
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 /** A range's bytes out of the pieces fetched (merged ranges: a piece may hold several). */
 function pieceOf(got: Map<number, Uint8Array>, r: ByteRange): Uint8Array | null {

@@ -5,7 +5,7 @@
  * with keywords and says why. An index may also carry an NLI (entailment) model in `nli/`,
  * loaded the same way on its first use (`entailment`).
  */
-import { MODEL_DIR, type LiteratureDoc } from '../core/search/literature-pack.ts';
+import { MODEL_DIR, type LiteratureDoc, type LiteraturePackIo } from '../core/search/literature-pack.ts';
 import { openLiteratureSearcher, type LiteratureSearcher, type PartFault, type PartitionedHits, type SearchPhases } from '../core/search/literature-partitioned.ts';
 import { embeddingText, type HybridOptions } from '../core/search/literature-search.ts';
 import { translateQueryTerms, type TermTranslation } from '../core/search/term-translation.ts';
@@ -30,8 +30,8 @@ import type { Progress } from './rpc.ts';
 export interface LiteratureSource {
   /** Bytes of a file of the index, by its path inside the index folder ("docs.json", "model/model.onnx"). */
   read(name: string): Promise<Uint8Array>;
-  /** Several parts of a partitioned index at once (LiteraturePackIo.readParts); absent: one read a part. */
-  readParts?(names: readonly string[]): Promise<Map<string, Uint8Array | Error>>;
+  /** Several parts of a partitioned index at once; absent: one read a part. */
+  readParts?: LiteraturePackIo['readParts'];
 }
 
 interface DocCandidate extends EvidenceCandidate {

@@ -7,15 +7,16 @@
  *   bundles/<folder>.parts   the stored bytes of parts 0 … n−1 of <folder>/, back to back
  *   bundles/<folder>.sizes   each stored part's size: u32, little-endian, in part order
  *
- * Why: in Chromium a request costs about as much as 0.3–0.5 MB of body on this project's
- * machines (docs/literature-scale.md, "One request a folder"), and a cold query at a million
- * documents needs ~90 parts. A bundle holds the same bytes as the part files ("stored":
+ * Why: in Chromium a request costs about 2–4 ms on this project's machines whatever its size,
+ * as much as a few hundred kB of body (docs/literature-scale.md, "One request a folder"), and
+ * a cold query at a million documents needs ~90 parts.
+ * A bundle holds the same bytes as the part files ("stored":
  * the part itself in an index; its sealed copy in an encrypted pack), so nothing is trusted
  * from it: each part read from it is checked against its folder's part table like a part
  * read from its own file. The part files stay, for servers that do not answer byte ranges.
  * Used by the indexer and the pack builder (Node) and the index reader (browser).
  */
-import { PART_FOLDERS, partFile, partTableFile, partTableOf, type PartFolder } from './part-tables.ts';
+import { PART_FOLDERS, partFile, partsByFolder, partTableOf, type PartFolder } from './part-tables.ts';
 
 export const BUNDLE_DIR = 'bundles/';
 /** `bundles/<folder>.parts`: a folder's stored parts back to back. */
@@ -42,30 +43,15 @@ export function bundleOf(path: string): { folder: PartFolder; index: number; bun
  * in part order. Parts must be numbered 0 … n−1 (as part tables require).
  */
 export function writePartBundles(files: ReadonlyMap<string, Uint8Array>, prefix = ''): Map<string, Uint8Array> {
-  const byFolder = new Map<PartFolder, Uint8Array[]>();
-  for (const [path, bytes] of files) {
-    if (!path.startsWith(prefix)) continue;
-    const part = partTableOf(path.slice(prefix.length));
-    if (!part || part.table !== partTableFile(part.folder)) continue;
-    const parts = byFolder.get(part.folder) ?? [];
-    parts[part.index] = bytes;
-    byFolder.set(part.folder, parts);
-  }
+  const under = [...files].filter(([path]) => path.startsWith(prefix)).map(([path, bytes]) => [path.slice(prefix.length), bytes] as [string, Uint8Array]);
   const out = new Map<string, Uint8Array>();
-  for (const [folder, parts] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const sizes = new Uint32Array(parts.length);
-    let total = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      if (!p) throw new Error(`${bundleFile(folder)}: ${partFile(folder, i)} is missing, so the parts are not numbered 0 to ${parts.length - 1}`);
-      sizes[i] = p.byteLength;
-      total += p.byteLength;
-    }
-    const bundle = new Uint8Array(total);
+  for (const [folder, parts] of [...partsByFolder(under, bundleFile)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const sizes = Uint32Array.from(parts, (p) => p.byteLength);
+    const bundle = new Uint8Array(sizes.reduce((n, b) => n + b, 0));
     let at = 0;
     for (const p of parts) {
-      bundle.set(p!, at);
-      at += p!.byteLength;
+      bundle.set(p, at);
+      at += p.byteLength;
     }
     out.set(prefix + bundleFile(folder), bundle);
     out.set(prefix + bundleSizesFile(folder), new Uint8Array(sizes.buffer));

@@ -110,23 +110,33 @@ export class PartTable {
  */
 export function tabulateParts<E extends PartEntry>(entries: ReadonlyMap<string, E>): { listed: Map<string, E>; tables: Map<string, Uint8Array> } {
   const listed = new Map<string, E>();
-  const byFolder = new Map<PartFolder, E[]>();
-  for (const [name, entry] of entries) {
+  const tables = new Map<string, Uint8Array>();
+  for (const [folder, parts] of partsByFolder(entries, partTableFile, (name, entry) => listed.set(name, entry))) tables.set(partTableFile(folder), encodePartTable(parts));
+  return { listed, tables };
+}
+
+/**
+ * The numbered parts among `entries` (path → value), by folder, in part order; `other` is
+ * given every other entry. A folder's parts must be numbered 0 … n−1 with none missing (a
+ * gap would leave a number no table entry, or bundle offset, could stand for): the error
+ * names the file that needs them so (`of`).
+ */
+export function partsByFolder<T>(entries: Iterable<[string, T]>, of: (folder: PartFolder) => string, other?: (path: string, value: T) => void): Map<PartFolder, T[]> {
+  const byFolder = new Map<PartFolder, T[]>();
+  for (const [name, value] of entries) {
     const part = partTableOf(name);
     if (!part || part.table !== partTableFile(part.folder)) {
-      listed.set(name, entry);
+      other?.(name, value);
       continue;
     }
     const parts = byFolder.get(part.folder) ?? [];
-    parts[part.index] = entry;
+    parts[part.index] = value;
     byFolder.set(part.folder, parts);
   }
-  const tables = new Map<string, Uint8Array>();
   for (const [folder, parts] of byFolder) {
-    for (let i = 0; i < parts.length; i++) if (!parts[i]) throw new Error(`${partTableFile(folder)}: ${partFile(folder, i)} is missing, so the parts are not numbered 0 to ${parts.length - 1}`);
-    tables.set(partTableFile(folder), encodePartTable(parts));
+    for (let i = 0; i < parts.length; i++) if (!(i in parts)) throw new Error(`${of(folder)}: ${partFile(folder, i)} is missing, so the parts are not numbered 0 to ${parts.length - 1}`);
   }
-  return { listed, tables };
+  return byFolder;
 }
 
 /**
